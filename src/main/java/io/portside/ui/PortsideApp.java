@@ -1,0 +1,16 @@
+package io.portside.ui;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the main window. */
+public class PortsideApp extends Application {
+    @Override
+    public void start(Stage stage) {
+        stage.setTitle("Portside");
+        stage.setScene(new Scene(new BorderPane(), 1100, 720));
+        stage.show();
+    }
+}
