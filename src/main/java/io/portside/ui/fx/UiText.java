@@ -1,0 +1,32 @@
+package io.portside.ui.fx;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** The window's words in the chosen language ({@code io.portside.i18n.ui} bundle). Passed in, not global. */
+public final class UiText {
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public UiText(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("io.portside.i18n.ui", locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text for {@code key}, with {@code {0}}-style arguments filled in; the key itself if missing. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+}

@@ -1,0 +1,33 @@
+package io.portside.ui.pane;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * What a pane browses: the local disk or the remote server. Every method may block and is
+ * called on the pane's own worker thread, never on the FX thread.
+ */
+public interface FileBrowser {
+
+    /** Where the pane opens. */
+    String home() throws IOException;
+
+    List<FileEntry> list(String folder) throws IOException;
+
+    /** The parent folder, or null at the root. */
+    String parent(String folder);
+
+    String child(String folder, String name);
+
+    /** Normalises a typed path (e.g. "~" or a relative name) into a folder to list. */
+    String resolve(String current, String typed);
+
+    void mkdir(String path) throws IOException;
+
+    void rename(String from, String to) throws IOException;
+
+    /** Deletes a file, or a folder with everything in it. */
+    void delete(FileEntry entry) throws IOException;
+
+    boolean isRemote();
+}

@@ -1,0 +1,329 @@
+package io.portside.ui.pane;
+
+import io.portside.ui.fx.UiText;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * One side of the window: path bar with history and breadcrumbs, the file table, and a status
+ * line. Keyboard: Enter opens a folder (or transfers files to the other side), Backspace goes
+ * up, F5 refreshes, F2 renames, Delete deletes, F7 makes a folder, letters find by name.
+ */
+public final class FilePane extends VBox {
+    /** Marks a drag that started in one of our panes (the entries travel in {@link #dragged}). */
+    public static final DataFormat PORTSIDE_FILES = new DataFormat("application/x-portside-files");
+    private static List<FileEntry> dragged = List.of();
+    private static FilePane dragSource;
+
+    private final FilePaneViewModel model;
+    private final UiText text;
+    private final PaneHost host;
+    private final FileTable table;
+    private final ComboBox<String> path = new ComboBox<>();
+    private final Label title = new Label();
+    private final Label status = new Label();
+
+    public FilePane(String id, FilePaneViewModel model, UiText text, PaneHost host) {
+        this.model = model;
+        this.text = text;
+        this.host = host;
+        boolean remote = model.browser().isRemote();
+        this.table = new FileTable(text, remote);
+        setId(id);
+        table.setId(id + "Table");
+        path.setId(id + "Path");
+        status.setId(id + "Status");
+        getStyleClass().addAll("file-pane", remote ? "remote-pane" : "local-pane");
+        title.getStyleClass().add("pane-title");
+        title.setText(text.get(remote ? "pane.remote" : "pane.local"));
+
+        SortedList<FileEntry> sorted = new SortedList<>(model.items());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+
+        Breadcrumbs crumbs = new Breadcrumbs(p -> model.browser().parent(p), model::open);
+        model.folder().addListener((o, a, now) -> {
+            path.getEditor().setText(now);
+            crumbs.show(now);
+        });
+        path.setEditable(true);
+        path.setItems(model.recent());
+        path.setMaxWidth(Double.MAX_VALUE);
+        path.setOnAction(e -> {
+            String typed = path.getEditor().getText();
+            if (typed != null && !typed.equals(model.folder().get())) {
+                model.openTyped(typed);
+            }
+        });
+        HBox.setHgrow(path, Priority.ALWAYS);
+        HBox bar = new HBox(3, tool("◀", "pane.back", model::back), tool("▶", "pane.forward", model::forward),
+                tool("▲", "pane.up", model::up), tool("⟳", "pane.refresh", model::refresh), path);
+        bar.getStyleClass().add("path-bar");
+
+        status.getStyleClass().add("pane-status");
+        InvalidationListener updateStatus = o -> status.setText(
+                PaneStatus.describe(text, model.items(), table.getSelectionModel().getSelectedItems()));
+        model.items().addListener(updateStatus);
+        table.getSelectionModel().getSelectedItems().addListener(updateStatus);
+        updateStatus.invalidated(null);
+
+        new TypeAhead().install(table);
+        installKeys();
+        installMouse();
+        installDragAndDrop();
+        table.setContextMenu(contextMenu(remote));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(title, bar, crumbs, table, status);
+    }
+
+    private Button tool(String glyph, String key, Runnable action) {
+        Button b = new Button(glyph);
+        b.getStyleClass().add("tool-button");
+        b.setTooltip(new Tooltip(text.get(key)));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    public FilePaneViewModel model() {
+        return model;
+    }
+
+    public TableView<FileEntry> table() {
+        return table;
+    }
+
+    public void setTitle(String t) {
+        title.setText(t);
+    }
+
+    public List<FileEntry> selection() {
+        return new ArrayList<>(table.getSelectionModel().getSelectedItems());
+    }
+
+    /** Enter: a single folder opens; files (or several entries) go to the other side. */
+    private void activate() {
+        List<FileEntry> sel = selection();
+        if (sel.size() == 1 && sel.get(0).isFolder()) {
+            model.enter(sel.get(0));
+        } else if (!sel.isEmpty()) {
+            host.transfer(this, sel);
+        }
+    }
+
+    private void installKeys() {
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            boolean handled = true;
+            switch (e.getCode()) {
+                case ENTER -> activate();
+                case BACK_SPACE -> model.up();
+                case F5 -> model.refresh();
+                case F2 -> rename();
+                case DELETE -> delete();
+                case F7 -> newFolder();
+                default -> handled = false;
+            }
+            if (handled) {
+                e.consume();
+            }
+        });
+    }
+
+    private void installMouse() {
+        table.setRowFactory(t -> {
+            TableRow<FileEntry> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    if (row.getItem().isFolder()) {
+                        model.enter(row.getItem());
+                    } else {
+                        host.transfer(this, List.of(row.getItem()));
+                    }
+                }
+            });
+            row.setOnDragDetected(e -> {
+                if (row.isEmpty()) {
+                    return;
+                }
+                if (!table.getSelectionModel().getSelectedItems().contains(row.getItem())) {
+                    table.getSelectionModel().clearAndSelect(row.getIndex());
+                }
+                startDrag(row);
+                e.consume();
+            });
+            // Dropping on a folder row puts the files into that folder.
+            row.setOnDragOver(e -> {
+                if (!row.isEmpty() && row.getItem().isFolder() && acceptable(e)) {
+                    e.acceptTransferModes(TransferMode.COPY);
+                    row.getStyleClass().add("drop-target");
+                    e.consume();
+                }
+            });
+            row.setOnDragExited(e -> row.getStyleClass().removeAll("drop-target"));
+            row.setOnDragDropped(e -> {
+                if (!row.isEmpty() && row.getItem().isFolder()) {
+                    e.setDropCompleted(drop(e, row.getItem().path()));
+                    e.consume();
+                }
+            });
+            return row;
+        });
+    }
+
+    private void startDrag(TableRow<FileEntry> row) {
+        List<FileEntry> entries = selection();
+        var db = row.startDragAndDrop(TransferMode.COPY);
+        ClipboardContent c = new ClipboardContent();
+        c.put(PORTSIDE_FILES, model.browser().isRemote() ? "remote" : "local");
+        c.putString(String.join("\n", entries.stream().map(FileEntry::path).toList()));
+        if (!model.browser().isRemote()) {
+            c.putFiles(entries.stream().map(en -> new java.io.File(en.path())).toList());
+        }
+        db.setContent(c);
+        db.setDragView(row.snapshot(null, null));
+        dragged = entries;
+        dragSource = this;
+    }
+
+    private boolean acceptable(DragEvent e) {
+        var db = e.getDragboard();
+        if (db.hasContent(PORTSIDE_FILES)) {
+            return dragSource != null && dragSource != this;
+        }
+        return db.hasFiles() && model.browser().isRemote();
+    }
+
+    private boolean drop(DragEvent e, String folder) {
+        var db = e.getDragboard();
+        if (db.hasContent(PORTSIDE_FILES) && dragSource != null && dragSource != this) {
+            host.dropped(dragSource, dragged, this, folder);
+            dragged = List.of();
+            dragSource = null;
+            return true;
+        }
+        if (db.hasFiles() && model.browser().isRemote()) {
+            host.droppedFromDesktop(db.getFiles(), this, folder);
+            return true;
+        }
+        return false;
+    }
+
+    private void installDragAndDrop() {
+        table.setOnDragOver(e -> {
+            if (acceptable(e)) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        table.setOnDragEntered(e -> {
+            if (acceptable(e)) {
+                getStyleClass().add("drop-target");
+            }
+        });
+        table.setOnDragExited(e -> getStyleClass().removeAll("drop-target"));
+        table.setOnDragDropped(e -> {
+            getStyleClass().removeAll("drop-target");
+            e.setDropCompleted(drop(e, model.folder().get()));
+            e.consume();
+        });
+    }
+
+    private ContextMenu contextMenu(boolean remote) {
+        MenuItem transfer = item(remote ? "action.download" : "action.upload", this::transferSelection);
+        MenuItem open = item("action.open", this::activate);
+        MenuItem rename = item("action.rename", this::rename);
+        MenuItem delete = item("action.delete", this::delete);
+        MenuItem mkdir = item("action.newFolder", this::newFolder);
+        MenuItem copyPath = item("action.copyPath", this::copyPath);
+        MenuItem refresh = item("action.refresh", model::refresh);
+        MenuItem props = item(remote ? "action.chmod" : "action.properties", () -> {
+            List<FileEntry> sel = selection();
+            if (sel.size() == 1) {
+                host.properties(this, sel.get(0));
+            }
+        });
+        return new ContextMenu(transfer, open, new SeparatorMenuItem(), rename, delete, mkdir,
+                new SeparatorMenuItem(), copyPath, refresh, props);
+    }
+
+    private MenuItem item(String key, Runnable action) {
+        MenuItem m = new MenuItem(text.get(key));
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** The toolbar's and menu's "upload/download selection" for keyboard users. */
+    public void transferSelection() {
+        List<FileEntry> sel = selection();
+        if (!sel.isEmpty()) {
+            host.transfer(this, sel);
+        }
+    }
+
+    public void rename() {
+        List<FileEntry> sel = selection();
+        if (sel.size() != 1) {
+            return;
+        }
+        String name = host.askName(text.get("dialog.rename.title"), sel.get(0).name());
+        if (name != null && !name.isBlank() && !name.equals(sel.get(0).name())) {
+            model.rename(sel.get(0), name.strip());
+        }
+    }
+
+    public void delete() {
+        List<FileEntry> sel = selection();
+        if (!sel.isEmpty() && host.confirmDelete(sel)) {
+            model.delete(sel);
+        }
+    }
+
+    public void newFolder() {
+        String name = host.askName(text.get("dialog.newFolder.title"), "");
+        if (name != null && !name.isBlank()) {
+            model.mkdir(name.strip());
+        }
+    }
+
+    private void copyPath() {
+        List<FileEntry> sel = selection();
+        String s = sel.isEmpty() ? model.folder().get()
+                : String.join("\n", sel.stream().map(FileEntry::path).toList());
+        ClipboardContent c = new ClipboardContent();
+        c.putString(s);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** Used by the Tab key handling: focus this pane's table. */
+    public void focusTable() {
+        table.requestFocus();
+        if (table.getFocusModel().getFocusedIndex() < 0 && !table.getItems().isEmpty()) {
+            table.getFocusModel().focus(0);
+        }
+    }
+
+    static boolean isKey(KeyEvent e, KeyCode code) {
+        return e.getCode() == code;
+    }
+}

@@ -1,0 +1,101 @@
+package io.portside.ui.pane;
+
+import io.portside.ftp.event.Units;
+import io.portside.ui.fx.Icons;
+import io.portside.ui.fx.UiText;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Comparator;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The sortable file table: name with icon, size, type, modified; permissions and owner when remote. */
+final class FileTable extends TableView<FileEntry> {
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+
+    /** Folders always before files, then by the column's own order. */
+    private static <T> Comparator<FileEntry> foldersFirst(Comparator<FileEntry> then) {
+        return Comparator.comparing((FileEntry e) -> !e.isFolder()).thenComparing(then);
+    }
+
+    FileTable(UiText text, boolean remote) {
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        getStyleClass().add("file-table");
+        setPlaceholder(new javafx.scene.control.Label(text.get(remote ? "pane.remote.empty" : "pane.empty")));
+
+        TableColumn<FileEntry, FileEntry> name = new TableColumn<>(text.get("column.name"));
+        name.setId("name");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        name.setComparator(foldersFirst(Comparator.comparing(e -> e.name().toLowerCase())));
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(FileEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.name());
+                setGraphic(empty || e == null ? null
+                        : e.isFolder() ? Icons.folder() : e.kind() == FileEntry.Kind.LINK ? Icons.link() : Icons.file());
+            }
+        });
+        name.setPrefWidth(230);
+
+        TableColumn<FileEntry, FileEntry> size = new TableColumn<>(text.get("column.size"));
+        size.setId("size");
+        size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        size.setComparator(foldersFirst(Comparator.comparingLong(FileEntry::size)));
+        size.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(FileEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null || e.isFolder() || e.size() < 0 ? null : Units.size(e.size()));
+            }
+        });
+        size.getStyleClass().add("column-right");
+        size.setPrefWidth(80);
+
+        TableColumn<FileEntry, String> type = new TableColumn<>(text.get("column.type"));
+        type.setId("type");
+        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().isFolder()
+                ? text.get("type.folder") : c.getValue().extension().isEmpty() ? text.get("type.file")
+                : text.get("type.ext", c.getValue().extension())));
+        type.setPrefWidth(80);
+
+        TableColumn<FileEntry, Instant> modified = new TableColumn<>(text.get("column.modified"));
+        modified.setId("modified");
+        modified.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().modified()));
+        modified.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        modified.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : WHEN.format(t));
+            }
+        });
+        modified.setPrefWidth(130);
+
+        getColumns().add(name);
+        getColumns().add(size);
+        getColumns().add(type);
+        getColumns().add(modified);
+        if (remote) {
+            TableColumn<FileEntry, String> perms = new TableColumn<>(text.get("column.permissions"));
+            perms.setId("permissions");
+            perms.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().permissions()));
+            perms.setPrefWidth(90);
+            perms.getStyleClass().add("column-mono");
+            TableColumn<FileEntry, String> owner = new TableColumn<>(text.get("column.owner"));
+            owner.setId("owner");
+            owner.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().owner()));
+            owner.setPrefWidth(70);
+            getColumns().add(perms);
+            getColumns().add(owner);
+        }
+        getSortOrder().add(name);
+    }
+}
