@@ -1,0 +1,335 @@
+package io.portside.ui;
+
+import io.portside.ftp.FtpException;
+import io.portside.ftp.SessionOptions;
+import io.portside.ftp.event.LogFormatter;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.server.SandboxServer;
+import io.portside.ui.connection.ConnectionBar;
+import io.portside.ui.connection.ConnectionViewModel;
+import io.portside.ui.connection.TestServerAction;
+import io.portside.ui.dialog.ConflictDialog;
+import io.portside.ui.dialog.ErrorDialog;
+import io.portside.ui.dialog.SiteManagerDialog;
+import io.portside.ui.fx.FxBatcher;
+import io.portside.ui.fx.UiText;
+import io.portside.ui.fx.Worker;
+import io.portside.ui.log.LogView;
+import io.portside.ui.log.LogViewModel;
+import io.portside.ui.pane.FilePane;
+import io.portside.ui.pane.FilePaneViewModel;
+import io.portside.ui.pane.LocalBrowser;
+import io.portside.ui.pane.RemoteBrowser;
+import io.portside.ui.queue.QueueView;
+import io.portside.ui.queue.QueueViewModel;
+import io.portside.ui.queue.SimpleTransferQueue;
+import io.portside.ui.queue.TransferRequest.Direction;
+import io.portside.ui.settings.AppSettings;
+import io.portside.ui.settings.SavedSite;
+import io.portside.ui.settings.SettingsStore;
+import io.portside.ui.status.StatusBarView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The composition root of the window: creates the view-models, wires them to each other and
+ * lays out menu, connection bar, the two panes, the queue and log tabs and the status bar.
+ */
+public final class MainWindow implements AutoCloseable {
+    /** Lines kept in memory by the log; older ones go to the spill file. */
+    static final int LOG_CAPACITY = 100_000;
+
+    private final Stage stage;
+    private final SettingsStore store;
+    private final AppSettings settings;
+    private final Path sandbox;
+    private final UiText text;
+    private final ProtocolEventBus bus = new ProtocolEventBus();
+    private final FxBatcher bridge = new FxBatcher();
+    private final ExecutorService browseWorker = Worker.single("browse");
+    private final ExecutorService localWorker = Worker.single("local");
+    private final ExecutorService ioWorker = Worker.single("io");
+    private final TestServerAction testServer = new TestServerAction();
+    private final LogViewModel log;
+    private final ConnectionViewModel connection;
+    private final SimpleTransferQueue queue;
+    private final QueueViewModel queueModel;
+    private final FilePane localPane;
+    private final FilePane remotePane;
+    private final SplitPane mainSplit;
+    private final SplitPane paneSplit;
+    private final TabPane tabs;
+    private final StatusBarView statusBar;
+    private final Path spillFile;
+
+    /**
+     * @param store      where settings are remembered (a config folder passed in, never global)
+     * @param sandbox    the built-in test server's folder
+     * @param openFolder shows a local folder in the system's file manager
+     */
+    public MainWindow(Stage stage, SettingsStore store, Path sandbox, Consumer<Path> openFolder) throws IOException {
+        this.stage = stage;
+        this.store = store;
+        this.settings = store.load();
+        this.sandbox = sandbox;
+        Locale locale = settings.language == null || settings.language.isEmpty()
+                ? Locale.getDefault() : Locale.forLanguageTag(settings.language.replace('_', '-'));
+        this.text = new UiText(locale);
+        this.spillFile = Files.createTempFile("portside-log-", ".txt");
+        this.log = new LogViewModel(new LogFormatter(locale), bridge, LOG_CAPACITY, spillFile);
+        log.listenTo(bus);
+
+        connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
+        queue = new SimpleTransferQueue(() -> connection.openSession("w1"));
+        queue.onConflict(ConflictDialog.resolver(() -> stage, text));
+        queueModel = new QueueViewModel(queue, bridge);
+        connection.onModeChanged(c -> queue.setMode(c.mode(), c.extended()));
+
+        TransferActions actions = new TransferActions(text, connection, queueModel, () -> stage, this::status);
+        Path startLocal = settings.lastLocalFolder != null && Files.isDirectory(Path.of(settings.lastLocalFolder))
+                ? Path.of(settings.lastLocalFolder) : Path.of(System.getProperty("user.home"));
+        localPane = new FilePane("local", new FilePaneViewModel(new LocalBrowser(startLocal), localWorker, bridge,
+                e -> error(text.get("error.local"), e)), text, actions);
+        remotePane = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::session), browseWorker,
+                bridge, e -> error(text.get("error.remote"), e)), text, actions);
+        actions.panes(localPane, remotePane);
+
+        connection.onConnected(() -> {
+            remotePane.setTitle(text.get("pane.remote.on", connection.connectedSite().get().host()));
+            remotePane.model().openHome();
+            settings.remember(connection.toSavedSite(null));
+            status(text.get("status.connected", connection.connectedSite().get()));
+        });
+        connection.onFailed(e -> error(text.get("error.connect"), e));
+        connection.state().addListener((o, a, s) -> {
+            if (s == io.portside.ui.connection.ConnectionState.DISCONNECTED) {
+                remotePane.model().clear();
+                remotePane.setTitle(text.get("pane.remote"));
+            }
+        });
+        refreshAfterTransfers();
+
+        paneSplit = new SplitPane(localPane, remotePane);
+        paneSplit.setId("paneSplit");
+        tabs = new TabPane(tab(text.get("tab.queue"), new QueueView(queueModel, text, openFolder), "queueTab"),
+                tab(text.get("tab.log"), new LogView(log, text, ioWorker, this::status), "logTab"));
+        tabs.setId("bottomTabs");
+        mainSplit = new SplitPane(paneSplit, tabs);
+        mainSplit.setOrientation(Orientation.VERTICAL);
+        mainSplit.setId("mainSplit");
+        statusBar = new StatusBarView(connection, queueModel, text);
+
+        BorderPane root = new BorderPane();
+        root.setTop(new VBox(MainMenu.build(text, connection, menuActions(), settings.language),
+                new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
+        root.setCenter(mainSplit);
+        root.setBottom(statusBar);
+        root.getStyleClass().add("portside");
+        Scene scene = new Scene(root, settings.windowWidth, settings.windowHeight);
+        scene.getStylesheets().add(MainWindow.class.getResource("/css/portside.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::tabSwitchesPanes);
+        stage.setTitle("Portside");
+        stage.setScene(scene);
+        WindowState.apply(settings, stage, mainSplit, paneSplit, localPane.table(), remotePane.table());
+        stage.setOnCloseRequest(e -> close());
+        localPane.model().openHome();
+    }
+
+    private static Tab tab(String title, Node content, String id) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        t.setId(id);
+        return t;
+    }
+
+    /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */
+    private void refreshAfterTransfers() {
+        PauseTransition localLater = new PauseTransition(Duration.millis(300));
+        localLater.setOnFinished(e -> localPane.model().refresh());
+        PauseTransition remoteLater = new PauseTransition(Duration.millis(300));
+        remoteLater.setOnFinished(e -> remotePane.model().refresh());
+        queueModel.onDone(j -> (j.request().direction() == Direction.UPLOAD ? remoteLater : localLater).playFromStart());
+    }
+
+    /** Tab in a file table jumps to the other pane's table (commander style). */
+    private void tabSwitchesPanes(KeyEvent e) {
+        if (e.getCode() != KeyCode.TAB || e.isControlDown() || e.isAltDown()) {
+            return;
+        }
+        Node focus = stage.getScene().getFocusOwner();
+        if (focus == localPane.table()) {
+            remotePane.focusTable();
+            e.consume();
+        } else if (focus == remotePane.table()) {
+            localPane.focusTable();
+            e.consume();
+        }
+    }
+
+    private FilePane activePane() {
+        return remotePane.table().isFocused() ? remotePane : localPane;
+    }
+
+    private MainMenu.Actions menuActions() {
+        return new MainMenu.Actions() {
+            @Override
+            public void siteManager() {
+                openSiteManager();
+            }
+
+            @Override
+            public void startTestServer() {
+                MainWindow.this.startTestServer();
+            }
+
+            @Override
+            public void quit() {
+                close();
+                stage.close();
+            }
+
+            @Override
+            public void transferSelection() {
+                activePane().transferSelection();
+            }
+
+            @Override
+            public void newFolder() {
+                activePane().newFolder();
+            }
+
+            @Override
+            public void rename() {
+                activePane().rename();
+            }
+
+            @Override
+            public void delete() {
+                activePane().delete();
+            }
+
+            @Override
+            public void refresh() {
+                activePane().model().refresh();
+            }
+
+            @Override
+            public void showTab(int index) {
+                tabs.getSelectionModel().select(index);
+            }
+
+            @Override
+            public void language(String tag) {
+                settings.language = tag;
+                status(text.get("status.languageRestart"));
+            }
+        };
+    }
+
+    /** Starts the built-in server on a worker, then fills the connection bar and connects. */
+    public void startTestServer() {
+        status(text.get("status.testServer.starting"));
+        ioWorker.execute(() -> {
+            try {
+                SandboxServer s = testServer.start(sandbox);
+                bridge.post(() -> {
+                    connection.fill(new SavedSite(null, s.host(), s.port(), "ftp", s.user(), s.password(),
+                            connection.mode().get().name(), connection.extended().get(), null, null, null));
+                    status(text.get("status.testServer.started", s.port(), s.root()));
+                    connection.connect();
+                });
+            } catch (IOException e) {
+                bridge.post(() -> error(text.get("error.testServer"), e));
+            }
+        });
+    }
+
+    private void openSiteManager() {
+        new SiteManagerDialog(stage, text, settings.sites).showAndWait().ifPresent(site -> {
+            connection.fill(site);
+            if (site.localFolder() != null && !site.localFolder().isBlank()) {
+                localPane.model().open(site.localFolder());
+            }
+            connection.connect();
+        });
+        saveSettings();
+    }
+
+    private void error(String what, Throwable e) {
+        status(what + ": " + e.getMessage());
+        ErrorDialog.show(stage, text, what, e instanceof FtpException || e instanceof IOException ? e
+                : new IOException(String.valueOf(e.getMessage()), e));
+    }
+
+    /** Shows a short message in the status bar. */
+    public void status(String message) {
+        statusBar.setText(message);
+    }
+
+    public TestServerAction testServer() {
+        return testServer;
+    }
+
+    public SimpleTransferQueue transferQueue() {
+        return queue;
+    }
+
+    public ProtocolEventBus bus() {
+        return bus;
+    }
+
+    private void saveSettings() {
+        WindowState.read(settings, stage, mainSplit, paneSplit, localPane.table(), remotePane.table());
+        String local = localPane.model().folder().get();
+        if (local != null && !local.isEmpty()) {
+            settings.lastLocalFolder = local;
+        }
+        try {
+            store.save(settings);
+        } catch (IOException e) {
+            System.err.println("Portside: could not save settings: " + e.getMessage());
+        }
+    }
+
+    private boolean closed;
+
+    /** Saves the window state and stops every connection, server and thread. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        saveSettings();
+        queue.close();
+        connection.disconnect();
+        testServer.close();
+        log.close();
+        browseWorker.shutdown();
+        localWorker.shutdown();
+        ioWorker.shutdown();
+        try {
+            Files.deleteIfExists(spillFile);
+        } catch (IOException ignored) {
+            // a temp file; the OS cleans it up
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.portside.ui.queue;
+
+import io.portside.ftp.event.Units;
+import io.portside.ui.fx.UiText;
+import io.portside.ui.queue.TransferRequest.Direction;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The queue tab: a section switch (active / failed / done) over a table of jobs with progress. */
+public final class QueueView extends BorderPane {
+    private final QueueViewModel model;
+    private final UiText text;
+    private final TableView<JobSnapshot> table = new TableView<>();
+
+    /** @param openFolder shows a local folder in the system's file manager */
+    public QueueView(QueueViewModel model, UiText text, Consumer<Path> openFolder) {
+        this.model = model;
+        this.text = text;
+        getStyleClass().add("queue-view");
+        table.setId("queueTable");
+        table.setItems(model.shown());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label(text.get("queue.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().addAll(List.of(
+                column("queue.col.direction", 40, j -> j.request().direction() == Direction.UPLOAD ? "↑" : "↓"),
+                column("queue.col.local", 220, j -> j.request().local().toString()),
+                column("queue.col.remote", 200, j -> j.request().remote()),
+                column("queue.col.size", 80, j -> j.size() < 0 ? "" : Units.size(j.size())),
+                progressColumn(),
+                column("queue.col.rate", 80, j -> j.bytesPerSecond() > 0 ? Units.size((long) j.bytesPerSecond()) + "/s" : ""),
+                column("queue.col.eta", 60, j -> eta(QueueViewModel.etaSeconds(j))),
+                column("queue.col.state", 80, j -> text.get("job." + j.state().name().toLowerCase(Locale.ROOT))),
+                column("queue.col.error", 200, j -> j.error() == null ? "" : j.error())));
+        table.setContextMenu(menu(openFolder));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                each(model.queue()::cancel);
+            }
+        });
+        setTop(sections());
+        setCenter(table);
+    }
+
+    public TableView<JobSnapshot> table() {
+        return table;
+    }
+
+    private HBox sections() {
+        ToggleGroup group = new ToggleGroup();
+        HBox bar = new HBox(4);
+        bar.getStyleClass().add("queue-sections");
+        for (QueueViewModel.Section s : QueueViewModel.Section.values()) {
+            ToggleButton b = new ToggleButton();
+            b.setId("queueSection" + s.name());
+            b.setToggleGroup(group);
+            b.setSelected(model.section().get() == s);
+            b.textProperty().bind(Bindings.createStringBinding(() -> text.get("queue.section." + s.name().toLowerCase(Locale.ROOT),
+                    model.rows().stream().filter(j -> s.contains(j.state())).count()), model.rows()));
+            b.setOnAction(e -> {
+                model.section().set(s);
+                b.setSelected(true);
+            });
+            bar.getChildren().add(b);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label totals = new Label();
+        totals.getStyleClass().add("queue-totals");
+        totals.textProperty().bind(Bindings.createStringBinding(() -> text.get("queue.totals",
+                model.running().get(), model.waiting().get(), Units.size((long) model.totalRate().get()) + "/s"),
+                model.running(), model.waiting(), model.totalRate()));
+        bar.getChildren().addAll(gap, totals);
+        return bar;
+    }
+
+    private TableColumn<JobSnapshot, String> column(String key, double width,
+                                                    java.util.function.Function<JobSnapshot, String> value) {
+        TableColumn<JobSnapshot, String> c = new TableColumn<>(text.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private TableColumn<JobSnapshot, JobSnapshot> progressColumn() {
+        TableColumn<JobSnapshot, JobSnapshot> c = new TableColumn<>(text.get("queue.col.progress"));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setPrefWidth(130);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            @Override
+            protected void updateItem(JobSnapshot j, boolean empty) {
+                super.updateItem(j, empty);
+                if (empty || j == null) {
+                    setGraphic(null);
+                    return;
+                }
+                bar.setMaxWidth(Double.MAX_VALUE);
+                bar.setProgress(j.size() > 0 ? Math.min(1, (double) j.done() / j.size())
+                        : j.state() == JobState.DONE ? 1 : j.state() == JobState.RUNNING ? -1 : 0);
+                setGraphic(bar);
+            }
+        });
+        return c;
+    }
+
+    private static String eta(long seconds) {
+        if (seconds < 0) {
+            return "";
+        }
+        return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private ContextMenu menu(Consumer<Path> openFolder) {
+        MenuItem pause = item("queue.pause", () -> each(model.queue()::pause));
+        MenuItem resume = item("queue.resume", () -> each(model.queue()::resume));
+        MenuItem cancel = item("queue.cancel", () -> each(model.queue()::cancel));
+        MenuItem retry = item("queue.retry", () -> each(model.queue()::retry));
+        MenuItem remove = item("queue.remove", () -> each(model.queue()::remove));
+        MenuItem open = item("queue.openFolder", () -> {
+            JobSnapshot j = table.getSelectionModel().getSelectedItem();
+            if (j != null) {
+                Path p = j.request().local();
+                openFolder.accept(j.request().folder() ? p : p.toAbsolutePath().getParent());
+            }
+        });
+        return new ContextMenu(pause, resume, cancel, retry, remove, open);
+    }
+
+    private MenuItem item(String key, Runnable r) {
+        MenuItem m = new MenuItem(text.get(key));
+        m.setId(key);
+        m.setOnAction(e -> r.run());
+        return m;
+    }
+
+    private void each(LongConsumer action) {
+        for (JobSnapshot j : List.copyOf(table.getSelectionModel().getSelectedItems())) {
+            action.accept(j.id());
+        }
+    }
+}

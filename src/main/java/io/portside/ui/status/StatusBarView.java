@@ -1,0 +1,60 @@
+package io.portside.ui.status;
+
+import io.portside.ftp.DataMode;
+import io.portside.ftp.event.Units;
+import io.portside.ui.connection.ConnectionState;
+import io.portside.ui.connection.ConnectionViewModel;
+import io.portside.ui.fx.UiText;
+import io.portside.ui.queue.QueueViewModel;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import org.controlsfx.control.StatusBar;
+
+/** The window's bottom line: a message, then connection state, server, mode, transfers and rate. */
+public final class StatusBarView extends StatusBar {
+
+    public StatusBarView(ConnectionViewModel conn, QueueViewModel queue, UiText text) {
+        setId("statusBar");
+        setText(text.get("status.ready"));
+        Label state = label("statusState");
+        state.textProperty().bind(Bindings.createStringBinding(
+                () -> text.get("state." + conn.state().get().name().toLowerCase(Locale.ROOT)), conn.state()));
+        conn.state().addListener((o, a, s) -> {
+            state.getStyleClass().removeAll("state-connected", "state-connecting");
+            if (s != ConnectionState.DISCONNECTED) {
+                state.getStyleClass().add(s == ConnectionState.CONNECTED ? "state-connected" : "state-connecting");
+            }
+        });
+        Label server = label("statusServer");
+        server.textProperty().bind(Bindings.createStringBinding(
+                () -> conn.connectedSite().get() == null ? text.get("status.noServer") : conn.connectedSite().get().toString(),
+                conn.connectedSite()));
+        Label mode = label("statusMode");
+        mode.textProperty().bind(Bindings.createStringBinding(() -> text.get(
+                conn.mode().get() == DataMode.PASSIVE ? "status.mode.passive" : "status.mode.active",
+                text.get(conn.extended().get() ? "status.extended.always" : "status.extended.auto")),
+                conn.mode(), conn.extended()));
+        Label transfers = label("statusTransfers");
+        transfers.textProperty().bind(Bindings.createStringBinding(
+                () -> text.get("status.transfers", queue.running().get(), queue.waiting().get()),
+                queue.running(), queue.waiting()));
+        Label rate = label("statusRate");
+        rate.textProperty().bind(Bindings.createStringBinding(
+                () -> Units.size((long) queue.totalRate().get()) + "/s", queue.totalRate()));
+        getRightItems().addAll(state, sep(), server, sep(), mode, sep(), transfers, sep(), rate);
+    }
+
+    private static Label label(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("status-item");
+        return l;
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+}
