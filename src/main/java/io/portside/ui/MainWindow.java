@@ -292,6 +292,11 @@ public final class MainWindow implements AutoCloseable {
         return queue;
     }
 
+    /** Every job row of the queue tab (all sections). */
+    public javafx.collections.ObservableList<io.portside.ui.queue.JobSnapshot> queueRows() {
+        return queueModel.rows();
+    }
+
     public ProtocolEventBus bus() {
         return bus;
     }

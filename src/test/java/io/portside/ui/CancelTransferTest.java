@@ -1,0 +1,48 @@
+package io.portside.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+
+class CancelTransferTest extends WindowFixture {
+
+    @Override
+    void prepare() throws Exception {
+        byte[] big = new byte[4_000_000];
+        new Random(1).nextBytes(big);
+        Files.write(serverRoot.resolve("big.bin"), big);
+    }
+
+    @Test
+    void cancelFromTheQueueLeavesNoPartialFile() {
+        window.transferQueue().setSpeedLimit(400_000);
+        connectAndWaitForListing();
+        clickOn(row("#remoteTable", "big.bin"));
+        type(KeyCode.ENTER);
+        Path target = localRoot.resolve("big.bin");
+        waitUntil("download started", () -> CancelTransferTest.size(target) > 0);
+
+        javafx.scene.Node row = lookup("#queueTable .table-row-cell")
+                .match(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null).query();
+        // Select the job and cancel it with the keyboard (Delete = cancel in the queue table).
+        clickOn(row);
+        type(KeyCode.DELETE);
+        waitUntil("job cancelled", () -> call(() -> window.queueRows().stream()
+                .anyMatch(j -> j.state().name().equals("CANCELLED"))));
+        waitUntil("partial file removed", () -> !Files.exists(target));
+        assertFalse(Files.exists(target));
+    }
+
+    static long size(Path p) {
+        try {
+            return Files.exists(p) ? Files.size(p) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.portside.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+class LoginAndConflictTest extends WindowFixture {
+    static final String LOCAL = "the new local content, longer than the old one\n";
+
+    @Override
+    void prepare() throws Exception {
+        Files.writeString(localRoot.resolve("same.txt"), LOCAL);
+    }
+
+    @Test
+    void aFailedLoginShowsAnErrorInWords() {
+        connectFromBar("wrong-password");
+        waitUntil("error dialog", () -> !lookup("#errorDialog").queryAll().isEmpty());
+        DialogPane pane = lookup("#errorDialog").queryAs(DialogPane.class);
+        assertTrue(pane.getContentText().startsWith("Login as portside failed"), pane.getContentText());
+        assertTrue(pane.getExpandableContent().toString().contains("530")
+                || ((javafx.scene.control.TextArea) pane.getExpandableContent()).getText().contains("530"));
+        assertEquals("Connect", lookup("#connect").queryButton().getText());
+        clickOn("OK");
+    }
+
+    @Test
+    void eachConflictChoiceDoesWhatItSays() throws Exception {
+        Path remote = serverRoot.resolve("same.txt");
+        Path local = localRoot.resolve("same.txt");
+        Files.writeString(remote, "old");
+        connectAndWaitForListing();
+
+        // Skip: the server's file stays as it was.
+        uploadAndChoose("#conflictSKIP");
+        waitUntil("job skipped", () -> jobs("Skipped") == 1);
+        assertEquals("old", Files.readString(remote));
+
+        // Overwrite if newer, with the server's copy newer: nothing changes.
+        Files.setLastModifiedTime(remote, FileTime.from(Instant.now().plusSeconds(3600)));
+        Files.setLastModifiedTime(local, FileTime.from(Instant.now().minusSeconds(3600)));
+        uploadAndChoose("#conflictOVERWRITE_IF_NEWER");
+        waitUntil("job skipped again", () -> jobs("Skipped") == 2);
+        assertEquals("old", Files.readString(remote));
+
+        // Resume: the server holds the first part; the rest is appended.
+        Files.writeString(remote, LOCAL.substring(0, 10));
+        uploadAndChoose("#conflictRESUME");
+        waitUntil("resumed to full length", () -> read(remote).equals(LOCAL));
+
+        // Rename: the new copy goes next to the old one.
+        Files.writeString(remote, "old");
+        uploadAndChoose("#conflictRENAME");
+        waitUntil("renamed copy", () -> read(serverRoot.resolve("same (1).txt")).equals(LOCAL));
+        assertEquals("old", Files.readString(remote));
+
+        // Overwrite.
+        uploadAndChoose("#conflictOVERWRITE");
+        waitUntil("overwritten", () -> read(remote).equals(LOCAL));
+        assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(remote));
+    }
+
+    private void uploadAndChoose(String button) {
+        clickOn(row("#localTable", "same.txt"));
+        type(KeyCode.ENTER);
+        waitUntil("conflict dialog", () -> !lookup("#conflictDialog").queryAll().isEmpty());
+        DialogPane pane = lookup("#conflictDialog").queryAs(DialogPane.class);
+        assertTrue(pane.getHeaderText().contains("same.txt"), pane.getHeaderText());
+        clickOn(button);
+        waitUntil("dialog closed", () -> lookup("#conflictDialog").queryAll().isEmpty());
+    }
+
+    private long jobs(String state) {
+        return call(() -> window.queueRows().stream().filter(j -> j.state().name().equalsIgnoreCase(state)).count());
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
