@@ -64,10 +64,12 @@ final class MainMenu {
         Menu files = new Menu(text.get("menu.files"));
         files.getItems().addAll(
                 item(text, "menu.transfer", "F6", a::transferSelection),
-                item(text, "menu.newFolder", "F7", a::newFolder),
-                item(text, "menu.rename", "F2", a::rename),
-                item(text, "menu.delete", "Delete", a::delete),
-                item(text, "menu.refresh", "F5", a::refresh));
+                // F7, F2, Del and F5 are handled by the focused table itself (so Del in the
+                // queue cancels a job instead of deleting files); the menu only names them.
+                item(text, "menu.newFolder", null, a::newFolder),
+                item(text, "menu.rename", null, a::rename),
+                item(text, "menu.delete", null, a::delete),
+                item(text, "menu.refresh", null, a::refresh));
 
         Menu view = new Menu(text.get("menu.view"));
         Menu language = new Menu(text.get("menu.language"));

@@ -27,10 +27,12 @@ class CancelTransferTest extends WindowFixture {
         Path target = localRoot.resolve("big.bin");
         waitUntil("download started", () -> CancelTransferTest.size(target) > 0);
 
-        javafx.scene.Node row = lookup("#queueTable .table-row-cell")
-                .match(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null).query();
         // Select the job and cancel it with the keyboard (Delete = cancel in the queue table).
-        clickOn(row);
+        waitUntil("queue row shown", () -> call(() -> table("#queueTable").getItems().size() == 1));
+        interact(() -> {
+            table("#queueTable").requestFocus();
+            table("#queueTable").getSelectionModel().select(0);
+        });
         type(KeyCode.DELETE);
         waitUntil("job cancelled", () -> call(() -> window.queueRows().stream()
                 .anyMatch(j -> j.state().name().equals("CANCELLED"))));

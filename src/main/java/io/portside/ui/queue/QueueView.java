@@ -56,6 +56,7 @@ public final class QueueView extends BorderPane {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 each(model.queue()::cancel);
+                e.consume();
             }
         });
         setTop(sections());
