@@ -293,8 +293,8 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /** Every job row of the queue tab (all sections). */
-    public javafx.collections.ObservableList<io.portside.ui.queue.JobSnapshot> queueRows() {
-        return queueModel.rows();
+    public java.util.List<io.portside.ui.queue.JobSnapshot> queueRows() {
+        return queueModel.rows().stream().map(io.portside.ui.queue.JobRow::snapshot).toList();
     }
 
     public ProtocolEventBus bus() {

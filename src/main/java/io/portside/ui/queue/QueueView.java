@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -30,7 +29,7 @@ import javafx.scene.layout.Region;
 public final class QueueView extends BorderPane {
     private final QueueViewModel model;
     private final UiText text;
-    private final TableView<JobSnapshot> table = new TableView<>();
+    private final TableView<JobRow> table = new TableView<>();
 
     /** @param openFolder shows a local folder in the system's file manager */
     public QueueView(QueueViewModel model, UiText text, Consumer<Path> openFolder) {
@@ -63,7 +62,7 @@ public final class QueueView extends BorderPane {
         setCenter(table);
     }
 
-    public TableView<JobSnapshot> table() {
+    public TableView<JobRow> table() {
         return table;
     }
 
@@ -77,7 +76,7 @@ public final class QueueView extends BorderPane {
             b.setToggleGroup(group);
             b.setSelected(model.section().get() == s);
             b.textProperty().bind(Bindings.createStringBinding(() -> text.get("queue.section." + s.name().toLowerCase(Locale.ROOT),
-                    model.rows().stream().filter(j -> s.contains(j.state())).count()), model.rows()));
+                    model.rows().stream().filter(j -> s.contains(j.snapshot().state())).count()), model.rows()));
             b.setOnAction(e -> {
                 model.section().set(s);
                 b.setSelected(true);
@@ -95,17 +94,18 @@ public final class QueueView extends BorderPane {
         return bar;
     }
 
-    private TableColumn<JobSnapshot, String> column(String key, double width,
-                                                    java.util.function.Function<JobSnapshot, String> value) {
-        TableColumn<JobSnapshot, String> c = new TableColumn<>(text.get(key));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+    private TableColumn<JobRow, String> column(String key, double width,
+                                               java.util.function.Function<JobSnapshot, String> value) {
+        TableColumn<JobRow, String> c = new TableColumn<>(text.get(key));
+        c.setCellValueFactory(d -> Bindings.createStringBinding(() -> value.apply(d.getValue().snapshot()),
+                d.getValue().snapshotProperty()));
         c.setPrefWidth(width);
         return c;
     }
 
-    private TableColumn<JobSnapshot, JobSnapshot> progressColumn() {
-        TableColumn<JobSnapshot, JobSnapshot> c = new TableColumn<>(text.get("queue.col.progress"));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+    private TableColumn<JobRow, JobSnapshot> progressColumn() {
+        TableColumn<JobRow, JobSnapshot> c = new TableColumn<>(text.get("queue.col.progress"));
+        c.setCellValueFactory(d -> d.getValue().snapshotProperty());
         c.setPrefWidth(130);
         c.setCellFactory(col -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
@@ -141,8 +141,9 @@ public final class QueueView extends BorderPane {
         MenuItem retry = item("queue.retry", () -> each(model.queue()::retry));
         MenuItem remove = item("queue.remove", () -> each(model.queue()::remove));
         MenuItem open = item("queue.openFolder", () -> {
-            JobSnapshot j = table.getSelectionModel().getSelectedItem();
-            if (j != null) {
+            JobRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                JobSnapshot j = row.snapshot();
                 Path p = j.request().local();
                 openFolder.accept(j.request().folder() ? p : p.toAbsolutePath().getParent());
             }
@@ -158,7 +159,7 @@ public final class QueueView extends BorderPane {
     }
 
     private void each(LongConsumer action) {
-        for (JobSnapshot j : List.copyOf(table.getSelectionModel().getSelectedItems())) {
+        for (JobRow j : List.copyOf(table.getSelectionModel().getSelectedItems())) {
             action.accept(j.id());
         }
     }

@@ -39,8 +39,9 @@ public final class QueueViewModel {
 
     private final TransferQueue queue;
     private final FxBatcher bridge;
-    private final ObservableList<JobSnapshot> rows = FXCollections.observableArrayList();
-    private final FilteredList<JobSnapshot> shown = new FilteredList<>(rows);
+    private final ObservableList<JobRow> rows =
+            FXCollections.observableArrayList(r -> new javafx.beans.Observable[] {r.snapshotProperty()});
+    private final FilteredList<JobRow> shown = new FilteredList<>(rows);
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.ACTIVE);
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper();
@@ -67,7 +68,7 @@ public final class QueueViewModel {
 
     private void refilter() {
         Section s = section.get();
-        Predicate<JobSnapshot> p = j -> s.contains(j.state());
+        Predicate<JobRow> p = j -> s.contains(j.snapshot().state());
         shown.setPredicate(p);
     }
 
@@ -78,13 +79,13 @@ public final class QueueViewModel {
                 rows.remove(index);
             }
         } else if (index >= 0) {
-            boolean finishedNow = s.state() == JobState.DONE && rows.get(index).state() != JobState.DONE;
-            rows.set(index, s);
+            boolean finishedNow = s.state() == JobState.DONE && rows.get(index).snapshot().state() != JobState.DONE;
+            rows.get(index).snapshotProperty().set(s);
             if (finishedNow) {
                 onDone.accept(s);
             }
         } else {
-            rows.add(s);
+            rows.add(new JobRow(s));
         }
         recount();
     }
@@ -103,7 +104,8 @@ public final class QueueViewModel {
         int wait = 0;
         int fail = 0;
         double r = 0;
-        for (JobSnapshot j : rows) {
+        for (JobRow row : rows) {
+            JobSnapshot j = row.snapshot();
             switch (j.state()) {
                 case RUNNING -> {
                     run++;
@@ -121,12 +123,12 @@ public final class QueueViewModel {
     }
 
     /** All rows of every section (for tests and totals). */
-    public ObservableList<JobSnapshot> rows() {
+    public ObservableList<JobRow> rows() {
         return rows;
     }
 
     /** The rows of the chosen section. */
-    public ObservableList<JobSnapshot> shown() {
+    public ObservableList<JobRow> shown() {
         return shown;
     }
 
