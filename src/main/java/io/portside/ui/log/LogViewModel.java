@@ -121,10 +121,15 @@ public final class LogViewModel implements AutoCloseable {
             spilled.set(spilled.get() + evicted.size());
         }
         // Visible lines keep the ring's order, so evicted visible lines are exactly its head.
+        // One setAll (O(n)) rather than remove(0, k), which JavaFX performs element by element.
         if (evictedVisible > 0) {
-            visible.remove(0, Math.min(evictedVisible, visible.size()));
+            List<LogLine> next = new ArrayList<>(visible.size() - evictedVisible + newlyVisible.size());
+            next.addAll(visible.subList(Math.min(evictedVisible, visible.size()), visible.size()));
+            next.addAll(newlyVisible);
+            visible.setAll(next);
+        } else {
+            visible.addAll(newlyVisible);
         }
-        visible.addAll(newlyVisible);
         total.set(total.get() + batch.size());
     }
 
