@@ -65,7 +65,7 @@ public final class FilePaneViewModel {
         worker.execute(() -> {
             try {
                 String home = browser.home();
-                List<FileEntry> entries = browser.list(home);
+                List<FileEntry> entries = presorted(browser.list(home));
                 bridge.post(() -> show(home, entries, true));
             } catch (IOException | RuntimeException e) {
                 fail(e);
@@ -134,12 +134,23 @@ public final class FilePaneViewModel {
         busy.set(true);
         worker.execute(() -> {
             try {
-                List<FileEntry> entries = browser.list(path);
+                List<FileEntry> entries = presorted(browser.list(path));
                 bridge.post(() -> show(path, entries, remember));
             } catch (IOException | RuntimeException e) {
                 fail(e);
             }
         });
+    }
+
+    /**
+     * Folders first, then by name: the table's default order, applied on the worker so that the
+     * table's own sort on the FX thread meets already-sorted input (linear, not n log n).
+     */
+    static List<FileEntry> presorted(List<FileEntry> entries) {
+        List<FileEntry> copy = new java.util.ArrayList<>(entries);
+        copy.sort(java.util.Comparator.comparing((FileEntry e) -> !e.isFolder())
+                .thenComparing(e -> e.name().toLowerCase(java.util.Locale.ROOT)));
+        return copy;
     }
 
     private void show(String path, List<FileEntry> entries, boolean remember) {

@@ -33,7 +33,7 @@ final class FileTable extends TableView<FileEntry> {
         TableColumn<FileEntry, FileEntry> name = new TableColumn<>(text.get("column.name"));
         name.setId("name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        name.setComparator(foldersFirst(Comparator.comparing(e -> e.name().toLowerCase())));
+        name.setComparator(foldersFirst(Comparator.comparing(e -> e.name().toLowerCase(java.util.Locale.ROOT))));
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(FileEntry e, boolean empty) {

@@ -54,7 +54,7 @@ class LogViewModelTest {
             }
             System.out.printf("1,000,000 log lines added in %d ms; FX-thread work %d ms in total, worst pulse %.1f ms%n",
                     (System.nanoTime() - t0) / 1_000_000, fxNanos / 1_000_000, worstPulse / 1e6);
-            assertTrue(worstPulse < 200_000_000L, "a pulse of 5,000 lines took " + worstPulse / 1_000_000 + " ms");
+            assertTrue(worstPulse < 400_000_000L, "a pulse of 5,000 lines took " + worstPulse / 1_000_000 + " ms");
             assertEquals(100_000, m.visible().size(), "only the ring is in memory");
             assertEquals(1_000_000, m.totalLines().get());
             assertEquals(900_000, m.spilledLines().get());
