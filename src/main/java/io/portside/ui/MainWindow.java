@@ -297,6 +297,11 @@ public final class MainWindow implements AutoCloseable {
         return queueModel.rows().stream().map(io.portside.ui.queue.JobRow::snapshot).toList();
     }
 
+    /** The live settings (the screenshots test adds sample sites to them). */
+    AppSettings settingsForScreenshots() {
+        return settings;
+    }
+
     public ProtocolEventBus bus() {
         return bus;
     }

@@ -68,7 +68,6 @@ public final class SiteManagerDialog extends Dialog<SavedSite> {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.setPadding(new Insets(0, 0, 0, 10));
         String[] keys = {"sites.name", "sites.host", "sites.port", "sites.protocol", "sites.user", "sites.password",
                 "sites.mode", "sites.extended", "sites.remoteFolder", "sites.localFolder", "sites.charset"};
         javafx.scene.Node[] fields = {name, host, port, protocol, user, password, mode, extended, remoteFolder,
@@ -99,6 +98,7 @@ public final class SiteManagerDialog extends Dialog<SavedSite> {
         message.getStyleClass().add("dialog-message");
         HBox buttons = new HBox(6, add, save, delete, importFz);
         VBox right = new VBox(10, form, buttons, message);
+        right.setPadding(new Insets(0, 0, 0, 10));
         getDialogPane().setContent(new HBox(list, right));
         ButtonType connect = new ButtonType(text.get("sites.connect"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(connect, ButtonType.CLOSE);

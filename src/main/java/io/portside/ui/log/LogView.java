@@ -192,6 +192,12 @@ public final class LogView extends BorderPane {
                 list.scrollTo(model.visible().size() - 1);
             }
         });
+        // Lines that arrived while the tab was hidden: jump to the newest once it is shown.
+        list.heightProperty().addListener((o, a, h) -> {
+            if (model.followTail().get() && !model.visible().isEmpty()) {
+                list.scrollTo(model.visible().size() - 1);
+            }
+        });
         // The user reading older lines pauses following; reaching the bottom resumes it.
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {

@@ -43,7 +43,7 @@ final class FileTable extends TableView<FileEntry> {
                         : e.isFolder() ? Icons.folder() : e.kind() == FileEntry.Kind.LINK ? Icons.link() : Icons.file());
             }
         });
-        name.setPrefWidth(230);
+        name.setPrefWidth(210);
 
         TableColumn<FileEntry, FileEntry> size = new TableColumn<>(text.get("column.size"));
         size.setId("size");
@@ -77,7 +77,7 @@ final class FileTable extends TableView<FileEntry> {
                 setText(empty || t == null ? null : WHEN.format(t));
             }
         });
-        modified.setPrefWidth(130);
+        modified.setPrefWidth(125);
 
         getColumns().add(name);
         getColumns().add(size);
@@ -87,12 +87,12 @@ final class FileTable extends TableView<FileEntry> {
             TableColumn<FileEntry, String> perms = new TableColumn<>(text.get("column.permissions"));
             perms.setId("permissions");
             perms.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().permissions()));
-            perms.setPrefWidth(90);
+            perms.setPrefWidth(85);
             perms.getStyleClass().add("column-mono");
             TableColumn<FileEntry, String> owner = new TableColumn<>(text.get("column.owner"));
             owner.setId("owner");
             owner.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().owner()));
-            owner.setPrefWidth(70);
+            owner.setPrefWidth(60);
             getColumns().add(perms);
             getColumns().add(owner);
         }

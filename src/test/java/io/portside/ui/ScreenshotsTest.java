@@ -1,0 +1,104 @@
+package io.portside.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders the real window in realistic states and writes PNGs: to target/screenshots, or to
+ * the folder named by {@code -Dportside.screenshots=screenshots} (what the README shows).
+ * Also the end-to-end check of File › Start built-in test server.
+ */
+class ScreenshotsTest extends WindowFixture {
+    Path out;
+
+    @Override
+    void prepare() throws Exception {
+        out = Path.of(System.getProperty("portside.screenshots", "target/screenshots"));
+        Files.createDirectories(out);
+        Files.createDirectories(localRoot.resolve("projects/website"));
+        Files.createDirectories(localRoot.resolve("photos"));
+        Files.writeString(localRoot.resolve("notes.txt"), "shopping list\n");
+        Files.writeString(localRoot.resolve("projects/website/index.html"), "<h1>hello</h1>\n");
+        byte[] video = new byte[6_000_000];
+        new Random(5).nextBytes(video);
+        Files.write(localRoot.resolve("holiday-video.mp4"), video);
+        Files.write(localRoot.resolve("report.pdf"), new byte[180_000]);
+    }
+
+    @Test
+    void renderTheWindowInRealisticStates() throws Exception {
+        // The newcomer's path: File › Start built-in test server fills the bar and connects.
+        clickOn("#menuBar .menu");
+        clickOn("Start built-in test server");
+        waitUntil("connected to the built-in server", 30, () -> listed("#remoteTable", "README.txt"));
+        assertTrue(lookup("#host").queryTextInputControl().getText().equals("127.0.0.1"));
+        assertTrue(lookup("#statusState").queryLabeled().getText().equals("Connected"));
+
+        // A passive download, then switch to active and upload a big file slowly: a transfer running.
+        clickOn(row("#remoteTable", "archive.zip"));
+        type(KeyCode.ENTER);
+        waitUntil("archive downloaded", () -> listed("#localTable", "archive.zip"));
+        clickOn("#modeActive");
+        window.transferQueue().setSpeedLimit(1_500_000);
+        drag(row("#localTable", "holiday-video.mp4"), MouseButton.PRIMARY).dropTo("#remoteTable");
+        waitUntil("upload running", () -> call(() -> window.queueRows().stream()
+                .anyMatch(j -> j.state().name().equals("RUNNING") && j.done() > 1_000_000)));
+        interact(() -> table("#localTable").getSelectionModel().clearAndSelect(0));
+        shoot(stage.getScene(), "main-window.png");
+        shoot(stage.getScene(), "queue.png");
+
+        // The log tab with the passive download and the active upload.
+        interact(() -> lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        interact(() -> {
+            var log = lookup("#protocolLog").queryListView();
+            log.getItems();
+        });
+        waitUntil("active handshake logged", () -> logText().contains("we listen on 127.0.0.1:"));
+        org.testfx.util.WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        shoot(stage.getScene(), "protocol-log.png");
+        interact(() -> window.transferQueue().setSpeedLimit(0));
+        waitUntil("upload done", 30, () -> call(() -> window.queueRows().stream()
+                .allMatch(j -> j.state().name().equals("DONE"))));
+
+        // Site manager with two sites.
+        interact(() -> {
+            var s = window.settingsForScreenshots();
+            s.sites.add(new io.portside.ui.settings.SavedSite("Company web server", "ftp.example.com", 21, "ftpes",
+                    "deploy", "secret", "PASSIVE", false, "/var/www", "", "UTF-8"));
+            s.sites.add(new io.portside.ui.settings.SavedSite("Mirror (archive)", "mirror.example.org", 21, "ftp",
+                    "", "", "PASSIVE", true, "/pub", "", "UTF-8"));
+        });
+        press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil("site manager open", () -> !lookup("#siteManager").queryAll().isEmpty());
+        shoot(lookup("#siteManager").query().getScene(), "site-manager.png");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil("site manager closed", () -> lookup("#siteManager").queryAll().isEmpty());
+
+        // The conflict dialog: upload notes.txt twice.
+        clickOn(row("#localTable", "notes.txt"));
+        type(KeyCode.ENTER);
+        waitUntil("first upload done", () -> listed("#remoteTable", "notes.txt"));
+        clickOn(row("#localTable", "notes.txt"));
+        type(KeyCode.ENTER);
+        waitUntil("conflict dialog", () -> !lookup("#conflictDialog").queryAll().isEmpty());
+        shoot(lookup("#conflictDialog").query().getScene(), "conflict-dialog.png");
+        clickOn("#conflictSKIP");
+    }
+
+    private void shoot(Scene scene, String name) throws Exception {
+        var image = call(() -> scene.snapshot(null));
+        Path file = out.resolve(name);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        assertTrue(Files.size(file) > 10_000, name + " looks empty");
+    }
+}
