@@ -42,6 +42,22 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public static SandboxServer start(Path root, String user, String password) throws IOException {
+        return start(root, user, password, NetworkQuirks.NONE);
+    }
+
+    /**
+     * Addresses the server gets wrong on purpose, to reproduce misconfigured servers on loopback.
+     *
+     * @param passiveAnnounced the address its 227 replies name instead of its own (a server
+     *                         behind NAT announcing another address), or null
+     * @param activeFrom       the local address it connects from in active mode, or null
+     */
+    public record NetworkQuirks(String passiveAnnounced, String activeFrom) {
+        public static final NetworkQuirks NONE = new NetworkQuirks(null, null);
+    }
+
+    public static SandboxServer start(Path root, String user, String password, NetworkQuirks quirks)
+            throws IOException {
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
         listener.setServerAddress("127.0.0.1");
@@ -49,7 +65,10 @@ public final class SandboxServer implements AutoCloseable {
         listener.setIdleTimeout(120);
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setPassiveAddress("127.0.0.1");
-        data.setPassiveExternalAddress("127.0.0.1");
+        data.setPassiveExternalAddress(quirks.passiveAnnounced() == null ? "127.0.0.1" : quirks.passiveAnnounced());
+        if (quirks.activeFrom() != null) {
+            data.setActiveLocalAddress(quirks.activeFrom());
+        }
         data.setPassivePorts("0");
         data.setActiveEnabled(true);
         data.setActiveIpCheck(true);
