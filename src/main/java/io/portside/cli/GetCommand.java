@@ -41,11 +41,12 @@ final class GetCommand implements Command {
             throw ctx.usage("the URL names a folder, not a file (it ends with /)");
         }
         Path target = target(ops.size() > 1 ? ops.get(1) : ".", url.name());
+        long bytes;
         try (FtpSession session = ctx.openAt(url)) {
-            long bytes = DirectTransfer.download(session, url.name(), target);
-            ctx.out().println("downloaded " + LocalFiles.printable(url.displayPath()) + " to " + target
-                    + " (" + Units.bytes(bytes, Locale.ROOT) + " bytes)");
+            bytes = DirectTransfer.download(session, url.name(), target);
         }
+        ctx.out().println("downloaded " + LocalFiles.printable(url.displayPath()) + " to " + target
+                + " (" + Units.bytes(bytes, Locale.ROOT) + " bytes)");
         return ExitCode.OK;
     }
 

@@ -34,11 +34,12 @@ final class PutCommand implements Command {
         if (url.namesFolder()) {
             url = url.withName(source.getFileName().toString());
         }
+        long bytes;
         try (FtpSession session = ctx.openAt(url)) {
-            long bytes = DirectTransfer.upload(session, source, url.name());
-            ctx.out().println("uploaded " + source + " to " + LocalFiles.printable(url.displayPath())
-                    + " (" + Units.bytes(bytes, Locale.ROOT) + " bytes)");
+            bytes = DirectTransfer.upload(session, source, url.name());
         }
+        ctx.out().println("uploaded " + source + " to " + LocalFiles.printable(url.displayPath())
+                + " (" + Units.bytes(bytes, Locale.ROOT) + " bytes)");
         return ExitCode.OK;
     }
 
