@@ -147,6 +147,20 @@ class CliTransferTest {
     }
 
     @Test
+    void refusedUploadIsAServerFailureNotALocalOne() throws Exception {
+        Files.createDirectories(serverRoot.resolve("dir/taken"));
+        Path source = local.resolve("taken");
+        Files.write(source, data);
+
+        CliRun run = CliRun.of("put", source.toString(), url("dir/"));
+
+        assertEquals(ExitCode.REMOTE_FAILURE, run.exitCode(), run.toString());
+        assertEquals(1, run.errLines().size(), run.toString());
+        assertTrue(run.err().startsWith("portside: the transfer did not complete: 551"), run.err());
+        assertTrue(Files.isDirectory(serverRoot.resolve("dir/taken")));
+    }
+
+    @Test
     void putOfAMissingLocalFileFailsBeforeConnecting() {
         CliRun run = CliRun.of("--log", "-", "put", local.resolve("nope.bin").toString(), url("dir/"));
 
