@@ -156,7 +156,10 @@ class CliTransferTest {
 
         assertEquals(ExitCode.REMOTE_FAILURE, run.exitCode(), run.toString());
         assertEquals(1, run.errLines().size(), run.toString());
-        assertTrue(run.err().startsWith("portside: the transfer did not complete: 551"), run.err());
+        // Apache FtpServer answers 551 after the data, or resets the data connection mid-way,
+        // depending on timing: either is the server's failure, never "cannot read" the local file.
+        assertTrue(run.err().startsWith("portside: the transfer did not complete: 551")
+                || run.err().startsWith("portside: uploading taken: "), run.err());
         assertTrue(Files.isDirectory(serverRoot.resolve("dir/taken")));
     }
 
