@@ -76,13 +76,18 @@ final class SecretBox {
     char[] openChars(SealedSecret sealed, String purpose) throws AEADBadTagException {
         byte[] plain = open(sealed, purpose);
         try {
-            CharBuffer cb = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(plain));
-            char[] out = Arrays.copyOfRange(cb.array(), cb.position(), cb.limit());
-            Arrays.fill(cb.array(), '\0');
-            return out;
+            return decodeUtf8(plain);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
+    }
+
+    /** UTF-8 to chars without a String (which could not be wiped). */
+    static char[] decodeUtf8(byte[] bytes) {
+        CharBuffer cb = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+        char[] out = Arrays.copyOfRange(cb.array(), cb.position(), cb.limit());
+        Arrays.fill(cb.array(), '\0');
+        return out;
     }
 
     private Cipher cipher(int mode, byte[] iv, String purpose) throws GeneralSecurityException {
