@@ -1,10 +1,13 @@
 package io.portside.files;
 
+import io.portside.ftp.event.ConnectionId;
+import io.portside.ftp.event.ProtocolEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,7 +45,21 @@ public final class SafeLocalName {
 
         /** A sentence for the log, e.g. {@code skipped "../x": '..' would leave the folder}. */
         public String warning() {
-            return accepted() ? "" : "skipped \"" + printable(remoteName) + "\": " + reason;
+            return accepted() ? "" : "skipped \"" + printableName() + "\": " + reason;
+        }
+
+        /** The remote name fit for a log line: control characters as \\uXXXX, clipped. */
+        public String printableName() {
+            return printable(remoteName);
+        }
+
+        /**
+         * The log event for a skipped entry: {@code bus.publish(decision.skippedNotice(id))}
+         * shows as {@code skipped "../x" from the server: '..' would leave the folder (...)}.
+         */
+        public ProtocolEvent.Notice skippedNotice(ConnectionId connection) {
+            return new ProtocolEvent.Notice(Instant.now(), connection, ProtocolEvent.Notice.Severity.WARNING,
+                    "name.skipped", List.of(printableName(), reason == null ? "" : reason));
         }
     }
 

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portside.ftp.event.ConnectionId;
+import io.portside.ftp.event.LogFormatter;
+import io.portside.ftp.event.LogKind;
+import io.portside.ftp.event.LogLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +164,15 @@ class SafeLocalNameTest {
         SafeLocalName.Decision d = SafeLocalName.resolve(folder, "a\nb");
         assertTrue(d.warning().contains("a\\u000ab"), d.warning());
         assertFalse(d.warning().contains("\n"));
+    }
+
+    @Test
+    void aSkippedNameBecomesAWarningLineInTheProtocolLog() {
+        SafeLocalName.Decision d = SafeLocalName.resolve(folder, "../../.bashrc");
+        LogLine line = new LogFormatter(Locale.ENGLISH).format(d.skippedNotice(ConnectionId.control("q", 1)));
+        assertEquals(LogKind.WARNING, line.kind());
+        assertEquals("skipped \"../../.bashrc\" from the server: the name contains '/' "
+                + "(it cannot safely become a local file name)", line.text());
     }
 
     /** Random names from a hostile alphabet: whatever is accepted lies directly inside the folder. */
