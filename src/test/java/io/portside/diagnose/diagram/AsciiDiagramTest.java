@@ -73,6 +73,6 @@ class AsciiDiagramTest {
         lineWith(text, "|---- PORT 127,0,0,1," + port[0] + "," + port[1] + " ");
         lineWith(text, "|     = 127.0.0.1:" + port[2] + " (" + port[0] + "*256+" + port[1] + " = " + port[2] + ")");
         lineWith(text, "! listening on 127.0.0.1:" + port[2]);
-        lineWith(text, ":" + port[2] + " |<== server connects (active)", "data#");
+        lineWith(text, ":" + port[2] + " |<=== server connects (active), waited", "data#");
     }
 }
