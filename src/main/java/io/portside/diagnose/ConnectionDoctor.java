@@ -133,8 +133,15 @@ public final class ConnectionDoctor {
             a.evidence().passiveReplaced().ifPresent(r -> others.add(r.announced().getAddress().getHostAddress()));
         }
         String target = new Site(site.protocol(), site.host(), site.port(), site.user(), null).toString();
-        return new DiagnosisReport(target, site.host(), server, client, caps.toString(), attempts, tls(caps),
+        return new DiagnosisReport(target, site.host(), server, client, features(caps), attempts, tls(caps),
                 explanations, Recommender.recommend(attempts), others, started, took);
+    }
+
+    /** "AUTH TLS, EPSV, SIZE": each feature with its parameters, as FEAT listed it. */
+    private static String features(ServerCapabilities caps) {
+        return caps.all().entrySet().stream()
+                .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String tls(ServerCapabilities caps) {

@@ -163,6 +163,7 @@ class ConnectionDoctorTest {
             String text = diagnose(fake).toText(false);
             assertTrue(flat(text).contains("TLS NOT TESTED - AUTH TLS offered but not tested: FTPS is not"
                     + " supported by Portside yet."), text);
+            assertTrue(text.contains("connected to 127.0.0.1, FEAT: AUTH TLS, EPSV"), text);
         }
     }
 
