@@ -19,7 +19,8 @@ import java.util.Locale;
  * @param timeout   null for the defaults
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
-                         ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help) {
+                         ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
+                         boolean redact) {
 
     static final String OPTIONS_HELP = """
             Options:
@@ -27,6 +28,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
               --extended auto|always|never  EPSV/EPRT instead of PASV/PORT (default auto)
               --log FILE | --log -        write the explained protocol log to FILE, or to stderr with -
               --timeout SECONDS           for connecting, each reply and data silence
+              --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
             """;
@@ -45,6 +47,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         Duration timeout = null;
         boolean debug = false;
         boolean help = false;
+        boolean redact = false; // diagnose: hide host names and addresses in the report
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -67,6 +70,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--" -> optionsEnded = true;
                 case "--debug" -> debug = noValue(name, value);
                 case "--help", "-h" -> help = noValue(name, value);
+                case "--redact" -> redact = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -87,7 +91,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 default -> throw CliException.usage("unknown option " + name);
             }
         }
-        return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help);
+        return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, redact);
     }
 
     /** The connection settings these options ask for. */

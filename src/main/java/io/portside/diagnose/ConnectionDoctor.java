@@ -144,9 +144,12 @@ public final class ConnectionDoctor {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static String tls(ServerCapabilities caps) {
+    private String tls(ServerCapabilities caps) {
+        if (site.protocol() != io.portside.ftp.Protocol.FTP) {
+            return "every method above ran over TLS (" + site.protocol().scheme() + "://).";
+        }
         return caps.authTls()
-                ? "AUTH TLS offered but not tested: FTPS is not supported by Portside yet."
+                ? "AUTH TLS offered but not tested here: diagnose an ftpes:// URL to try every method over TLS."
                 : "not tested: the server does not offer AUTH TLS in its FEAT reply, so commands, replies and the"
                 + " password travel unencrypted.";
     }

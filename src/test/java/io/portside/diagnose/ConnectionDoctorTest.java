@@ -161,8 +161,8 @@ class ConnectionDoctorTest {
     void authTlsOfferIsReportedAsNotTestedHonestly() throws Exception {
         try (FakeFtpServer fake = new FakeFtpServer().features("EPSV", "AUTH TLS").start()) {
             String text = diagnose(fake).toText(false);
-            assertTrue(flat(text).contains("TLS NOT TESTED - AUTH TLS offered but not tested: FTPS is not"
-                    + " supported by Portside yet."), text);
+            assertTrue(flat(text).contains("TLS NOT TESTED - AUTH TLS offered but not tested here: diagnose an"
+                    + " ftpes:// URL to try every method over TLS."), text);
             assertTrue(text.contains("connected to 127.0.0.1, FEAT: AUTH TLS, EPSV"), text);
         }
     }
