@@ -215,6 +215,16 @@ public final class FakeFtpServer implements AutoCloseable {
             blackHole = true;
         }
 
+        /** Opens the data connection the last PASV/EPSV/PORT/EPRT set up (for handlers that send data). */
+        public Socket acceptData() throws IOException {
+            try {
+                return openData();
+            } finally {
+                closePassive();
+                activeTarget = null;
+            }
+        }
+
         /** The data port the last PASV/EPSV opened, or -1. */
         public int passivePort() {
             return passive == null ? -1 : passive.getLocalPort();
