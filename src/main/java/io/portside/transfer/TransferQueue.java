@@ -455,10 +455,14 @@ public final class TransferQueue implements AutoCloseable {
                 lock.notifyAll();
                 return;
             }
-            if (outcome != null) {
+            if (outcome != null && !outcome.children().isEmpty() && (stop == Stop.CANCEL || stop == Stop.REMOVE)) {
+                e.message = "cancelled";
+                setState(e, JobState.CANCELLED); // listed, but the user no longer wants the folder
+            } else if (outcome != null) {
                 e.message = outcome.message();
                 if (!outcome.children().isEmpty()) {
-                    insertChildren(e, outcome.children());
+                    // a folder paused while being listed: its contents wait too
+                    insertChildren(e, outcome.children(), stop == Stop.PAUSE ? JobState.PAUSED : JobState.QUEUED);
                 }
                 setState(e, outcome.state());
             } else if (stop == Stop.PAUSE) {
@@ -585,11 +589,15 @@ public final class TransferQueue implements AutoCloseable {
         return e;
     }
 
-    private void insertChildren(QueuedJob parent, List<TransferJob> children) {
+    private void insertChildren(QueuedJob parent, List<TransferJob> children, JobState state) {
         int at = order.indexOf(parent);
         List<QueuedJob> added = new ArrayList<>(children.size());
         for (TransferJob j : children) {
-            added.add(newEntry(parent.id, j));
+            QueuedJob e = newEntry(parent.id, j);
+            if (state != JobState.QUEUED) {
+                setState(e, state);
+            }
+            added.add(e);
         }
         order.addAll(at + 1, added);
         scanFrom = Math.min(scanFrom, at + 1);
