@@ -22,7 +22,7 @@ class MirrorTreeTest {
     @CsvSource({"PASSIVE, 1", "PASSIVE, 4", "ACTIVE, 4"})
     void treeDownAndUpByteExact(DataMode mode, int parallel) throws Exception {
         Path serverRoot = Files.createDirectories(tmp.resolve("server"));
-        Trees.make(serverRoot.resolve("tree"), 150, 42);
+        Trees.make(serverRoot.resolve("tree"), 120, 42);
         Path local = tmp.resolve("local");
         try (SandboxServer srv = SandboxServer.start(serverRoot);
              QueueFixture f = new QueueFixture(srv, mode, QueueFixture.fast().withParallelism(parallel))) {
