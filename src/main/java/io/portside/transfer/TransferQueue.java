@@ -46,6 +46,8 @@ public final class TransferQueue implements AutoCloseable {
     private volatile ConflictResolver resolver;
     private volatile ConflictPolicy answerForAll;
     private long nextId = 1;
+    /** Clean-ups handed to workers and not done yet. */
+    private int cleaningUp;
     /** Every job before this index is finished, so the search for work starts here. */
     private int scanFrom;
     private boolean started;
@@ -235,7 +237,7 @@ public final class TransferQueue implements AutoCloseable {
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (counts[JobState.QUEUED.ordinal()] > 0 || counts[JobState.RUNNING.ordinal()] > 0 || !cleanups.isEmpty()) {
+            while (counts[JobState.QUEUED.ordinal()] > 0 || counts[JobState.RUNNING.ordinal()] > 0 || !cleanups.isEmpty() || cleaningUp > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -403,6 +405,7 @@ public final class TransferQueue implements AutoCloseable {
                 QueuedJob c = cleanups.peek();
                 if (c != null && siteAllows(w, c.job.site())) {
                     cleanups.poll();
+                    cleaningUp++;
                     bind(w, c.job.site());
                     return new Task(c, true);
                 }
@@ -492,6 +495,7 @@ public final class TransferQueue implements AutoCloseable {
 
     void cleanedUp(QueuedJob e) {
         synchronized (lock) {
+            cleaningUp--;
             lock.notifyAll();
         }
     }
