@@ -18,7 +18,8 @@ public final class Cli {
     private static final Map<String, Command> COMMANDS = table(
             new LsCommand(),
             new GetCommand(),
-            new PutCommand());
+            new PutCommand(),
+            new DiagnoseCommand());
 
     private final Locale locale;
     private final ZoneId zone;
@@ -34,6 +35,9 @@ public final class Cli {
     }
 
     int execute(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("mirror")) { // parses its own options (--parallel...) until CliOptions knows them
+            return MirrorCommand.run(java.util.Arrays.asList(args).subList(1, args.length), out, err, System.console() != null);
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

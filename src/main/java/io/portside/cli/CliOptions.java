@@ -25,7 +25,7 @@ import io.portside.ftp.tls.TlsPolicy;
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
-                         Set<String> trustedFingerprints) {
+                         Set<String> trustedFingerprints, boolean redact) {
 
     static final String OPTIONS_HELP = """
             Options:
@@ -36,6 +36,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
               --trust-fingerprint SHA256  for ftpes:// and ftps://: trust the server certificate with this
                                           SHA-256 fingerprint (as openssl x509 -fingerprint -sha256 prints it;
                                           colons optional, any case); may be given more than once
+              --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
             """;
@@ -55,6 +56,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         Duration timeout = null;
         boolean debug = false;
         boolean help = false;
+        boolean redact = false; // diagnose: hide host names and addresses in the report
         boolean optionsEnded = false;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
@@ -78,6 +80,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--" -> optionsEnded = true;
                 case "--debug" -> debug = noValue(name, value);
                 case "--help", "-h" -> help = noValue(name, value);
+                case "--redact" -> redact = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -99,7 +102,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 default -> throw CliException.usage("unknown option " + name);
             }
         }
-        return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints);
+        return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
+                redact);
     }
 
     /** The connection settings these options ask for. */
