@@ -246,7 +246,7 @@ public final class FtpSession implements AutoCloseable {
         return call("listing " + (path == null ? "the current folder" : path), () -> {
             FTPFile[] files = null;
             if (capabilities.mlsd()) {
-                files = transferring(() -> client.mlistDir(path));
+                files = transferring(() -> client.listMlsd(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode()) && client.getReplyCode() < 500) {
                     throw refusal("the server refused to list " + path, true);
                 }
