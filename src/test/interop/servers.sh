@@ -240,9 +240,13 @@ write_pureftpd_db() {
   local dir="$STATE/pure-ftpd" pw="$PKGROOT/usr/bin/pure-pw"
   mkdir -p "$dir"
   rm -f "$dir/pureftpd.passwd" "$dir/pureftpd.pdb"
-  # A virtual user mapped onto the system user; -d chroots it into its home.
-  printf '%s\n%s\n' "$FTP_PASS" "$FTP_PASS" | "$pw" useradd "$FTP_USER" -u "$FTP_USER" -g "$FTP_USER" \
-    -d "$HOMES/pure-ftpd" -f "$dir/pureftpd.passwd" >/dev/null
+  # A virtual user mapped onto the system user; the "/./" in its home chroots it there.
+  # The hash is SHA-512 crypt: pure-pw's own default (argon2id, t=1023) costs ~4 s per login.
+  local uid gid hash
+  uid=$(id -u "$FTP_USER"); gid=$(id -g "$FTP_USER")
+  hash=$(openssl passwd -6 "$FTP_PASS")
+  echo "$FTP_USER:$hash:$uid:$gid::$HOMES/pure-ftpd/./::::::::::::" > "$dir/pureftpd.passwd"
+  chmod 600 "$dir/pureftpd.passwd"
   "$pw" mkdb "$dir/pureftpd.pdb" -f "$dir/pureftpd.passwd" >/dev/null
 }
 
