@@ -1,0 +1,171 @@
+package io.portside.ftp;
+
+import io.portside.ftp.event.ConnectionId;
+import io.portside.ftp.event.ProtocolEvent;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.net.MonitoredSocketFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.net.ProtocolCommandEvent;
+import org.apache.commons.net.ProtocolCommandListener;
+import org.apache.commons.net.ftp.FTPClient;
+
+/**
+ * Commons Net's client with its data connections taken over by {@link DataConnector} and its
+ * commands and replies reported as events. Commons Net's own listener sees only the control
+ * channel; data connections are reported by the sockets the connector creates.
+ */
+final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
+    private final ProtocolEventBus bus;
+    private final ConnectionId id;
+    private DataConnector connector;
+    private int unansweredNoops;
+
+    InstrumentedFtpClient(ProtocolEventBus bus, ConnectionId id) {
+        this.bus = bus;
+        this.id = id;
+        setSocketFactory(new MonitoredSocketFactory(bus, id));
+        addProtocolCommandListener(new EventReporter());
+    }
+
+    void useConnector(DataConnector dataConnector) {
+        this.connector = dataConnector;
+    }
+
+    @Override
+    protected Socket _openDataConnection_(String command, String arg) throws IOException {
+        long offset = getRestartOffset();
+        setRestartOffset(0);
+        return connector.open(command, arg, offset);
+    }
+
+    @Override
+    public int send(String command, String argument) throws IOException {
+        return sendCommand(command, argument);
+    }
+
+    @Override
+    public String replyLine() {
+        String[] lines = getReplyStrings();
+        return lines == null || lines.length == 0 ? "" : lines[0];
+    }
+
+    @Override
+    public String[] replyLines() {
+        String[] lines = getReplyStrings();
+        return lines == null ? new String[0] : lines;
+    }
+
+    @Override
+    public InetAddress peer() {
+        return getRemoteAddress();
+    }
+
+    @Override
+    public InetAddress local() {
+        return getLocalAddress();
+    }
+
+    /**
+     * Keep-alive during a transfer: a NOOP whose reply may only come after the transfer's own
+     * (many servers read the control connection only between transfers). Unanswered NOOPs are
+     * counted and their replies skipped when the transfer completes.
+     */
+    void noopDuringTransfer(int replyWaitMillis) throws IOException {
+        int old = getSoTimeout();
+        bus.publish(new ProtocolEvent.CommandSent(Instant.now(), id, "NOOP"));
+        setSoTimeout(replyWaitMillis);
+        try {
+            __noop();
+            reportLastReply();
+        } catch (SocketTimeoutException e) {
+            unansweredNoops++;
+        } finally {
+            setSoTimeout(old);
+        }
+    }
+
+    /** Reads the final reply of a transfer, skipping the replies to keep-alive NOOPs. */
+    int completeTransfer() throws IOException {
+        while (true) {
+            int code = getReply();
+            if (code == 200 && unansweredNoops > 0) {
+                unansweredNoops--;
+                continue;
+            }
+            drainNoopReplies();
+            return code;
+        }
+    }
+
+    private void drainNoopReplies() throws IOException {
+        if (unansweredNoops == 0) {
+            return;
+        }
+        int old = getSoTimeout();
+        setSoTimeout(1000);
+        try {
+            while (unansweredNoops > 0) {
+                __getReplyNoReport();
+                reportLastReply();
+                unansweredNoops--;
+            }
+        } catch (SocketTimeoutException e) {
+            unansweredNoops = 0; // a server that never answers NOOP during transfers
+        } finally {
+            setSoTimeout(old);
+        }
+    }
+
+    private void reportLastReply() {
+        bus.publish(new ProtocolEvent.ReplyReceived(Instant.now(), id, getReplyCode(), Arrays.asList(replyLines())));
+    }
+
+    @Override
+    public void resynchronize() {
+        int old;
+        try {
+            old = getSoTimeout();
+        } catch (IOException e) {
+            return; // the control connection is gone
+        }
+        try {
+            sendCommand("ABOR");
+            setSoTimeout(2000);
+            getReply(); // the reply to ABOR after the aborted command's own
+        } catch (IOException ignored) {
+            // nothing more to read, or the connection is gone: the next command will tell
+        } finally {
+            try {
+                setSoTimeout(old);
+            } catch (IOException ignored) {
+                // closed
+            }
+        }
+    }
+
+    /** Turns Commons Net's command/reply callbacks into events, masking passwords. */
+    private final class EventReporter implements ProtocolCommandListener {
+        @Override
+        public void protocolCommandSent(ProtocolCommandEvent event) {
+            String text = event.getMessage().strip();
+            String verb = event.getCommand() == null ? "" : event.getCommand().toUpperCase(Locale.ROOT);
+            if (verb.equals("PASS") || verb.equals("ACCT")) {
+                text = verb + " ********";
+            }
+            bus.publish(new ProtocolEvent.CommandSent(Instant.now(), id, text));
+        }
+
+        @Override
+        public void protocolReplyReceived(ProtocolCommandEvent event) {
+            List<String> lines = Arrays.asList(replyLines());
+            bus.publish(new ProtocolEvent.ReplyReceived(Instant.now(), id, event.getReplyCode(), lines));
+        }
+    }
+}
