@@ -36,9 +36,13 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class InteropServers {
 
-    /** One server as the script started it. {@code homeDir} is the FTP root on local disk. */
+    /**
+     * One server as the script started it. {@code homeDir} is the FTP root on local disk (the
+     * user is chrooted there, so remote "/" is {@code homeDir}); the server picks passive data
+     * ports in {@code passiveMin..passiveMax}.
+     */
     public record ServerInfo(String name, String host, int port, String user, String password,
-                             boolean tls, Path homeDir) {
+                             boolean tls, Path homeDir, int passiveMin, int passiveMax) {
         /** Path on disk of {@code remotePath}, a path relative to the FTP root (leading "/" allowed). */
         public Path onDisk(String remotePath) {
             String rel = remotePath.startsWith("/") ? remotePath.substring(1) : remotePath;
@@ -160,7 +164,9 @@ public final class InteropServers {
                         p.getProperty(k + "user"),
                         p.getProperty(k + "password"),
                         Boolean.parseBoolean(p.getProperty(k + "tls", "false")),
-                        Path.of(p.getProperty(k + "home"))));
+                        Path.of(p.getProperty(k + "home")),
+                        Integer.parseInt(p.getProperty(k + "passiveRange").split("-")[0].trim()),
+                        Integer.parseInt(p.getProperty(k + "passiveRange").split("-")[1].trim())));
             } catch (RuntimeException e) {
                 return "bad entry for " + name + " in " + file + ": " + e;
             }
