@@ -244,6 +244,7 @@ final class DataConnector {
         InetAddress peer = control.peer();
         long start = System.nanoTime();
         long deadline = start + options.connectTimeout().toNanos();
+        String refused = null;
         while (true) {
             long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             MonitoredSocket s;
@@ -254,7 +255,8 @@ final class DataConnector {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), server.getLocalPort() > 0 ? nextIdSame() : controlId,
                         new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), true,
-                        FailureCause.TIMED_OUT, null, waited));
+                        FailureCause.TIMED_OUT, refused == null ? null : "only " + refused
+                        + " connected, and was refused: the server connects from another address than its own", waited));
                 control.resynchronize();
                 throw new DataConnectException("the server accepted the command but never connected to "
                         + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort(),
@@ -266,6 +268,7 @@ final class DataConnector {
                 return s;
             }
             bus.publish(new ProtocolEvent.TcpRejected(Instant.now(), s.id(), s.remoteEndpoint(), peer));
+            refused = s.getInetAddress().getHostAddress();
             s.discard();
         }
     }

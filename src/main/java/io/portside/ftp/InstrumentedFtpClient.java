@@ -3,7 +3,10 @@ package io.portside.ftp;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.net.BoundedReplyReader;
 import io.portside.ftp.net.MonitoredSocketFactory;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -24,8 +27,11 @@ import org.apache.commons.net.ftp.FTPClient;
 final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
     private final ProtocolEventBus bus;
     private final ConnectionId id;
+    static final int MAX_REPLY_LINE = 64 * 1024;
+    static final int MAX_REPLY = 1024 * 1024;
     private DataConnector connector;
     private int unansweredNoops;
+    private BoundedReplyReader replyReader;
 
     InstrumentedFtpClient(ProtocolEventBus bus, ConnectionId id) {
         this.bus = bus;
@@ -36,6 +42,21 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
 
     void useConnector(DataConnector dataConnector) {
         this.connector = dataConnector;
+    }
+
+    @Override
+    protected void _connectAction_() throws IOException {
+        replyReader = new BoundedReplyReader(() -> new InputStreamReader(_input_, Charset.forName(getControlEncoding())),
+                MAX_REPLY_LINE, MAX_REPLY);
+        super._connectAction_(replyReader);
+    }
+
+    @Override
+    public int getReply() throws IOException {
+        if (replyReader != null) {
+            replyReader.newReply();
+        }
+        return super.getReply();
     }
 
     @Override

@@ -21,13 +21,15 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  */
 public final class SandboxServer implements AutoCloseable {
     private final FtpServer server;
+    private final String host;
     private final int port;
     private final String user;
     private final String password;
     private final Path root;
 
-    private SandboxServer(FtpServer server, int port, String user, String password, Path root) {
+    private SandboxServer(FtpServer server, String host, int port, String user, String password, Path root) {
         this.server = server;
+        this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
@@ -52,20 +54,33 @@ public final class SandboxServer implements AutoCloseable {
      *                         behind NAT announcing another address), or null
      * @param activeFrom       the local address it connects from in active mode, or null
      */
-    public record NetworkQuirks(String passiveAnnounced, String activeFrom) {
-        public static final NetworkQuirks NONE = new NetworkQuirks(null, null);
+    public record NetworkQuirks(String passiveAnnounced, String activeFrom, String listenAddress) {
+        public static final NetworkQuirks NONE = new NetworkQuirks(null, null, null);
+
+        public NetworkQuirks(String passiveAnnounced, String activeFrom) {
+            this(passiveAnnounced, activeFrom, null);
+        }
+
+        /** A server on IPv6 loopback. */
+        public static NetworkQuirks ipv6() {
+            return new NetworkQuirks(null, null, "::1");
+        }
+
+        String address() {
+            return listenAddress == null ? "127.0.0.1" : listenAddress;
+        }
     }
 
     public static SandboxServer start(Path root, String user, String password, NetworkQuirks quirks)
             throws IOException {
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
+        listener.setServerAddress(quirks.address());
         listener.setPort(0);
         listener.setIdleTimeout(120);
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        data.setPassiveAddress("127.0.0.1");
-        data.setPassiveExternalAddress(quirks.passiveAnnounced() == null ? "127.0.0.1" : quirks.passiveAnnounced());
+        data.setPassiveAddress(quirks.address());
+        data.setPassiveExternalAddress(quirks.passiveAnnounced() == null ? quirks.address() : quirks.passiveAnnounced());
         if (quirks.activeFrom() != null) {
             data.setActiveLocalAddress(quirks.activeFrom());
         }
@@ -87,14 +102,14 @@ public final class SandboxServer implements AutoCloseable {
             FtpServer server = factory.createServer();
             server.start();
             int port = ((org.apache.ftpserver.impl.DefaultFtpServer) server).getListener("default").getPort();
-            return new SandboxServer(server, port, user, password, root);
+            return new SandboxServer(server, quirks.address(), port, user, password, root);
         } catch (FtpException e) {
             throw new IOException("could not start the built-in FTP server: " + e.getMessage(), e);
         }
     }
 
     public String host() {
-        return "127.0.0.1";
+        return host;
     }
 
     public int port() {
