@@ -44,6 +44,12 @@ final class DataConnector {
     private final BooleanSupplier serverOffersEprt;
     private final AtomicInteger dataCount = new AtomicInteger();
     private volatile MonitoredSocket current;
+    private DataSecurer securer;
+
+    /** Wraps a data connection once it is up (TLS for FTPS with PROT P). */
+    interface DataSecurer {
+        Socket secure(MonitoredSocket plain) throws IOException;
+    }
 
     DataConnector(ControlChannel control, ProtocolEventBus bus, ConnectionId controlId, SessionOptions options,
                   ModeState state, BooleanSupplier serverOffersEpsv, BooleanSupplier serverOffersEprt) {
@@ -54,6 +60,10 @@ final class DataConnector {
         this.state = state;
         this.serverOffersEpsv = serverOffersEpsv;
         this.serverOffersEprt = serverOffersEprt;
+    }
+
+    void secureWith(DataSecurer dataSecurer) {
+        this.securer = dataSecurer;
     }
 
     /** The data connection in use now, or null; closing it is how a transfer is cancelled. */
@@ -233,9 +243,10 @@ final class DataConnector {
             }
             MonitoredSocket data = socket != null ? socket : accept(server);
             current = data;
-            return data;
+            return securer == null ? data : securer.secure(data);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
+            closeQuietly(current);
             throw e;
         }
     }

@@ -2,6 +2,7 @@ package io.portside.ftp;
 
 import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.net.BoundedReplyReader;
+import io.portside.ftp.tls.TlsFailures;
 import java.net.SocketTimeoutException;
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
@@ -18,6 +19,9 @@ final class Failures {
         if (e instanceof FTPConnectionClosedException) {
             return new FtpException(what + ": the server closed the connection (" + firstLine(e.getMessage()) + ")",
                     FailureCause.CLOSED, e);
+        }
+        if (e instanceof javax.net.ssl.SSLException || e.getCause() instanceof javax.net.ssl.SSLException) {
+            return new FtpException(what + ": " + TlsFailures.explain((java.io.IOException) e), FailureCause.of(e), e);
         }
         if (e instanceof BoundedReplyReader.ReplyTooLongException) {
             return new FtpProtocolException(what + ": " + e.getMessage());

@@ -5,7 +5,10 @@ import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.net.BoundedReplyReader;
 import io.portside.ftp.net.MonitoredSocketFactory;
+import io.portside.ftp.tls.TlsLayer;
+import java.io.BufferedWriter;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.nio.charset.Charset;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,6 +21,7 @@ import java.util.Locale;
 import org.apache.commons.net.ProtocolCommandEvent;
 import org.apache.commons.net.ProtocolCommandListener;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.io.CRLFLineReader;
 
 /**
  * Commons Net's client with its data connections taken over by {@link DataConnector} and its
@@ -32,6 +36,8 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
     private DataConnector connector;
     private int unansweredNoops;
     private BoundedReplyReader replyReader;
+    private TlsLayer tls;
+    private boolean implicitTls;
 
     InstrumentedFtpClient(ProtocolEventBus bus, ConnectionId id) {
         this.bus = bus;
@@ -44,11 +50,51 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
         this.connector = dataConnector;
     }
 
+    /** FTPS: {@code implicit} starts TLS before the greeting, else {@link #startTls()} after it. */
+    void useTls(TlsLayer layer, boolean implicit) {
+        this.tls = layer;
+        this.implicitTls = implicit;
+    }
+
     @Override
     protected void _connectAction_() throws IOException {
-        replyReader = new BoundedReplyReader(() -> new InputStreamReader(_input_, Charset.forName(getControlEncoding())),
-                MAX_REPLY_LINE, MAX_REPLY);
+        if (tls != null && implicitTls) {
+            _socket_.setSoTimeout(getConnectTimeout());
+            _socket_ = tls.secureControl(_socket_, id);
+        }
+        replyReader = boundedReader();
         super._connectAction_(replyReader);
+    }
+
+    private BoundedReplyReader boundedReader() {
+        return new BoundedReplyReader(() -> new InputStreamReader(_input_, Charset.forName(getControlEncoding())),
+                MAX_REPLY_LINE, MAX_REPLY);
+    }
+
+    /** Explicit FTPS: AUTH TLS, then the control connection continues inside TLS. */
+    void startTls() throws IOException {
+        int code = sendCommand("AUTH", "TLS");
+        if (code != 234) {
+            throw new FtpReplyException("the server refused TLS (AUTH TLS): " + replyLine(), code,
+                    Arrays.asList(replyLines()));
+        }
+        _socket_ = tls.secureControl(_socket_, id);
+        _input_ = _socket_.getInputStream();
+        _output_ = _socket_.getOutputStream();
+        replyReader = boundedReader();
+        _controlInput_ = new CRLFLineReader(replyReader);
+        _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_output_, Charset.forName(getControlEncoding())));
+    }
+
+    /** PBSZ 0 + PROT P: data connections in TLS too; each resumes the control session. */
+    void protectData() throws IOException {
+        sendCommand("PBSZ", "0");
+        int code = sendCommand("PROT", "P");
+        if (code / 100 != 2) {
+            throw new FtpReplyException("the server refused to protect data connections (PROT P): " + replyLine()
+                    + "; Portside does not send files in clear over an FTPS session", code, Arrays.asList(replyLines()));
+        }
+        connector.secureWith(plain -> tls.secureData(plain, plain.id()));
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.ConcurrentLoginPermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
@@ -73,6 +75,19 @@ public final class SandboxServer implements AutoCloseable {
 
     public static SandboxServer start(Path root, String user, String password, NetworkQuirks quirks)
             throws IOException {
+        return start(root, user, password, quirks, null);
+    }
+
+    /**
+     * FTPS: the server's key and certificate in a PKCS#12 keystore.
+     *
+     * @param implicit TLS from the first byte (ftps://) rather than after AUTH TLS (ftpes://)
+     */
+    public record Tls(Path keystore, String keystorePassword, boolean implicit) {
+    }
+
+    public static SandboxServer start(Path root, String user, String password, NetworkQuirks quirks, Tls tls)
+            throws IOException {
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
         listener.setServerAddress(quirks.address());
@@ -87,6 +102,17 @@ public final class SandboxServer implements AutoCloseable {
         data.setPassivePorts("0");
         data.setActiveEnabled(true);
         data.setActiveIpCheck(true);
+        if (tls != null) {
+            SslConfigurationFactory ssl = new SslConfigurationFactory();
+            ssl.setKeystoreFile(tls.keystore().toFile());
+            ssl.setKeystorePassword(tls.keystorePassword());
+            ssl.setKeystoreType("PKCS12");
+            SslConfiguration config = ssl.createSslConfiguration();
+            listener.setSslConfiguration(config);
+            listener.setImplicitSsl(tls.implicit());
+            data.setSslConfiguration(config);
+            data.setImplicitSsl(tls.implicit());
+        }
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         factory.addListener("default", listener.createListener());
 
