@@ -18,7 +18,8 @@ public final class Cli {
     private static final Map<String, Command> COMMANDS = table(
             new LsCommand(),
             new GetCommand(),
-            new PutCommand());
+            new PutCommand(),
+            new DiagnoseCommand());
 
     private final Locale locale;
     private final ZoneId zone;

@@ -7,7 +7,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import io.portside.ftp.tls.CertificateInfo;
+import io.portside.ftp.tls.FingerprintStore;
+import io.portside.ftp.tls.TlsPolicy;
 
 /**
  * The parsed command line: the command word, its operands and the options, which may stand
@@ -19,7 +24,8 @@ import java.util.Locale;
  * @param timeout   null for the defaults
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
-                         ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help) {
+                         ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
+                         Set<String> trustedFingerprints, boolean redact) {
 
     static final String OPTIONS_HELP = """
             Options:
@@ -27,12 +33,17 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
               --extended auto|always|never  EPSV/EPRT instead of PASV/PORT (default auto)
               --log FILE | --log -        write the explained protocol log to FILE, or to stderr with -
               --timeout SECONDS           for connecting, each reply and data silence
+              --trust-fingerprint SHA256  for ftpes:// and ftps://: trust the server certificate with this
+                                          SHA-256 fingerprint (as openssl x509 -fingerprint -sha256 prints it;
+                                          colons optional, any case); may be given more than once
+              --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
             """;
 
     public CliOptions {
         operands = List.copyOf(operands);
+        trustedFingerprints = Set.copyOf(trustedFingerprints);
     }
 
     public static CliOptions parse(String[] args) throws CliException {
@@ -45,7 +56,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         Duration timeout = null;
         boolean debug = false;
         boolean help = false;
+        boolean redact = false; // diagnose: hide host names and addresses in the report
         boolean optionsEnded = false;
+        Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
@@ -67,7 +80,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--" -> optionsEnded = true;
                 case "--debug" -> debug = noValue(name, value);
                 case "--help", "-h" -> help = noValue(name, value);
-                case "--mode", "--extended", "--log", "--timeout" -> {
+                case "--redact" -> redact = noValue(name, value);
+                case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -81,19 +95,34 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         }
                         case "--extended" -> extended = choice(ExtendedMode.class, name, value, "auto, always or never");
                         case "--log" -> log = logTarget(value);
+                        case "--trust-fingerprint" -> fingerprints.add(fingerprint(value));
                         default -> timeout = seconds(value);
                     }
                 }
                 default -> throw CliException.usage("unknown option " + name);
             }
         }
-        return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help);
+        return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
+                redact);
     }
 
     /** The connection settings these options ask for. */
     public SessionOptions sessionOptions() {
         SessionOptions s = SessionOptions.defaults().withMode(mode, extended).withModeFallback(!modeGiven);
         return timeout == null ? s : s.withTimeouts(timeout, timeout, timeout);
+    }
+
+    /** Certificates: the system's trust store plus the fingerprints given; no prompt on a command line. */
+    public TlsPolicy tlsPolicy() {
+        return new TlsPolicy(trustedFingerprints, FingerprintStore.NONE, null);
+    }
+
+    private static String fingerprint(String value) throws CliException {
+        try {
+            return CertificateInfo.normalizeFingerprint(value);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--trust-fingerprint: " + e.getMessage());
+        }
     }
 
     private static boolean noValue(String name, String value) throws CliException {

@@ -72,7 +72,7 @@ public final class CommandContext {
      * time (RFC 1738), so that {@code url.name()} can be used as is.
      */
     public FtpSession openAt(FtpUrl url) throws FtpException {
-        FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, "");
+        FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, "", options.tlsPolicy());
         try {
             for (String folder : url.folders()) {
                 session.cwd(folder);

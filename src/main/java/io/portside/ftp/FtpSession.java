@@ -349,7 +349,7 @@ public final class FtpSession implements AutoCloseable {
             if (raw == null) {
                 throw refusal("the server refused to send " + path, true);
             }
-            return new TransferInputStream(this, raw);
+            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()));
         } catch (IOException | RuntimeException e) {
             connector.transferEnded();
             busy.release();
@@ -376,7 +376,7 @@ public final class FtpSession implements AutoCloseable {
             if (raw == null) {
                 throw refusal("the server refused to store " + path, true);
             }
-            return new TransferOutputStream(this, raw);
+            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()));
         } catch (IOException | RuntimeException e) {
             connector.transferEnded();
             busy.release();

@@ -10,14 +10,14 @@ import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 
 /** Self-signed server certificates made with the JDK's keytool, for FTPS tests. */
-final class TestCertificates {
-    static final String PASSWORD = "keystore-pw";
+public final class TestCertificates {
+    public static final String PASSWORD = "keystore-pw";
 
     private TestCertificates() {
     }
 
     /** A PKCS#12 keystore with a self-signed certificate for 127.0.0.1. */
-    static Path create(Path dir, String name) throws Exception {
+    public static Path create(Path dir, String name) throws Exception {
         Path ks = dir.resolve(name + ".p12");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "ftp", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
@@ -31,7 +31,7 @@ final class TestCertificates {
         return ks;
     }
 
-    static String fingerprint(Path keystore) throws Exception {
+    public static String fingerprint(Path keystore) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, PASSWORD.toCharArray());
