@@ -241,6 +241,35 @@ class FtpSessionInteropTest {
         }
     }
 
+    /**
+     * A UTF-8 file name goes to the server's disk as UTF-8 bytes and comes back the same in the
+     * listing. The disk is read with find(1), not java.nio, whose file-name charset follows the
+     * JVM's locale (ASCII under LANG=C).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plainServers")
+    void aUtf8FileNameRoundTrips(ServerInfo s) throws Exception {
+        String dir = scratch(s, "utf8");
+        String name = "Grüße – файл €.txt";
+        byte[] content = bytes(new Random(3), 1234);
+        try (FtpSession session = open(s, Method.PASV)) {
+            session.mkdir(dir);
+            session.cwd(dir);
+            session.upload(new ByteArrayInputStream(content), name, 0, TransferListener.NONE);
+            assertEquals(List.of(name), session.list(null).stream().map(RemoteFile::name)
+                    .filter(n -> !n.equals(".") && !n.equals("..")).toList(), "listed name");
+            assertEquals(content.length, session.size(name));
+            ByteArrayOutputStream down = new ByteArrayOutputStream();
+            session.download(name, 0, down, TransferListener.NONE);
+            assertArrayEquals(content, down.toByteArray());
+        }
+        Process find = new ProcessBuilder("find", s.onDisk(dir).toString(), "-mindepth", "1", "-printf", "%f %s\\n")
+                .redirectErrorStream(true).start();
+        String onDisk = new String(find.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, find.waitFor());
+        assertEquals(name + " " + content.length + "\n", onDisk, "the name's UTF-8 bytes on disk");
+    }
+
     /** Both modes on the same session: the switch takes effect on the next data connection. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("plainServers")
