@@ -137,6 +137,9 @@ class TlsServerInteropTest {
                 // Same context, and the CONTROL port as the session-cache key: JSSE resumes.
                 try (SSLSocket ds = (SSLSocket) f.createSocket(d, server.host(), server.port(), true)) {
                     ds.startHandshake();
+                    // TLS 1.3 resumption (PSK from the control connection's ticket) works in JDK 17
+                    assertEquals("TLSv1.3", ds.getSession().getProtocol());
+                    assertEquals("TLSv1.3", c.tls().getSession().getProtocol());
                     OutputStream out = ds.getOutputStream();
                     out.write(content);
                     out.flush();
