@@ -35,6 +35,9 @@ public final class Cli {
     }
 
     int execute(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("mirror")) { // parses its own options (--parallel...) until CliOptions knows them
+            return MirrorCommand.run(java.util.Arrays.asList(args).subList(1, args.length), out, err, System.console() != null);
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

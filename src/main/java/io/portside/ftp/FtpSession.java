@@ -343,6 +343,7 @@ public final class FtpSession implements AutoCloseable {
      */
     public InputStream openDownload(String path, long offset) throws FtpException {
         acquire();
+        aborted = false; // an abort() that arrived between transfers must not cancel this one
         try {
             client.setRestartOffset(offset);
             InputStream raw = client.retrieveFileStream(path);
@@ -363,6 +364,7 @@ public final class FtpSession implements AutoCloseable {
      */
     public OutputStream openUpload(String path, long offset) throws FtpException {
         acquire();
+        aborted = false; // an abort() that arrived between transfers must not cancel this one
         try {
             OutputStream raw;
             if (offset > 0 && capabilities.restStream()) {
