@@ -44,6 +44,12 @@ final class DataConnector {
     private final BooleanSupplier serverOffersEprt;
     private final AtomicInteger dataCount = new AtomicInteger();
     private volatile MonitoredSocket current;
+    private DataSecurer securer;
+
+    /** Wraps a data connection once it is up (TLS for FTPS with PROT P). */
+    interface DataSecurer {
+        Socket secure(MonitoredSocket plain) throws IOException;
+    }
 
     DataConnector(ControlChannel control, ProtocolEventBus bus, ConnectionId controlId, SessionOptions options,
                   ModeState state, BooleanSupplier serverOffersEpsv, BooleanSupplier serverOffersEprt) {
@@ -54,6 +60,10 @@ final class DataConnector {
         this.state = state;
         this.serverOffersEpsv = serverOffersEpsv;
         this.serverOffersEprt = serverOffersEprt;
+    }
+
+    void secureWith(DataSecurer dataSecurer) {
+        this.securer = dataSecurer;
     }
 
     /** The data connection in use now, or null; closing it is how a transfer is cancelled. */
@@ -233,9 +243,10 @@ final class DataConnector {
             }
             MonitoredSocket data = socket != null ? socket : accept(server);
             current = data;
-            return data;
+            return securer == null ? data : securer.secure(data);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
+            closeQuietly(current);
             throw e;
         }
     }
@@ -244,6 +255,7 @@ final class DataConnector {
         InetAddress peer = control.peer();
         long start = System.nanoTime();
         long deadline = start + options.connectTimeout().toNanos();
+        String refused = null;
         while (true) {
             long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             MonitoredSocket s;
@@ -254,7 +266,8 @@ final class DataConnector {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), server.getLocalPort() > 0 ? nextIdSame() : controlId,
                         new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), true,
-                        FailureCause.TIMED_OUT, null, waited));
+                        FailureCause.TIMED_OUT, refused == null ? null : "only " + refused
+                        + " connected, and was refused: the server connects from another address than its own", waited));
                 control.resynchronize();
                 throw new DataConnectException("the server accepted the command but never connected to "
                         + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort(),
@@ -266,6 +279,7 @@ final class DataConnector {
                 return s;
             }
             bus.publish(new ProtocolEvent.TcpRejected(Instant.now(), s.id(), s.remoteEndpoint(), peer));
+            refused = s.getInetAddress().getHostAddress();
             s.discard();
         }
     }

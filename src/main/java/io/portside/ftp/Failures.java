@@ -1,6 +1,8 @@
 package io.portside.ftp;
 
 import io.portside.ftp.event.FailureCause;
+import io.portside.ftp.net.BoundedReplyReader;
+import io.portside.ftp.tls.TlsFailures;
 import java.net.SocketTimeoutException;
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
@@ -18,6 +20,12 @@ final class Failures {
             return new FtpException(what + ": the server closed the connection (" + firstLine(e.getMessage()) + ")",
                     FailureCause.CLOSED, e);
         }
+        if (e instanceof javax.net.ssl.SSLException || e.getCause() instanceof javax.net.ssl.SSLException) {
+            return new FtpException(what + ": " + TlsFailures.explain((java.io.IOException) e), FailureCause.of(e), e);
+        }
+        if (e instanceof BoundedReplyReader.ReplyTooLongException) {
+            return new FtpProtocolException(what + ": " + e.getMessage());
+        }
         if (e instanceof MalformedServerReplyException) {
             return new FtpProtocolException(what + ": the server sent a reply that is not valid FTP: "
                     + firstLine(e.getMessage()));
@@ -25,7 +33,7 @@ final class Failures {
         FailureCause cause = FailureCause.of(e);
         String why = switch (cause) {
             case REFUSED -> "connection refused (no FTP server listens on that port, or a firewall rejects it)";
-            case TIMED_OUT -> e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect")
+            case TIMED_OUT -> e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect timed")
                     ? "no answer to the connection attempt (a firewall drops it, or the host is down)"
                     : "the server stopped answering (timed out)";
             case RESET -> "the connection was reset (the server or a firewall dropped it)";

@@ -6,6 +6,8 @@ import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.net.MonitoredSocket;
+import io.portside.ftp.tls.TlsLayer;
+import io.portside.ftp.tls.TlsPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,31 +36,35 @@ import org.apache.commons.net.ftp.FTPReply;
  * connection-level failure the session is closed and {@link #isConnected()} says so.
  */
 public final class FtpSession implements AutoCloseable {
+    /** TLS 1.3 first; see TlsLayer for how data connections resume the control session under both. */
+    private static final String[] TLS_VERSIONS = {"TLSv1.3", "TLSv1.2"};
     private static final DateTimeFormatter MFMT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Site site;
     private final SessionOptions options;
     private final ProtocolEventBus bus;
-    private final ConnectionId id;
-    private final InstrumentedFtpClient client;
+    // Replaced together when the session reconnects (see downgradeTls).
+    private volatile ConnectionId id;
+    private volatile InstrumentedFtpClient client;
     private final ModeState mode;
-    private final DataConnector connector;
+    private volatile DataConnector connector;
+    private volatile TlsLayer tls;
+    private String[] tlsVersions = TLS_VERSIONS;
+    private volatile String workingDir;
     private final Semaphore busy = new Semaphore(1);
     private final KeepAlive keepAlive;
     private volatile ServerCapabilities capabilities = ServerCapabilities.NONE;
     private volatile boolean aborted;
     private volatile long lastControlUse = System.nanoTime();
+    private final TlsPolicy tlsPolicy;
 
-    private FtpSession(Site site, SessionOptions options, ProtocolEventBus bus, String owner) {
+    private FtpSession(Site site, SessionOptions options, ProtocolEventBus bus, String owner, TlsPolicy tlsPolicy) {
+        this.tlsPolicy = tlsPolicy;
         this.site = site;
         this.options = options;
         this.bus = bus;
-        this.id = ConnectionId.control(owner, bus.nextSessionNumber());
-        this.client = new InstrumentedFtpClient(bus, id);
         this.mode = new ModeState(options.mode(), options.extended());
-        this.connector = new DataConnector(client, bus, id, options, mode,
-                () -> capabilities.epsv(), () -> capabilities.eprt());
-        client.useConnector(connector);
+        newConnection(owner);
         this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
     }
 
@@ -69,7 +75,13 @@ public final class FtpSession implements AutoCloseable {
      */
     public static FtpSession open(Site site, SessionOptions options, ProtocolEventBus bus, String owner)
             throws FtpException {
-        FtpSession s = new FtpSession(site, options, bus, owner);
+        return open(site, options, bus, owner, TlsPolicy.systemOnly());
+    }
+
+    /** As {@link #open(Site, SessionOptions, ProtocolEventBus, String)}, deciding about certificates by {@code tls}. */
+    public static FtpSession open(Site site, SessionOptions options, ProtocolEventBus bus, String owner,
+                                  TlsPolicy tls) throws FtpException {
+        FtpSession s = new FtpSession(site, options, bus, owner, tls);
         try {
             s.connectAndLogin();
         } catch (FtpException e) {
@@ -83,9 +95,21 @@ public final class FtpSession implements AutoCloseable {
         return s;
     }
 
+    private void newConnection(String owner) {
+        id = ConnectionId.control(owner, bus.nextSessionNumber());
+        client = new InstrumentedFtpClient(bus, id);
+        connector = new DataConnector(client, bus, id, options, mode, () -> capabilities.epsv(), () -> capabilities.eprt());
+        client.useConnector(connector);
+    }
+
     private void connectAndLogin() throws IOException {
-        if (site.protocol() != Protocol.FTP) {
-            throw new FtpException(site.protocol().scheme() + ":// (FTPS) is not supported yet; use ftp://");
+        boolean secure = site.protocol() != Protocol.FTP;
+        if (secure) {
+            tls = new TlsLayer(tlsPolicy, site.host(), site.port(), bus, tlsVersions);
+            client.useTls(tls, site.protocol() == Protocol.FTPS);
+            if (site.protocol() == Protocol.FTPS) {
+                notice(Severity.INFO, "tls.implicit");
+            }
         }
         client.setConnectTimeout(millis(options.connectTimeout()));
         client.setDefaultTimeout(millis(options.replyTimeout()));
@@ -98,10 +122,22 @@ public final class FtpSession implements AutoCloseable {
         if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
             throw refusal("the server refused the connection", false);
         }
+        if (site.protocol() == Protocol.FTPES) {
+            notice(Severity.INFO, "tls.auth");
+            client.startTls();
+        } else if (!secure) {
+            notice(Severity.WARNING, "tls.clear");
+        }
         if (!client.login(site.loginUser(), site.loginPassword())) {
             throw refusal("login as " + site.loginUser() + " failed", false);
         }
+        if (secure) {
+            client.protectData();
+        }
         readFeatures();
+        if (secure) {
+            workingDir = client.printWorkingDirectory(); // to return here if TLS forces a reconnect
+        }
         if (!client.setFileType(FTP.BINARY_FILE_TYPE)) {
             throw refusal("the server refused binary mode (TYPE I)", false);
         }
@@ -147,6 +183,11 @@ public final class FtpSession implements AutoCloseable {
         return capabilities;
     }
 
+    /** True when this session's control and data connections are encrypted (FTPS). */
+    public boolean isSecure() {
+        return site.protocol() != Protocol.FTP;
+    }
+
     public boolean isConnected() {
         return client.isConnected();
     }
@@ -179,11 +220,18 @@ public final class FtpSession implements AutoCloseable {
     }
 
     public void cwd(String path) throws FtpException {
-        run("CWD " + path, () -> client.changeWorkingDirectory(path));
+        run("CWD " + path, () -> client.changeWorkingDirectory(path) && rememberDirectory());
     }
 
     public void cdup() throws FtpException {
-        run("CDUP", client::changeToParentDirectory);
+        run("CDUP", () -> client.changeToParentDirectory() && rememberDirectory());
+    }
+
+    private boolean rememberDirectory() throws IOException {
+        if (tls != null) {
+            workingDir = client.printWorkingDirectory();
+        }
+        return true;
     }
 
     /**
@@ -191,10 +239,14 @@ public final class FtpSession implements AutoCloseable {
      * by Commons Net's parsers, else NLST names only.
      */
     public List<RemoteFile> list(String path) throws FtpException {
+        return withTlsFallback(() -> listOnce(path), () -> true);
+    }
+
+    private List<RemoteFile> listOnce(String path) throws FtpException {
         return call("listing " + (path == null ? "the current folder" : path), () -> {
             FTPFile[] files = null;
             if (capabilities.mlsd()) {
-                files = transferring(() -> client.mlistDir(path));
+                files = transferring(() -> client.listMlsd(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode()) && client.getReplyCode() < 500) {
                     throw refusal("the server refused to list " + path, true);
                 }
@@ -291,13 +343,14 @@ public final class FtpSession implements AutoCloseable {
      */
     public InputStream openDownload(String path, long offset) throws FtpException {
         acquire();
+        aborted = false; // an abort() that arrived between transfers must not cancel this one
         try {
             client.setRestartOffset(offset);
             InputStream raw = client.retrieveFileStream(path);
             if (raw == null) {
                 throw refusal("the server refused to send " + path, true);
             }
-            return new TransferInputStream(this, raw);
+            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()));
         } catch (IOException | RuntimeException e) {
             connector.transferEnded();
             busy.release();
@@ -311,6 +364,7 @@ public final class FtpSession implements AutoCloseable {
      */
     public OutputStream openUpload(String path, long offset) throws FtpException {
         acquire();
+        aborted = false; // an abort() that arrived between transfers must not cancel this one
         try {
             OutputStream raw;
             if (offset > 0 && capabilities.restStream()) {
@@ -324,7 +378,7 @@ public final class FtpSession implements AutoCloseable {
             if (raw == null) {
                 throw refusal("the server refused to store " + path, true);
             }
-            return new TransferOutputStream(this, raw);
+            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()));
         } catch (IOException | RuntimeException e) {
             connector.transferEnded();
             busy.release();
@@ -334,6 +388,16 @@ public final class FtpSession implements AutoCloseable {
 
     /** Downloads {@code path} from {@code offset} into {@code sink}; returns the bytes copied. */
     public long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
+        long[] moved = {0};
+        TransferListener counting = bytes -> {
+            moved[0] = bytes;
+            listener.transferred(bytes);
+        };
+        return withTlsFallback(() -> downloadOnce(path, offset, sink, counting), () -> moved[0] == 0);
+    }
+
+    private long downloadOnce(String path, long offset, OutputStream sink, TransferListener listener)
+            throws FtpException {
         try (InputStream in = openDownload(path, offset)) {
             return Transfers.copy(in, sink, listener, this::checkAborted);
         } catch (FtpException e) {
@@ -345,6 +409,12 @@ public final class FtpSession implements AutoCloseable {
 
     /** Uploads {@code source} (positioned at {@code offset}) to {@code path}; returns the bytes copied. */
     public long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
+        SourceRewind rewind = SourceRewind.mark(source);
+        return withTlsFallback(() -> uploadOnce(source, path, offset, listener), rewind::rewind);
+    }
+
+    private long uploadOnce(InputStream source, String path, long offset, TransferListener listener)
+            throws FtpException {
         try (OutputStream out = openUpload(path, offset)) {
             return Transfers.copy(source, out, listener, this::checkAborted);
         } catch (FtpException e) {
@@ -459,6 +529,64 @@ public final class FtpSession implements AutoCloseable {
         }
     }
 
+    // --- TLS 1.3 -> 1.2 ---------------------------------------------------------------------
+
+    interface FtpCall<T> {
+        T call() throws FtpException;
+    }
+
+    /** Says whether an operation that failed may run again (nothing of it was consumed, or it rewound). */
+    interface RerunGuard {
+        boolean ready();
+    }
+
+    /**
+     * Runs a data-connection operation; when it fails on an FTPS session whose data connection
+     * could not resume the TLS 1.3 session, reconnects with TLS 1.2 and runs it once more.
+     * Servers that require session reuse (vsftpd, proftpd, FileZilla Server) refuse such data
+     * connections, and under TLS 1.3 JSSE resumes with a session ticket, which it offers once and
+     * only under the host:port it came from, so data connections cannot keep resuming; under
+     * TLS 1.2 every data connection resumes the control session (see SessionCacheBridge). The operation runs again only when its
+     * {@code guard} says that is safe (no byte reached the sink, or the upload source rewound);
+     * otherwise the error is thrown and the reconnected session serves the caller's retry.
+     */
+    private <T> T withTlsFallback(FtpCall<T> op, RerunGuard guard) throws FtpException {
+        try {
+            return op.call();
+        } catch (FtpException e) {
+            TlsLayer layer = tls;
+            if (layer == null || !layer.lastDataFailedToResumeTls13() || tlsVersions.length == 1
+                    || e instanceof TransferAbortedException) {
+                throw e;
+            }
+            downgradeTls(e);
+            if (!guard.ready()) {
+                throw e;
+            }
+            return op.call();
+        }
+    }
+
+    private void downgradeTls(FtpException cause) throws FtpException {
+        notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
+        acquire0();
+        try {
+            tlsVersions = new String[] {"TLSv1.2"};
+            String dir = workingDir;
+            disconnect();
+            newConnection(id.owner());
+            connectAndLogin();
+            if (dir != null && !client.changeWorkingDirectory(dir)) {
+                throw refusal("after reconnecting, the server refused to return to " + dir, true);
+            }
+        } catch (IOException e) {
+            disconnect();
+            throw Failures.explain(e, "reconnecting with TLS 1.2");
+        } finally {
+            busy.release();
+        }
+    }
+
     // --- plumbing -------------------------------------------------------------------------
 
     interface IoCall<T> {
@@ -499,16 +627,20 @@ public final class FtpSession implements AutoCloseable {
     }
 
     private void acquire() throws FtpException {
+        acquire0();
+        if (!client.isConnected()) {
+            busy.release();
+            throw new FtpException("not connected to " + site.host() + " (the connection was closed)",
+                    FailureCause.CLOSED, null);
+        }
+    }
+
+    private void acquire0() throws FtpException {
         try {
             busy.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FtpException("interrupted while waiting for the connection");
-        }
-        if (!client.isConnected()) {
-            busy.release();
-            throw new FtpException("not connected to " + site.host() + " (the connection was closed)",
-                    FailureCause.CLOSED, null);
         }
     }
 

@@ -10,12 +10,14 @@ import java.io.InputStream;
  */
 final class TransferInputStream extends FilterInputStream {
     private final FtpSession session;
+    private final StallGuard stall;
     private boolean ended;
     private boolean closed;
 
-    TransferInputStream(FtpSession session, InputStream in) {
+    TransferInputStream(FtpSession session, InputStream in, StallGuard stall) {
         super(in);
         this.session = session;
+        this.stall = stall;
     }
 
     @Override
@@ -30,6 +32,7 @@ final class TransferInputStream extends FilterInputStream {
         session.keepAliveDuringTransfer();
         int n = super.read(b, off, len);
         ended |= n < 0;
+        stall.moved(n);
         return n;
     }
 

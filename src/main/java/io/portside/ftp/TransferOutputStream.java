@@ -10,17 +10,20 @@ import java.io.OutputStream;
  */
 final class TransferOutputStream extends FilterOutputStream {
     private final FtpSession session;
+    private final StallGuard stall;
     private boolean closed;
 
-    TransferOutputStream(FtpSession session, OutputStream out) {
+    TransferOutputStream(FtpSession session, OutputStream out, StallGuard stall) {
         super(out);
         this.session = session;
+        this.stall = stall;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         session.keepAliveDuringTransfer();
         out.write(b, off, len);
+        stall.moved(len);
     }
 
     @Override

@@ -21,6 +21,7 @@ final class Transfers {
         long total = 0;
         int n;
         while (true) {
+            abort.check(); // an abort() may arrive before the data socket exists to be closed
             try {
                 n = in.read(buf);
                 if (n < 0) {

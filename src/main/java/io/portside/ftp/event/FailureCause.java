@@ -11,7 +11,18 @@ import java.net.UnknownHostException;
 public enum FailureCause {
     REFUSED, TIMED_OUT, RESET, UNREACHABLE, UNKNOWN_HOST, CLOSED, OTHER;
 
+    /** Classifies {@code t}, looking through its causes (Commons Net wraps timeouts in IOException). */
     public static FailureCause of(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            FailureCause cause = classify(c);
+            if (cause != OTHER) {
+                return cause;
+            }
+        }
+        return OTHER;
+    }
+
+    private static FailureCause classify(Throwable t) {
         if (t instanceof SocketTimeoutException) {
             return TIMED_OUT;
         }

@@ -76,6 +76,12 @@ public final class LogFormatter {
         } else if (event instanceof PassiveAddressReplaced e) {
             return line(e, LogKind.WARNING, e.announcedPrivate() ? "pasv.replaced.private" : "pasv.replaced.foreign",
                     addr(e.announced()), e.used().getAddress().getHostAddress(), addr(e.used()));
+        } else if (event instanceof ProtocolEvent.TlsEstablished e) {
+            String resumed = e.resumed() == null ? "" : text(e.resumed() ? "tls.resumed" : "tls.not.resumed");
+            return line(e, LogKind.TLS, "tls.established", e.protocol(), e.cipherSuite(), Units.duration(e.took()),
+                    resumed, e.subject(), e.sha256(), e.trust());
+        } else if (event instanceof ProtocolEvent.TlsFailed e) {
+            return line(e, LogKind.ERROR, "tls.failed", Units.duration(e.after()), e.reason());
         } else if (event instanceof ModeChanged e) {
             return line(e, LogKind.INFO, "mode.changed", e.method(), e.reason());
         } else if (event instanceof Notice e) {

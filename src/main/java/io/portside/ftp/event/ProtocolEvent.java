@@ -87,6 +87,21 @@ public sealed interface ProtocolEvent {
                                   InetSocketAddress used, boolean announcedPrivate) implements ProtocolEvent {
     }
 
+    /**
+     * A TLS handshake completed on this connection.
+     *
+     * @param resumed for data connections, whether the control connection's session was
+     *                resumed (servers may require it); null on the control connection
+     * @param trust   how the certificate came to be trusted, in words
+     */
+    record TlsEstablished(Instant time, ConnectionId connection, String protocol, String cipherSuite, Boolean resumed,
+                          String subject, String sha256, String trust, Duration took) implements ProtocolEvent {
+    }
+
+    /** A TLS handshake failed; {@code reason} is in words. */
+    record TlsFailed(Instant time, ConnectionId connection, String reason, Duration after) implements ProtocolEvent {
+    }
+
     /** The data-connection method in use changed: a user toggle or an automatic fallback. */
     record ModeChanged(Instant time, ConnectionId connection, String method, String reason)
             implements ProtocolEvent {
