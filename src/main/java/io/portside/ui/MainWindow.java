@@ -1,6 +1,8 @@
 package io.portside.ui;
 
 import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpSession;
+import io.portside.transfer.QueueSettings;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEventBus;
@@ -22,7 +24,7 @@ import io.portside.ui.pane.LocalBrowser;
 import io.portside.ui.pane.RemoteBrowser;
 import io.portside.ui.queue.QueueView;
 import io.portside.ui.queue.QueueViewModel;
-import io.portside.ui.queue.SimpleTransferQueue;
+import io.portside.ui.queue.TransferQueueAdapter;
 import io.portside.ui.queue.TransferRequest.Direction;
 import io.portside.ui.settings.AppSettings;
 import io.portside.ui.settings.SavedSite;
@@ -70,7 +72,7 @@ public final class MainWindow implements AutoCloseable {
     private final TestServerAction testServer = new TestServerAction();
     private final LogViewModel log;
     private final ConnectionViewModel connection;
-    private final SimpleTransferQueue queue;
+    private final TransferQueueAdapter queue;
     private final QueueViewModel queueModel;
     private final FilePane localPane;
     private final FilePane remotePane;
@@ -98,7 +100,8 @@ public final class MainWindow implements AutoCloseable {
         log.listenTo(bus);
 
         connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
-        queue = new SimpleTransferQueue(() -> connection.openSession("w1"));
+        queue = new TransferQueueAdapter(QueueSettings.defaults(), () -> connection.connectedSite().get(),
+                (site, owner) -> FtpSession.open(site, connection.options(), bus, owner));
         queue.onConflict(ConflictDialog.resolver(() -> stage, text));
         queueModel = new QueueViewModel(queue, bridge);
         connection.onModeChanged(c -> queue.setMode(c.mode(), c.extended()));
@@ -288,7 +291,7 @@ public final class MainWindow implements AutoCloseable {
         return testServer;
     }
 
-    public SimpleTransferQueue transferQueue() {
+    public TransferQueueAdapter transferQueue() {
         return queue;
     }
 

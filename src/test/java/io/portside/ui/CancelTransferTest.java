@@ -25,7 +25,8 @@ class CancelTransferTest extends WindowFixture {
         clickOn(row("#remoteTable", "big.bin"));
         type(KeyCode.ENTER);
         Path target = localRoot.resolve("big.bin");
-        waitUntil("download started", () -> CancelTransferTest.size(target) > 0);
+        waitUntil("download started", () -> call(() -> window.queueRows().stream()
+                .anyMatch(j -> j.state().name().equals("RUNNING") && j.done() > 0)));
 
         // Select the job and cancel it with the keyboard (Delete = cancel in the queue table).
         waitUntil("queue row shown", () -> call(() -> table("#queueTable").getItems().size() == 1));
@@ -36,8 +37,17 @@ class CancelTransferTest extends WindowFixture {
         type(KeyCode.DELETE);
         waitUntil("job cancelled", () -> call(() -> window.queueRows().stream()
                 .anyMatch(j -> j.state().name().equals("CANCELLED"))));
-        waitUntil("partial file removed", () -> !Files.exists(target));
+        // Nothing half-written is left: neither the file nor its .part.
+        waitUntil("partial file removed", () -> localFiles() == 0);
         assertFalse(Files.exists(target));
+    }
+
+    long localFiles() {
+        try (var s = Files.list(localRoot)) {
+            return s.count();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     static long size(Path p) {

@@ -105,12 +105,6 @@ public final class ConnectionViewModel {
         return baseOptions.withMode(mode.get(), extendedMode()).withCharset(charset);
     }
 
-    /** Opens a session like the browse one, for another owner (the queue's "w1"). */
-    public FtpSession openSession(String owner) throws FtpException {
-        Site s = connectedSite.get() != null ? connectedSite.get() : site();
-        return FtpSession.open(s, options(), bus, owner);
-    }
-
     public void connect() {
         if (state.get() == ConnectionState.CONNECTING) {
             return;
