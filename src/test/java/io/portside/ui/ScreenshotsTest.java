@@ -87,7 +87,13 @@ class ScreenshotsTest extends WindowFixture {
         // The conflict dialog: upload notes.txt twice.
         clickOn(row("#localTable", "notes.txt"));
         type(KeyCode.ENTER);
-        waitUntil("first upload done", () -> listed("#remoteTable", "notes.txt"));
+        try {
+            waitUntil("first upload done", () -> listed("#remoteTable", "notes.txt"));
+        } catch (AssertionError e) {
+            System.out.println("jobs: " + call(() -> window.queueRows()));
+            System.out.println("focus: " + call(() -> stage.getScene().getFocusOwner()));
+            throw e;
+        }
         clickOn(row("#localTable", "notes.txt"));
         type(KeyCode.ENTER);
         waitUntil("conflict dialog", () -> !lookup("#conflictDialog").queryAll().isEmpty());

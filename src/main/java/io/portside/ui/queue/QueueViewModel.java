@@ -86,6 +86,9 @@ public final class QueueViewModel {
             }
         } else {
             rows.add(new JobRow(s));
+            if (s.state() == JobState.DONE) {
+                onDone.accept(s); // a quick job may be first seen already done (updates are coalesced)
+            }
         }
         recount();
     }
