@@ -82,6 +82,7 @@ final class MainMenu {
         view.getItems().addAll(
                 item(text, "menu.queueTab", "Shortcut+1", () -> a.showTab(0)),
                 item(text, "menu.logTab", "Shortcut+2", () -> a.showTab(1)),
+                item(text, "menu.diagramTab", "Shortcut+3", () -> a.showTab(2)),
                 new SeparatorMenuItem(), language);
         MenuBar bar = new MenuBar(file, connection, files, view);
         bar.setId("menuBar");

@@ -7,7 +7,9 @@ import io.portside.ftp.SessionOptions;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.server.SandboxServer;
+import io.portside.diagnose.diagram.SequenceDiagramModel;
 import io.portside.ui.connection.ConnectionBar;
+import io.portside.ui.diagram.DiagramView;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.dialog.ConflictDialog;
@@ -81,6 +83,7 @@ public final class MainWindow implements AutoCloseable {
     private final TabPane tabs;
     private final StatusBarView statusBar;
     private final Path spillFile;
+    private final LogView logView;
 
     /**
      * @param store      where settings are remembered (a config folder passed in, never global)
@@ -132,8 +135,21 @@ public final class MainWindow implements AutoCloseable {
 
         paneSplit = new SplitPane(localPane, remotePane);
         paneSplit.setId("paneSplit");
-        tabs = new TabPane(tab(text.get("tab.queue"), new QueueView(queueModel, text, openFolder), "queueTab"),
-                tab(text.get("tab.log"), new LogView(log, text, ioWorker, this::status), "logTab"));
+        logView = new LogView(log, text, ioWorker, this::status);
+        Tab logTab = tab(text.get("tab.log"), logView, "logTab");
+        logTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                logView.shown();
+            }
+        });
+        Tab diagramTab = tab(text.get("tab.diagram"), new javafx.scene.control.Label(text.get("diagram.empty")), "diagramTab");
+        connection.state().addListener((o, a, s) -> {
+            if (s == io.portside.ui.connection.ConnectionState.CONNECTING) {
+                diagramTab.setContent(newDiagram());
+            }
+        });
+        tabs = new TabPane(tab(text.get("tab.queue"), new QueueView(queueModel, text, openFolder), "queueTab"), logTab,
+                diagramTab);
         tabs.setId("bottomTabs");
         mainSplit = new SplitPane(paneSplit, tabs);
         mainSplit.setOrientation(Orientation.VERTICAL);
@@ -161,6 +177,22 @@ public final class MainWindow implements AutoCloseable {
         t.setClosable(false);
         t.setId(id);
         return t;
+    }
+
+    private ProtocolEventBus.Subscription diagramFeed;
+
+    /**
+     * A fresh handshake diagram for the browse connection being opened. Only the browse session
+     * is drawn: the diagram keeps every element, so it follows the connection a user watches,
+     * not every transfer worker.
+     */
+    private Node newDiagram() {
+        if (diagramFeed != null) {
+            diagramFeed.close();
+        }
+        SequenceDiagramModel model = new SequenceDiagramModel(id -> "browse".equals(id.owner()));
+        diagramFeed = bus.subscribe(model::accept);
+        return new DiagramView(model);
     }
 
     /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */
@@ -282,6 +314,11 @@ public final class MainWindow implements AutoCloseable {
                 : new IOException(String.valueOf(e.getMessage()), e));
     }
 
+    /** Scrolls the log to its newest line when following (used after a layout change). */
+    void showLogNewest() {
+        logView.shown();
+    }
+
     /** Shows a short message in the status bar. */
     public void status(String message) {
         statusBar.setText(message);
@@ -334,6 +371,9 @@ public final class MainWindow implements AutoCloseable {
         saveSettings();
         queue.close();
         connection.disconnect();
+        if (diagramFeed != null) {
+            diagramFeed.close();
+        }
         testServer.close();
         log.close();
         browseWorker.shutdown();

@@ -64,8 +64,15 @@ class ScreenshotsTest extends WindowFixture {
             log.getItems();
         });
         waitUntil("active handshake logged", () -> logText().contains("we listen on 127.0.0.1:"));
+        interact(() -> lookup("#mainSplit").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.3));
+        interact(() -> window.showLogNewest());
         org.testfx.util.WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         shoot(stage.getScene(), "protocol-log.png");
+
+        // The handshake diagram tab draws the browse connection.
+        interact(() -> lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        assertTrue(!lookup(".scroll-pane").match(n -> n instanceof io.portside.ui.diagram.DiagramView).queryAll().isEmpty());
+        interact(() -> lookup("#mainSplit").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.58));
         interact(() -> window.transferQueue().setSpeedLimit(0));
         waitUntil("upload done", 30, () -> call(() -> window.queueRows().stream()
                 .allMatch(j -> j.state().name().equals("DONE"))));

@@ -75,6 +75,16 @@ public final class LogView extends BorderPane {
         });
     }
 
+    /**
+     * Called when the log's tab is shown: lines that arrived while it was hidden did not scroll
+     * it (a hidden list does not lay out), so jump to the newest now if following.
+     */
+    public void shown() {
+        if (model.followTail().get() && !model.visible().isEmpty()) {
+            Platform.runLater(() -> list.scrollTo(model.visible().size() - 1));
+        }
+    }
+
     public ListView<LogLine> list() {
         return list;
     }
@@ -189,12 +199,6 @@ public final class LogView extends BorderPane {
         });
         model.followTail().addListener((o, was, now) -> {
             if (now && !model.visible().isEmpty()) {
-                list.scrollTo(model.visible().size() - 1);
-            }
-        });
-        // Lines that arrived while the tab was hidden: jump to the newest once it is shown.
-        list.heightProperty().addListener((o, a, h) -> {
-            if (model.followTail().get() && !model.visible().isEmpty()) {
                 list.scrollTo(model.visible().size() - 1);
             }
         });

@@ -43,7 +43,7 @@ final class FileTable extends TableView<FileEntry> {
                         : e.isFolder() ? Icons.folder() : e.kind() == FileEntry.Kind.LINK ? Icons.link() : Icons.file());
             }
         });
-        name.setPrefWidth(210);
+        name.setPrefWidth(200);
 
         TableColumn<FileEntry, FileEntry> size = new TableColumn<>(text.get("column.size"));
         size.setId("size");
@@ -57,14 +57,14 @@ final class FileTable extends TableView<FileEntry> {
             }
         });
         size.getStyleClass().add("column-right");
-        size.setPrefWidth(80);
+        size.setPrefWidth(72);
 
         TableColumn<FileEntry, String> type = new TableColumn<>(text.get("column.type"));
         type.setId("type");
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().isFolder()
                 ? text.get("type.folder") : c.getValue().extension().isEmpty() ? text.get("type.file")
                 : text.get("type.ext", c.getValue().extension())));
-        type.setPrefWidth(80);
+        type.setPrefWidth(72);
 
         TableColumn<FileEntry, Instant> modified = new TableColumn<>(text.get("column.modified"));
         modified.setId("modified");
@@ -77,7 +77,7 @@ final class FileTable extends TableView<FileEntry> {
                 setText(empty || t == null ? null : WHEN.format(t));
             }
         });
-        modified.setPrefWidth(125);
+        modified.setPrefWidth(140);
 
         getColumns().add(name);
         getColumns().add(size);
