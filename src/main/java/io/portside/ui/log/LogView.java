@@ -34,7 +34,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
@@ -131,8 +130,6 @@ public final class LogView extends BorderPane {
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> text.get("log.count", model.visible().size(), model.totalLines().get()),
                 model.visible(), model.totalLines()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         bar.getChildren().addAll(new Separator(Orientation.VERTICAL), filter, conn, follow, copy, save, clear, count);
         return bar;
     }

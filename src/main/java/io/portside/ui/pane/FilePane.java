@@ -18,7 +18,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
@@ -34,6 +33,7 @@ import javafx.scene.layout.VBox;
 public final class FilePane extends VBox {
     /** Marks a drag that started in one of our panes (the entries travel in {@link #dragged}). */
     public static final DataFormat PORTSIDE_FILES = new DataFormat("application/x-portside-files");
+    // Shared by both panes of the window: a drag starts in one pane and ends in the other.
     private static List<FileEntry> dragged = List.of();
     private static FilePane dragSource;
 
@@ -78,8 +78,11 @@ public final class FilePane extends VBox {
             }
         });
         HBox.setHgrow(path, Priority.ALWAYS);
+        Button transfer = tool(remote ? "⇦" : "⇨", remote ? "pane.download" : "pane.upload", this::transferSelection);
+        transfer.setId(id + "Transfer");
+        transfer.getStyleClass().add("transfer-button");
         HBox bar = new HBox(3, tool("◀", "pane.back", model::back), tool("▶", "pane.forward", model::forward),
-                tool("▲", "pane.up", model::up), tool("⟳", "pane.refresh", model::refresh), path);
+                tool("▲", "pane.up", model::up), tool("⟳", "pane.refresh", model::refresh), path, transfer);
         bar.getStyleClass().add("path-bar");
 
         status.getStyleClass().add("pane-status");
@@ -321,9 +324,5 @@ public final class FilePane extends VBox {
         if (table.getFocusModel().getFocusedIndex() < 0 && !table.getItems().isEmpty()) {
             table.getFocusModel().focus(0);
         }
-    }
-
-    static boolean isKey(KeyEvent e, KeyCode code) {
-        return e.getCode() == code;
     }
 }
