@@ -70,5 +70,10 @@ class KeyboardTest extends WindowFixture {
         type(KeyCode.BACK_SPACE);
         waitUntil("back at /", () -> call(() -> lookup("#remotePath").queryComboBox().getEditor().getText()).equals("/"));
         assertTrue(listed("#remoteTable", "incoming"));
+
+        // The toolbar's transfer button does what a drop does.
+        clickOn(row("#localTable", "zebra.txt"));
+        clickOn("#localTransfer");
+        waitUntil("uploaded by the toolbar button", () -> LoginAndConflictTest.read(serverRoot.resolve("zebra.txt")).equals("z\n"));
     }
 }
