@@ -55,7 +55,9 @@ class ScreenshotsTest extends WindowFixture {
                 .anyMatch(j -> j.state().name().equals("RUNNING") && j.done() > 1_000_000)));
         interact(() -> table("#localTable").getSelectionModel().clearAndSelect(0));
         shoot(stage.getScene(), "main-window.png");
+        interact(() -> lookup("#mainSplit").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.3));
         shoot(stage.getScene(), "queue.png");
+        interact(() -> lookup("#mainSplit").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.58));
 
         // The log tab with the passive download and the active upload.
         interact(() -> lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().select(1));
