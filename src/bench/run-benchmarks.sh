@@ -6,6 +6,7 @@
 #   ROUNDS_BIG=1 ROUNDS_SMALL=2 src/bench/...  # quicker, noisier
 #   SKIP_BUILD=1                                # reuse target/portside.jar
 #   JAVA_OPTS="-XX:TieredStopAtLevel=1"         # JVM flags for every Portside run
+#   src/bench/run-benchmarks.sh serve           # only make the data and start vsftpd, to try things by hand
 #
 # Needs root: it installs curl, lftp and hyperfine when missing (apt-get), adds the user
 # portside-bench and the PAM service portside-bench for vsftpd. All traffic stays on 127.0.0.1.
@@ -70,7 +71,10 @@ OUT=$WORK/results
 mkdir -p "$SRV/small" "$SRV/list" "$SRV/up" "$CLI/small" "$OUT" "$WORK/vsftpd/empty"
 VSFTPD_PID=""
 cleanup() {
-  [ -n "$VSFTPD_PID" ] && kill "$VSFTPD_PID" 2>/dev/null || true
+  if [ -n "$VSFTPD_PID" ]; then
+    kill "$VSFTPD_PID" 2>/dev/null || true
+    wait "$VSFTPD_PID" 2>/dev/null || true
+  fi
   [ "${KEEP_WORK:-0}" = 1 ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -85,6 +89,7 @@ cp -a "$CLI/small/." "$SRV/small/"
 if ! id "$FTP_USER" >/dev/null 2>&1; then
   useradd --home-dir "$SRV" --no-create-home --shell /bin/bash --user-group "$FTP_USER"
 fi
+usermod -d "$SRV" "$FTP_USER"   # vsftpd enters the home folder at login: this run's
 echo "$FTP_USER:$FTP_PASS" | chpasswd
 chown -R "$FTP_USER:$FTP_USER" "$SRV"
 cat > /etc/pam.d/portside-bench <<'EOF'
@@ -132,6 +137,10 @@ syslog_enable=NO
 ssl_enable=NO
 EOF
 chmod 600 "$WORK/vsftpd/vsftpd.conf"
+if { exec 3<>"/dev/tcp/$HOST/$PORT"; } 2>/dev/null; then
+  exec 3>&-
+  die "$HOST:$PORT is taken (another benchmark still running?); set BENCH_PORT"
+fi
 setsid "$VSFTPD" "$WORK/vsftpd/vsftpd.conf" </dev/null >"$WORK/vsftpd/stdout.log" 2>&1 &
 VSFTPD_PID=$!
 for _ in $(seq 50); do
@@ -145,6 +154,11 @@ done
 log "vsftpd $VSFTPD on $HOST:$PORT (pid $VSFTPD_PID)"
 
 URL="ftp://$FTP_USER:$FTP_PASS@$HOST:$PORT"
+if [ "${1:-}" = serve ]; then
+  log "serving $URL (data: $SRV, local copies: $CLI); Ctrl-C stops and deletes it"
+  wait "$VSFTPD_PID"
+  exit 0
+fi
 PS="java $JAVA_OPTS -jar $JAR"
 LF="lftp -u $FTP_USER,$FTP_PASS -p $PORT -e"
 LFSET="set ftp:passive-mode on; set ftp:prefer-epsv off; set xfer:clobber on; set net:max-retries 1;"
@@ -171,6 +185,7 @@ bench big-upload "$ROUNDS_BIG" "rm -f $SRV/up/big.bin $SRV/up/big.bin.part; sync
 for p in 4 1; do
   bench small-download-p$p "$ROUNDS_SMALL" "rm -rf $DL; mkdir -p $DL" \
     "portside|$PS mirror --parallel $p $URL/small $DL/small" \
+    "portside-c1|java -XX:TieredStopAtLevel=1 $JAVA_OPTS -jar $JAR mirror --parallel $p $URL/small $DL/small" \
     "lftp|$LF '$LFSET mirror --parallel=$p small $DL/small; quit' $HOST"
   bench small-upload-p$p "$ROUNDS_SMALL" "rm -rf $SRV/up/small" \
     "portside|$PS mirror --reverse --parallel $p $CLI/small $URL/up/small" \
