@@ -104,7 +104,7 @@ public final class DataEndpointCodec {
 
     private static int parsePort(String digits, String what) throws FtpProtocolException {
         String d = digits.trim();
-        if (d.isEmpty() || d.length() > 5 || !d.chars().allMatch(Character::isDigit)) {
+        if (d.isEmpty() || d.length() > 5 || !asciiDigits(d)) {
             throw new FtpProtocolException(what + " has no valid port number: '" + clip(d) + "'");
         }
         int port = Integer.parseInt(d);
@@ -120,11 +120,16 @@ public final class DataEndpointCodec {
             return false;
         }
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+            if (p.isEmpty() || p.length() > 3 || !asciiDigits(p) || Integer.parseInt(p) > 255) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Only 0-9: Character.isDigit would also let Arabic-Indic and other digits through. */
+    private static boolean asciiDigits(String s) {
+        return s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Keeps hostile input from flooding a message. */

@@ -246,7 +246,7 @@ public final class FtpSession implements AutoCloseable {
         return call("listing " + (path == null ? "the current folder" : path), () -> {
             FTPFile[] files = null;
             if (capabilities.mlsd()) {
-                files = transferring(() -> client.mlistDir(path));
+                files = transferring(() -> client.listMlsd(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode()) && client.getReplyCode() < 500) {
                     throw refusal("the server refused to list " + path, true);
                 }
@@ -544,9 +544,9 @@ public final class FtpSession implements AutoCloseable {
      * Runs a data-connection operation; when it fails on an FTPS session whose data connection
      * could not resume the TLS 1.3 session, reconnects with TLS 1.2 and runs it once more.
      * Servers that require session reuse (vsftpd, proftpd, FileZilla Server) refuse such data
-     * connections, and JSSE cannot always resume under TLS 1.3 (it discards the session tickets
-     * vsftpd sends, whose lifetime exceeds the 7 days TLS 1.3 allows); under TLS 1.2 the control
-     * session is resumed (see SessionCacheBridge). The operation runs again only when its
+     * connections, and under TLS 1.3 JSSE resumes with a session ticket, which it offers once and
+     * only under the host:port it came from, so data connections cannot keep resuming; under
+     * TLS 1.2 every data connection resumes the control session (see SessionCacheBridge). The operation runs again only when its
      * {@code guard} says that is safe (no byte reached the sink, or the upload source rewound);
      * otherwise the error is thrown and the reconnected session serves the caller's retry.
      */

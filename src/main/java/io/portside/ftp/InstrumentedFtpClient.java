@@ -21,6 +21,9 @@ import java.util.Locale;
 import org.apache.commons.net.ProtocolCommandEvent;
 import org.apache.commons.net.ProtocolCommandListener;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPCmd;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPListParseEngine;
 import org.apache.commons.net.io.CRLFLineReader;
 
 /**
@@ -43,6 +46,7 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
         this.bus = bus;
         this.id = id;
         setSocketFactory(new MonitoredSocketFactory(bus, id));
+        setParserFactory(new TolerantParserFactory()); // one hostile listing line must not lose the folder
         addProtocolCommandListener(new EventReporter());
     }
 
@@ -110,6 +114,23 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
         long offset = getRestartOffset();
         setRestartOffset(0);
         return connector.open(command, arg, offset);
+    }
+
+    /**
+     * MLSD with a parser that skips unreadable lines (Commons Net's own mlistDir uses a parser
+     * that throws on a size above Long.MAX_VALUE). Null when the server refused; see the reply.
+     */
+    FTPFile[] listMlsd(String path) throws IOException {
+        Socket socket = _openDataConnection_(FTPCmd.MLSD, path);
+        if (socket == null) {
+            return null;
+        }
+        FTPListParseEngine engine = new FTPListParseEngine(TolerantParserFactory.mlsd());
+        try (socket) {
+            engine.readServerList(socket.getInputStream(), getControlEncoding());
+        }
+        completeTransfer(); // the caller checks the reply code
+        return engine.getFiles();
     }
 
     @Override

@@ -79,7 +79,7 @@ class DataEndpointCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"229 (|||x|)", "229 (|||70000|)", "229 (|||0|)", "229 (|||)", "229 (||6446|)",
-        "229 (|||6446)", "229 no parens", "229 (||| |)"})
+        "229 (|||6446)", "229 no parens", "229 (||| |)", "229 (|||\u0666\u0664\u0664\u0666|)"})
     void rejectsMalformedEpsvReplies(String reply) {
         FtpProtocolException e = assertThrows(FtpProtocolException.class, () -> DataEndpointCodec.parseEpsvReply(reply));
         assertTrue(e.getMessage().contains("229"), e.getMessage());
@@ -87,7 +87,7 @@ class DataEndpointCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"|||x|", "|1|127.0.0.1|70000|", "|3|127.0.0.1|21|", "|1|300.0.0.1|21|", "|1|127.0.0.1|21",
-        "|2|127.0.0.1|21|", "|1||21|", "short", "|1|127.0.0.1|21|extra|"})
+        "|2|127.0.0.1|21|", "|1||21|", "short", "|1|127.0.0.1|21|extra|", "|1|\u0661\u0662\u0667.0.0.1|21|"})
     void rejectsMalformedEprtArguments(String arg) {
         FtpProtocolException e = assertThrows(FtpProtocolException.class, () -> DataEndpointCodec.parseEprtArgument(arg));
         assertTrue(e.getMessage().startsWith("the EPRT"), e.getMessage());

@@ -52,10 +52,11 @@ class FtpSessionBehaviourTest {
         }
         fx.events.await(ProtocolEvent.TcpClosed.class, c -> c.connection().isControl());
         List<ProtocolEvent> all = fx.events.all();
-        List<String> kinds = all.stream().limit(9).map(e -> e instanceof CommandSent c ? c.verb()
-                : e instanceof ReplyReceived r ? String.valueOf(r.code()) : e.getClass().getSimpleName()).toList();
-        assertEquals(List.of("Resolving", "Resolved", "TcpConnecting", "TcpEstablished", "220", "USER", "331", "PASS",
-                "230"), kinds);
+        List<String> kinds = all.stream().limit(10).map(e -> e instanceof CommandSent c ? c.verb()
+                : e instanceof ReplyReceived r ? String.valueOf(r.code())
+                : e instanceof ProtocolEvent.Notice n ? n.key() : e.getClass().getSimpleName()).toList();
+        assertEquals(List.of("Resolving", "Resolved", "TcpConnecting", "TcpEstablished", "220", "tls.clear", "USER", "331",
+                "PASS", "230"), kinds, "plain FTP is flagged before the password is sent");
         TcpConnecting connecting = fx.events.of(TcpConnecting.class).get(0);
         TcpEstablished established = fx.events.of(TcpEstablished.class).get(0);
         assertEquals(fx.server.port(), connecting.remote().getPort());
