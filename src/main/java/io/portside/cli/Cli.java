@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The batch command line: {@code portside [options] ls|get|put ...}. Prints results on
+ * The batch command line: {@code portside [options] ls|get|put|mirror|diagnose ...}. Prints results on
  * stdout; on failure one line {@code portside: <what went wrong>} on stderr and a non-zero
  * {@link ExitCode}.
  */
@@ -19,25 +19,30 @@ public final class Cli {
             new LsCommand(),
             new GetCommand(),
             new PutCommand(),
+            new MirrorCommand(),
             new DiagnoseCommand());
 
     private final Locale locale;
     private final ZoneId zone;
+    private final boolean terminal;
 
     /** @param locale the language of the log; @param zone the time zone of listed dates */
     Cli(Locale locale, ZoneId zone) {
+        this(locale, zone, false);
+    }
+
+    /** @param terminal whether stderr is a terminal (mirror draws a progress line there) */
+    Cli(Locale locale, ZoneId zone, boolean terminal) {
         this.locale = locale;
         this.zone = zone;
+        this.terminal = terminal;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new Cli(Locale.getDefault(), ZoneId.systemDefault()).execute(args, out, err);
+        return new Cli(Locale.getDefault(), ZoneId.systemDefault(), System.console() != null).execute(args, out, err);
     }
 
     int execute(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("mirror")) { // parses its own options (--parallel...) until CliOptions knows them
-            return MirrorCommand.run(java.util.Arrays.asList(args).subList(1, args.length), out, err, System.console() != null);
-        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);
@@ -70,7 +75,7 @@ public final class Cli {
         int code = ExitCode.OK;
         try {
             log = options.log() == null ? null : LogSink.open(options.log(), err, bus, locale);
-            code = command.run(new CommandContext(command, options, out, bus, zone));
+            code = command.run(new CommandContext(command, options, out, err, terminal, bus, zone));
         } catch (FtpException | CliException | RuntimeException e) {
             failure = e;
         } finally {

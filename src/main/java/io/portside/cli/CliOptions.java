@@ -13,6 +13,7 @@ import java.util.Set;
 import io.portside.ftp.tls.CertificateInfo;
 import io.portside.ftp.tls.FingerprintStore;
 import io.portside.ftp.tls.TlsPolicy;
+import io.portside.transfer.ConflictPolicy;
 
 /**
  * The parsed command line: the command word, its operands and the options, which may stand
@@ -22,10 +23,19 @@ import io.portside.ftp.tls.TlsPolicy;
  * @param modeGiven true when --mode was given: the user wants that mode, so no fallback to the other
  * @param log       a file name, "-" for stderr, or null for no log
  * @param timeout   null for the defaults
+ * @param parallel  transfers at once (mirror), 1-10
+ * @param conflict  what a transfer does when its target exists; never ASK (no one to ask on a command line)
+ * @param retries   retries of a transient failure (dropped connection, 421, 425...) per file
+ * @param reverse   mirror uploads (LOCALDIR URL) instead of downloading
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
-                         Set<String> trustedFingerprints, boolean redact) {
+                         Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
+                         int retries, boolean reverse) {
+
+    static final int DEFAULT_PARALLEL = 2;
+    static final int DEFAULT_RETRIES = 3;
+    static final int MAX_RETRIES = 100;
 
     static final String OPTIONS_HELP = """
             Options:
@@ -36,6 +46,12 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
               --trust-fingerprint SHA256  for ftpes:// and ftps://: trust the server certificate with this
                                           SHA-256 fingerprint (as openssl x509 -fingerprint -sha256 prints it;
                                           colons optional, any case); may be given more than once
+              --parallel N                mirror: transfers at once, 1-10 (default 2)
+              --on-conflict overwrite|skip|resume|newer|rename
+                                          when a target exists: replace it (default), keep it, continue it,
+                                          replace it only when the source is newer, or write name (1).ext
+              --retries N                 retries of a dropped or timed-out transfer per file, 0-100 (default 3)
+              --reverse                   mirror: upload LOCALDIR to URL instead of downloading
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -58,6 +74,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         boolean help = false;
         boolean redact = false; // diagnose: hide host names and addresses in the report
         boolean optionsEnded = false;
+        int parallel = DEFAULT_PARALLEL;
+        ConflictPolicy conflict = ConflictPolicy.OVERWRITE;
+        int retries = DEFAULT_RETRIES;
+        boolean reverse = false;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -81,7 +101,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--debug" -> debug = noValue(name, value);
                 case "--help", "-h" -> help = noValue(name, value);
                 case "--redact" -> redact = noValue(name, value);
-                case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint" -> {
+                case "--reverse" -> reverse = noValue(name, value);
+                case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
+                        "--on-conflict", "--retries" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -96,6 +118,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--extended" -> extended = choice(ExtendedMode.class, name, value, "auto, always or never");
                         case "--log" -> log = logTarget(value);
                         case "--trust-fingerprint" -> fingerprints.add(fingerprint(value));
+                        case "--parallel" -> parallel = number(name, value, 1, 10);
+                        case "--retries" -> retries = number(name, value, 0, MAX_RETRIES);
+                        case "--on-conflict" -> conflict = conflict(value);
                         default -> timeout = seconds(value);
                     }
                 }
@@ -103,7 +128,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
             }
         }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
-                redact);
+                redact, parallel, conflict, retries, reverse);
     }
 
     /** The connection settings these options ask for. */
@@ -139,6 +164,31 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         } catch (IllegalArgumentException e) {
             throw CliException.usage(name + " must be " + allowed + ", not '" + value + "'");
         }
+    }
+
+    private static int number(String name, String value, int min, int max) throws CliException {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // worded below
+        }
+        throw CliException.usage(name + " must be a number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    /** The issue's five names; "ask" needs the window and "size" is the window's, so both are refused here. */
+    private static ConflictPolicy conflict(String value) throws CliException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "overwrite" -> ConflictPolicy.OVERWRITE;
+            case "skip" -> ConflictPolicy.SKIP;
+            case "resume" -> ConflictPolicy.RESUME;
+            case "newer" -> ConflictPolicy.OVERWRITE_IF_NEWER;
+            case "rename" -> ConflictPolicy.RENAME;
+            default -> throw CliException.usage("--on-conflict must be overwrite, skip, resume, newer or rename, not '"
+                    + value + "'");
+        };
     }
 
     private static String logTarget(String value) throws CliException {

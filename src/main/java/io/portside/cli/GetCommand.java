@@ -1,8 +1,10 @@
 package io.portside.cli;
 
 import io.portside.ftp.FtpException;
-import io.portside.ftp.FtpSession;
 import io.portside.ftp.event.Units;
+import io.portside.transfer.JobProgress;
+import io.portside.transfer.JobState;
+import io.portside.transfer.TransferJob;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -11,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code get URL [LOCALFILE]}: downloads byte for byte. Into an existing folder (or the
- * current one when LOCALFILE is left out) the file keeps its remote name, made safe.
+ * {@code get URL [LOCALFILE]}: downloads byte for byte, as a one-job run of the transfer
+ * queue. Into an existing folder (or the current one when LOCALFILE is left out) the file
+ * keeps its remote name, made safe.
  */
 final class GetCommand implements Command {
     @Override
@@ -41,12 +44,17 @@ final class GetCommand implements Command {
             throw ctx.usage("the URL names a folder, not a file (it ends with /)");
         }
         Path target = target(ops.size() > 1 ? ops.get(1) : ".", url.name());
-        long bytes;
-        try (FtpSession session = ctx.openAt(url)) {
-            bytes = DirectTransfer.download(session, url.name(), target);
+        JobProgress job;
+        try (QueueRun run = new QueueRun(ctx, url, 1, false, false)) {
+            job = run.run(TransferJob.download(url.site(), url.name(), target.toString())).get(0);
+            run.throwIfFailed(job);
         }
-        ctx.out().println("downloaded " + LocalFiles.printable(url.displayPath()) + " to " + target
-                + " (" + Units.bytes(bytes, Locale.ROOT) + " bytes)");
+        if (job.state() == JobState.SKIPPED) {
+            ctx.out().println("skipped " + LocalFiles.printable(url.displayPath()) + ": " + job.message());
+        } else {
+            ctx.out().println("downloaded " + LocalFiles.printable(url.displayPath()) + " to " + job.target()
+                    + " (" + Units.bytes(job.bytesDone(), Locale.ROOT) + " bytes)");
+        }
         return ExitCode.OK;
     }
 

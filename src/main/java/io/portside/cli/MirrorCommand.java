@@ -1,19 +1,13 @@
 package io.portside.cli;
 
-import io.portside.ftp.SessionOptions;
-import io.portside.ftp.event.LogFormatter;
-import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.FtpException;
 import io.portside.ftp.event.Units;
 import io.portside.transfer.JobProgress;
 import io.portside.transfer.JobState;
-import io.portside.transfer.QueueSettings;
 import io.portside.transfer.QueueTotals;
-import io.portside.transfer.SessionFactory;
 import io.portside.transfer.TransferJob;
-import io.portside.transfer.TransferQueue;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,64 +18,70 @@ import java.util.Locale;
  * uploads one. Runs the transfer queue (lazy tree expansion, N workers, retries, .part files),
  * shows a progress line on a terminal, a summary at the end, and exits 1 naming the failed files.
  */
-public final class MirrorCommand {
-    private MirrorCommand() {
+final class MirrorCommand implements Command {
+    @Override
+    public String name() {
+        return "mirror";
     }
 
-    /** @param args the words after "mirror"; @param terminal whether stderr is a terminal (progress line) */
-    public static int run(List<String> args, PrintStream out, PrintStream err, boolean terminal) {
-        MirrorArgs a;
-        try {
-            a = MirrorArgs.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("portside: " + e.getMessage());
-            return 2;
-        }
-        if (a.reverse() && !Files.isDirectory(Path.of(a.localDir()))) {
-            err.println("portside: " + a.localDir() + " is not a folder");
-            return 3;
-        }
-        ProtocolEventBus bus = new ProtocolEventBus();
-        try (LogOutput log = LogOutput.open(a.log(), bus, err)) {
-            return mirror(a, bus, out, err, terminal);
-        } catch (IOException e) {
-            err.println("portside: cannot write the log: " + e.getMessage());
-            return 3;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 4;
-        }
+    @Override
+    public String operands() {
+        return "URL LOCALDIR | --reverse LOCALDIR URL";
     }
 
-    private static int mirror(MirrorArgs a, ProtocolEventBus bus, PrintStream out, PrintStream err, boolean terminal)
-            throws InterruptedException {
-        SessionOptions options = SessionOptions.defaults().withMode(a.mode(), a.extended()).withModeFallback(!a.modeGiven());
-        QueueSettings settings = QueueSettings.defaults().withParallelism(a.parallel()).withPerSiteLimit(a.parallel())
-                .withConflict(a.conflict()).withRetry(QueueSettings.defaults().retry().withRetries(a.retries()));
+    @Override
+    public String description() {
+        return """
+                Copies the folder tree at URL into LOCALDIR (made when missing), or with --reverse the
+                tree in LOCALDIR to URL (missing folders are made). --parallel N transfers run at once,
+                each file via NAME.part; --on-conflict says what happens to files that exist already.
+                A summary follows at the end; each failed file is named on stderr, and the exit code
+                is then 1.""";
+    }
+
+    @Override
+    public int run(CommandContext ctx) throws FtpException, CliException {
+        List<String> ops = ctx.operands(2, 2);
+        boolean reverse = ctx.options().reverse();
+        FtpUrl url = ctx.url(reverse ? ops.get(1) : ops.get(0));
+        String localDir = localDir(reverse ? ops.get(0) : ops.get(1), reverse);
+        // The URL's folders are entered by CWD on every worker; its last segment is the tree itself.
+        String remoteDir = url.namesFolder() ? "." : url.name();
         long start = System.nanoTime();
-        try (TransferQueue queue = new TransferQueue(settings, SessionFactory.of(options, bus))) {
-            if (terminal) {
-                queue.addListener(u -> err.print("\r" + progressLine(u.totals(), start) + "   "));
+        List<JobProgress> jobs;
+        try (QueueRun run = new QueueRun(ctx, url, ctx.options().parallel(), reverse, true)) {
+            if (ctx.terminal()) {
+                run.queue().addListener(u -> ctx.err().print("\r" + progressLine(u.totals()) + "   "));
             }
-            queue.add(a.reverse() ? TransferJob.uploadTree(a.site(), a.localDir(), a.remotePath())
-                    : TransferJob.downloadTree(a.site(), a.remotePath(), a.localDir()));
-            queue.start();
-            queue.awaitIdle(Duration.ofDays(365));
-            if (terminal) {
-                err.println();
+            jobs = run.run(reverse ? TransferJob.uploadTree(url.site(), localDir, remoteDir)
+                    : TransferJob.downloadTree(url.site(), remoteDir, localDir));
+        }
+        if (ctx.terminal()) {
+            ctx.err().println();
+        }
+        return summary(jobs, ctx, start);
+    }
+
+    /** Checked before connecting, so a typo costs no connection. */
+    private static String localDir(String local, boolean mustExist) throws CliException {
+        try {
+            Path path = Path.of(local);
+            if (mustExist && !Files.isDirectory(path)) {
+                throw CliException.localFile(local + " is not a folder", null);
             }
-            return summary(queue, out, err, start);
+            return local;
+        } catch (InvalidPathException e) {
+            throw CliException.usage("'" + local + "' is not a valid local folder name: " + e.getReason());
         }
     }
 
-    static String progressLine(QueueTotals t, long start) {
+    static String progressLine(QueueTotals t) {
         int files = t.total() - t.skipped() - t.cancelled();
         return String.format(Locale.ROOT, "%d/%d done, %s, %s", t.done(), files, Units.size(t.bytesDone()),
                 Units.rate((long) t.rate(), Duration.ofSeconds(1)));
     }
 
-    private static int summary(TransferQueue queue, PrintStream out, PrintStream err, long start) {
-        List<JobProgress> jobs = queue.snapshot();
+    private static int summary(List<JobProgress> jobs, CommandContext ctx, long start) {
         long files = 0;
         long bytes = 0;
         long skipped = 0;
@@ -95,44 +95,12 @@ public final class MirrorCommand {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        out.printf(Locale.ROOT, "%d files, %s in %s (%s); %d skipped, %d failed%n", files, Units.size(bytes),
+        ctx.out().printf(Locale.ROOT, "%d files, %s in %s (%s); %d skipped, %d failed%n", files, Units.size(bytes),
                 Units.duration(took), Units.rate(bytes, took), skipped, failed.size());
+        ctx.out().flush();
         for (JobProgress j : failed) {
-            err.println("portside: failed: " + j.job().source() + ": " + j.message());
+            ctx.err().println("portside: failed: " + LocalFiles.printable(j.job().source()) + ": " + j.message());
         }
-        return failed.isEmpty() ? 0 : 1;
-    }
-
-    /** The explained protocol log, to a file or (with "-") to stderr. */
-    private static final class LogOutput implements AutoCloseable {
-        private final ProtocolEventBus.Subscription subscription;
-        private final PrintStream sink;
-        private final boolean own;
-
-        private LogOutput(ProtocolEventBus.Subscription subscription, PrintStream sink, boolean own) {
-            this.subscription = subscription;
-            this.sink = sink;
-            this.own = own;
-        }
-
-        static LogOutput open(String target, ProtocolEventBus bus, PrintStream err) throws IOException {
-            if (target == null) {
-                return new LogOutput(null, null, false);
-            }
-            boolean own = !target.equals("-");
-            PrintStream sink = own ? new PrintStream(Files.newOutputStream(Path.of(target)), true, "UTF-8") : err;
-            LogFormatter f = new LogFormatter(Locale.getDefault());
-            return new LogOutput(bus.subscribe(e -> sink.println(f.format(e).render())), sink, own);
-        }
-
-        @Override
-        public void close() {
-            if (subscription != null) {
-                subscription.close();
-            }
-            if (own) {
-                sink.close();
-            }
-        }
+        return failed.isEmpty() ? ExitCode.OK : ExitCode.REMOTE_FAILURE;
     }
 }

@@ -1,15 +1,20 @@
 package io.portside.cli;
 
 import io.portside.ftp.FtpException;
-import io.portside.ftp.FtpSession;
 import io.portside.ftp.event.Units;
+import io.portside.transfer.JobProgress;
+import io.portside.transfer.JobState;
+import io.portside.transfer.TransferJob;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code put LOCALFILE URL}: uploads byte for byte; a URL ending in / keeps the local name. */
+/**
+ * {@code put LOCALFILE URL}: uploads byte for byte, as a one-job run of the transfer queue
+ * (to NAME.part on the server, renamed when complete); a URL ending in / keeps the local name.
+ */
 final class PutCommand implements Command {
     @Override
     public String name() {
@@ -34,13 +39,24 @@ final class PutCommand implements Command {
         if (url.namesFolder()) {
             url = url.withName(source.getFileName().toString());
         }
-        long bytes;
-        try (FtpSession session = ctx.openAt(url)) {
-            bytes = DirectTransfer.upload(session, source, url.name());
+        JobProgress job;
+        try (QueueRun run = new QueueRun(ctx, url, 1, false, false)) {
+            job = run.run(TransferJob.upload(url.site(), source.toString(), url.name())).get(0);
+            run.throwIfFailed(job);
         }
-        ctx.out().println("uploaded " + source + " to " + LocalFiles.printable(url.displayPath())
-                + " (" + Units.bytes(bytes, Locale.ROOT) + " bytes)");
+        String to = LocalFiles.printable(url.withName(remoteName(job.target())).displayPath());
+        if (job.state() == JobState.SKIPPED) {
+            ctx.out().println("skipped " + source + ": " + job.message());
+        } else {
+            ctx.out().println("uploaded " + source + " to " + to + " (" + Units.bytes(job.bytesDone(), Locale.ROOT)
+                    + " bytes)");
+        }
         return ExitCode.OK;
+    }
+
+    /** The name the file got (another one with --on-conflict rename). */
+    private static String remoteName(String target) {
+        return target.substring(target.lastIndexOf('/') + 1);
     }
 
     /** Checked before connecting, so a typo costs no connection. */

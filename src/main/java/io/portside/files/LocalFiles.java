@@ -83,7 +83,11 @@ public final class LocalFiles implements FileSystemView {
             ch.truncate(offset);
             ch.position(offset);
         }
-        return new SyncedOutputStream(ch);
+        // No fsync on close: a process crash cannot lose bytes already written (the kernel holds
+        // them), and the .part is renamed over the target only after its size is checked. An
+        // fsync per file cost ~1 s per GiB and milliseconds per small file, which no FTP client
+        // pays; QueueStore still syncs the small queue file it must never lose.
+        return Channels.newOutputStream(ch);
     }
 
     @Override
@@ -131,33 +135,5 @@ public final class LocalFiles implements FileSystemView {
     private static String name(Path p) {
         Path n = p.getFileName();
         return n == null ? p.toString() : n.toString();
-    }
-
-    /** Forces the data to disk on close, so a later rename never publishes a file whose bytes are still in flight. */
-    private static final class SyncedOutputStream extends OutputStream {
-        private final FileChannel ch;
-        private final OutputStream out;
-
-        SyncedOutputStream(FileChannel ch) {
-            this.ch = ch;
-            this.out = Channels.newOutputStream(ch);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            try (ch) {
-                ch.force(false);
-            }
-        }
     }
 }

@@ -662,7 +662,11 @@ public final class FtpSession implements AutoCloseable {
         if (!(e instanceof FtpException)) {
             disconnect();
         }
-        notice(Severity.ERROR, "error", f.getMessage());
+        if (!(f instanceof FtpReplyException)) {
+            // A refusal is already in the log as the server's own 4xx/5xx reply; many are routine
+            // (SIZE of a file that does not exist yet), so only failures get a line of their own.
+            notice(Severity.ERROR, "error", f.getMessage());
+        }
         return f;
     }
 

@@ -12,6 +12,8 @@ final class QueuedJob {
     JobState state = JobState.QUEUED;
     int attempts;
     String message;
+    /** What made it fail, for callers that classify failures (the command line's exit codes); null unless FAILED. */
+    Throwable failure;
     /** System.nanoTime() before which a retry must wait; 0 for none. */
     long notBefore;
     Worker worker;

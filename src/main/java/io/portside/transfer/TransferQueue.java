@@ -208,6 +208,14 @@ public final class TransferQueue implements AutoCloseable {
         }
     }
 
+    /** Why a failed job failed (the exception, not just its words); null when it did not fail. */
+    public Throwable failure(long id) {
+        synchronized (lock) {
+            QueuedJob e = byId.get(id);
+            return e == null || e.state != JobState.FAILED ? null : e.failure;
+        }
+    }
+
     public List<Long> ids() {
         synchronized (lock) {
             List<Long> out = new ArrayList<>(order.size());
@@ -488,6 +496,7 @@ public final class TransferQueue implements AutoCloseable {
                 e.notBefore = System.nanoTime() + wait.toNanos();
             } else {
                 e.message = describe(failure);
+                e.failure = failure;
                 setState(e, JobState.FAILED);
             }
         }
@@ -633,6 +642,9 @@ public final class TransferQueue implements AutoCloseable {
         counts[e.state.ordinal()]--;
         counts[s.ordinal()]++;
         e.state = s;
+        if (s != JobState.FAILED) {
+            e.failure = null; // retried: the old exception no longer applies
+        }
         if (s == JobState.RUNNING) {
             runningJobs.add(e);
         } else {

@@ -127,7 +127,8 @@ class CliTransferTest {
 
         assertEquals(ExitCode.REMOTE_FAILURE, run.exitCode(), run.toString());
         assertEquals(1, run.errLines().size(), run.toString());
-        assertTrue(run.err().startsWith("portside: the server refused to send missing.bin: 550"), run.err());
+        // get runs the transfer queue, which asks SIZE before RETR: a 550 there means "no such file"
+        assertEquals("portside: there is no file missing.bin on the server", run.errLines().get(0));
         assertEquals("precious", Files.readString(target));
         assertFalse(Files.exists(local.resolve("keep.txt.part")), "no .part left behind");
     }
@@ -156,11 +157,11 @@ class CliTransferTest {
 
         assertEquals(ExitCode.REMOTE_FAILURE, run.exitCode(), run.toString());
         assertEquals(1, run.errLines().size(), run.toString());
-        // Apache FtpServer answers 551 after the data, or resets the data connection mid-way,
-        // depending on timing: either is the server's failure, never "cannot read" the local file.
-        assertTrue(run.err().startsWith("portside: the transfer did not complete: 551")
-                || run.err().startsWith("portside: uploading taken: "), run.err());
+        // put runs the transfer queue: the bytes go to taken.part, and renaming it over the folder
+        // is refused. The server's failure, never "cannot read" the local file.
+        assertTrue(run.err().startsWith("portside: the server refused RNFR taken.part / RNTO taken: 553"), run.err());
         assertTrue(Files.isDirectory(serverRoot.resolve("dir/taken")));
+        assertFalse(Files.exists(serverRoot.resolve("dir/taken.part")), "the failed upload's .part is deleted");
     }
 
     @Test
