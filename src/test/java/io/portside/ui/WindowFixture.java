@@ -37,6 +37,11 @@ abstract class WindowFixture extends FxRobot {
     void prepare() throws Exception {
     }
 
+    /** The language setting the window starts with. */
+    String language() {
+        return "en";
+    }
+
     @BeforeEach
     void openWindow() throws Exception {
         serverRoot = Files.createDirectories(tmp.resolve("server"));
@@ -46,7 +51,7 @@ abstract class WindowFixture extends FxRobot {
         SettingsStore store = new SettingsStore(tmp.resolve("config"));
         AppSettings s = new AppSettings();
         s.lastLocalFolder = localRoot.toString();
-        s.language = "en";
+        s.language = language();
         s.windowWidth = 1280;
         s.windowHeight = 820;
         store.save(s);
