@@ -20,6 +20,7 @@ import io.portside.ui.fx.UiText;
 import io.portside.ui.fx.Worker;
 import io.portside.ui.log.LogView;
 import io.portside.ui.log.LogViewModel;
+import io.portside.ui.pane.DragSession;
 import io.portside.ui.pane.FilePane;
 import io.portside.ui.pane.FilePaneViewModel;
 import io.portside.ui.pane.LocalBrowser;
@@ -110,12 +111,13 @@ public final class MainWindow implements AutoCloseable {
         connection.onModeChanged(c -> queue.setMode(c.mode(), c.extended()));
 
         TransferActions actions = new TransferActions(text, connection, queueModel, () -> stage, this::status);
+        DragSession drags = new DragSession();
         Path startLocal = settings.lastLocalFolder != null && Files.isDirectory(Path.of(settings.lastLocalFolder))
                 ? Path.of(settings.lastLocalFolder) : Path.of(System.getProperty("user.home"));
         localPane = new FilePane("local", new FilePaneViewModel(new LocalBrowser(startLocal), localWorker, bridge,
-                e -> error(text.get("error.local"), e)), text, actions);
+                e -> error(text.get("error.local"), e)), text, actions, drags);
         remotePane = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::session), browseWorker,
-                bridge, e -> error(text.get("error.remote"), e)), text, actions);
+                bridge, e -> error(text.get("error.remote"), e)), text, actions, drags);
         actions.panes(localPane, remotePane);
 
         connection.onConnected(() -> {

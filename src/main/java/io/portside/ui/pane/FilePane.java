@@ -16,11 +16,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DataFormat;
-import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,12 +28,6 @@ import javafx.scene.layout.VBox;
  * up, F5 refreshes, F2 renames, Delete deletes, F7 makes a folder, letters find by name.
  */
 public final class FilePane extends VBox {
-    /** Marks a drag that started in one of our panes (the entries travel in {@link #dragged}). */
-    public static final DataFormat PORTSIDE_FILES = new DataFormat("application/x-portside-files");
-    // Shared by both panes of the window: a drag starts in one pane and ends in the other.
-    private static List<FileEntry> dragged = List.of();
-    private static FilePane dragSource;
-
     private final FilePaneViewModel model;
     private final UiText text;
     private final PaneHost host;
@@ -44,13 +35,16 @@ public final class FilePane extends VBox {
     private final ComboBox<String> path = new ComboBox<>();
     private final Label title = new Label();
     private final Label status = new Label();
+    private final PaneDragAndDrop dragAndDrop;
 
-    public FilePane(String id, FilePaneViewModel model, UiText text, PaneHost host) {
+    /** @param drags the window's one drag session, shared with the other pane */
+    public FilePane(String id, FilePaneViewModel model, UiText text, PaneHost host, DragSession drags) {
         this.model = model;
         this.text = text;
         this.host = host;
         boolean remote = model.browser().isRemote();
         this.table = new FileTable(text, remote);
+        this.dragAndDrop = new PaneDragAndDrop(this, table, drags, host);
         setId(id);
         table.setId(id + "Table");
         path.setId(id + "Path");
@@ -95,7 +89,7 @@ public final class FilePane extends VBox {
         new TypeAhead().install(table);
         installKeys();
         installMouse();
-        installDragAndDrop();
+        dragAndDrop.installOnTable();
         table.setContextMenu(contextMenu(remote));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, bar, crumbs, table, status);
@@ -166,89 +160,8 @@ public final class FilePane extends VBox {
                     }
                 }
             });
-            row.setOnDragDetected(e -> {
-                if (row.isEmpty()) {
-                    return;
-                }
-                if (!table.getSelectionModel().getSelectedItems().contains(row.getItem())) {
-                    table.getSelectionModel().clearAndSelect(row.getIndex());
-                }
-                startDrag(row);
-                e.consume();
-            });
-            // Dropping on a folder row puts the files into that folder.
-            row.setOnDragOver(e -> {
-                if (!row.isEmpty() && row.getItem().isFolder() && acceptable(e)) {
-                    e.acceptTransferModes(TransferMode.COPY);
-                    row.getStyleClass().add("drop-target");
-                    e.consume();
-                }
-            });
-            row.setOnDragExited(e -> row.getStyleClass().removeAll("drop-target"));
-            row.setOnDragDropped(e -> {
-                if (!row.isEmpty() && row.getItem().isFolder()) {
-                    e.setDropCompleted(drop(e, row.getItem().path()));
-                    e.consume();
-                }
-            });
+            dragAndDrop.installOnRow(row);
             return row;
-        });
-    }
-
-    private void startDrag(TableRow<FileEntry> row) {
-        List<FileEntry> entries = selection();
-        var db = row.startDragAndDrop(TransferMode.COPY);
-        ClipboardContent c = new ClipboardContent();
-        c.put(PORTSIDE_FILES, model.browser().isRemote() ? "remote" : "local");
-        c.putString(String.join("\n", entries.stream().map(FileEntry::path).toList()));
-        if (!model.browser().isRemote()) {
-            c.putFiles(entries.stream().map(en -> new java.io.File(en.path())).toList());
-        }
-        db.setContent(c);
-        db.setDragView(row.snapshot(null, null));
-        dragged = entries;
-        dragSource = this;
-    }
-
-    private boolean acceptable(DragEvent e) {
-        var db = e.getDragboard();
-        if (db.hasContent(PORTSIDE_FILES)) {
-            return dragSource != null && dragSource != this;
-        }
-        return db.hasFiles() && model.browser().isRemote();
-    }
-
-    private boolean drop(DragEvent e, String folder) {
-        var db = e.getDragboard();
-        if (db.hasContent(PORTSIDE_FILES) && dragSource != null && dragSource != this) {
-            host.dropped(dragSource, dragged, this, folder);
-            dragged = List.of();
-            dragSource = null;
-            return true;
-        }
-        if (db.hasFiles() && model.browser().isRemote()) {
-            host.droppedFromDesktop(db.getFiles(), this, folder);
-            return true;
-        }
-        return false;
-    }
-
-    private void installDragAndDrop() {
-        table.setOnDragOver(e -> {
-            if (acceptable(e)) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-        });
-        table.setOnDragEntered(e -> {
-            if (acceptable(e)) {
-                getStyleClass().add("drop-target");
-            }
-        });
-        table.setOnDragExited(e -> getStyleClass().removeAll("drop-target"));
-        table.setOnDragDropped(e -> {
-            getStyleClass().removeAll("drop-target");
-            e.setDropCompleted(drop(e, model.folder().get()));
-            e.consume();
         });
     }
 

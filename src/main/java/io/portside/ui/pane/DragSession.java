@@ -1,0 +1,23 @@
+package io.portside.ui.pane;
+
+import java.util.List;
+
+/**
+ * The drag in progress between the window's two panes: where it started and what it carries.
+ * The dragboard only marks such drags ({@link PaneDragAndDrop#PORTSIDE_FILES}); the entries,
+ * with their sizes and folder flags, stay here. One per window, shared by both panes.
+ */
+public final class DragSession {
+    FilePane source;
+    List<FileEntry> entries = List.of();
+
+    void start(FilePane from, List<FileEntry> what) {
+        source = from;
+        entries = List.copyOf(what);
+    }
+
+    void clear() {
+        source = null;
+        entries = List.of();
+    }
+}
