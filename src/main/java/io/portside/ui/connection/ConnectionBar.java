@@ -130,6 +130,16 @@ public final class ConnectionBar extends HBox {
         getChildren().addAll(label(text.get("bar.host")), host, label(text.get("bar.port")), port,
                 label(text.get("bar.user")), user, label(text.get("bar.password")), password, protocol,
                 mode, extended, connect, recent);
+        // On a narrow window the text fields give way; labels and buttons keep their words.
+        for (var n : getChildren()) {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof SegmentedButton || n instanceof ComboBox) {
+                ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        host.setMinWidth(90);
+        user.setMinWidth(60);
+        password.setMinWidth(60);
+        port.setMinWidth(50);
     }
 
     private static Label label(String s) {
