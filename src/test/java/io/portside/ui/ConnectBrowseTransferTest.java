@@ -39,7 +39,11 @@ class ConnectBrowseTransferTest extends WindowFixture {
         waitUntil("local outbox listed", () -> listed("#localTable", "photo.bin"));
 
         // Drag the local file onto the remote pane.
-        drag(row("#localTable", "photo.bin"), MouseButton.PRIMARY).dropTo("#remoteTable");
+        drag(row("#localTable", "photo.bin"), MouseButton.PRIMARY).moveTo("#remoteTable");
+        assertTrue(call(() -> lookup("#remote").query().getStyleClass().contains("drop-target")),
+                "the remote pane highlights while a drag hovers over it");
+        drop();
+        assertFalse(call(() -> lookup("#remote").query().getStyleClass().contains("drop-target")));
         waitUntil("uploaded file on the server's disk", () -> Files.exists(serverRoot.resolve("pub/photo.bin"))
                 && sizeOf(serverRoot.resolve("pub/photo.bin")) == payload.length);
         assertArrayEquals(payload, Files.readAllBytes(serverRoot.resolve("pub/photo.bin")));

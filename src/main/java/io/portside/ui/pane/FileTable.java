@@ -43,7 +43,7 @@ final class FileTable extends TableView<FileEntry> {
                         : e.isFolder() ? Icons.folder() : e.kind() == FileEntry.Kind.LINK ? Icons.link() : Icons.file());
             }
         });
-        name.setPrefWidth(200);
+        name.setPrefWidth(190);
 
         TableColumn<FileEntry, FileEntry> size = new TableColumn<>(text.get("column.size"));
         size.setId("size");
@@ -77,7 +77,7 @@ final class FileTable extends TableView<FileEntry> {
                 setText(empty || t == null ? null : WHEN.format(t));
             }
         });
-        modified.setPrefWidth(140);
+        modified.setPrefWidth(150);
 
         getColumns().add(name);
         getColumns().add(size);
