@@ -1,0 +1,80 @@
+package io.portside.ui.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portside.ftp.DataMode;
+import io.portside.ftp.ExtendedMode;
+import io.portside.ftp.FtpException;
+import io.portside.ftp.SessionOptions;
+import io.portside.ftp.event.ProtocolEvent;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.server.SandboxServer;
+import io.portside.ui.fx.FxBatcher;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bar's logic against the embedded server, without a window (work runs inline). */
+class ConnectionViewModelTest {
+    @TempDir java.nio.file.Path root;
+    final ProtocolEventBus bus = new ProtocolEventBus();
+    final List<FtpException> failures = new CopyOnWriteArrayList<>();
+
+    ConnectionViewModel model() {
+        ConnectionViewModel m = new ConnectionViewModel(bus, Runnable::run, new FxBatcher(Runnable::run),
+                SessionOptions.defaults());
+        m.onFailed(failures::add);
+        return m;
+    }
+
+    void fill(ConnectionViewModel m, SandboxServer s, String password) {
+        m.host().set(s.host());
+        m.port().set(String.valueOf(s.port()));
+        m.user().set(s.user());
+        m.password().set(password);
+    }
+
+    @Test
+    void connectsAndSwitchesModeOnTheLiveSession() throws Exception {
+        List<ProtocolEvent> events = new CopyOnWriteArrayList<>();
+        try (SandboxServer s = SandboxServer.start(root); var sub = bus.subscribe(events::add)) {
+            ConnectionViewModel m = model();
+            fill(m, s, s.password());
+            m.connect();
+            assertEquals(ConnectionState.CONNECTED, m.state().get(), failures.toString());
+            assertNotNull(m.session());
+
+            m.mode().set(DataMode.ACTIVE);
+            m.extended().set(true);
+            assertEquals(DataMode.ACTIVE, m.session().mode());
+            assertEquals(ExtendedMode.ALWAYS, m.session().extended());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (events.stream().noneMatch(e -> e instanceof ProtocolEvent.ModeChanged) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(events.stream().anyMatch(e -> e instanceof ProtocolEvent.ModeChanged), "the log hears of the switch");
+
+            m.disconnect();
+            assertEquals(ConnectionState.DISCONNECTED, m.state().get());
+        }
+    }
+
+    @Test
+    void badInputAndRefusedLoginsBecomeSentences() throws Exception {
+        try (SandboxServer s = SandboxServer.start(root)) {
+            ConnectionViewModel m = model();
+            fill(m, s, "wrong");
+            m.port().set("twenty-one");
+            m.connect();
+            assertTrue(failures.get(0).getMessage().startsWith("the port must be a number"), failures.toString());
+
+            m.port().set(String.valueOf(s.port()));
+            m.connect();
+            assertEquals(ConnectionState.DISCONNECTED, m.state().get());
+            assertTrue(failures.get(1).getMessage().startsWith("login as portside failed"), failures.toString());
+        }
+    }
+}
