@@ -73,7 +73,8 @@ say "package: $deb ($(( deb_bytes / 1024 / 1024 )) MiB, $deb_bytes bytes)"
 modules=$(sed -n 's/^--add-modules[[:space:]]*//p' installer/jpackage-common.txt)
 jars=$(mktemp -d)
 for j in target/jpackage/input/*.jar; do
-  unzip -l "$j" | grep -q '\.class$' && ln -s "$root/$j" "$jars/"
+  classes=$(unzip -Z1 "$j" | grep -c '\.class$' || true)
+  if [ "${classes:-0}" -gt 0 ]; then ln -s "$root/$j" "$jars/"; fi   # skips JavaFX's empty jars
 done
 needed=$(for j in "$jars"/*.jar; do
   "$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
@@ -96,6 +97,9 @@ dpkg-query -W -f='${Status} ${Version}\n' portside | grep -q "install ok install
 grep -q '^Categories=Network;FileTransfer;' /usr/share/applications/portside-Portside.desktop \
   || fail "menu entry lacks Categories=Network;FileTransfer;"
 [ -f /opt/portside/lib/Portside.png ] || fail "icon missing"
+if [ -f /opt/portside/lib/app/portside.classlist ] && [ ! -f /opt/portside/lib/app/portside.jsa ]; then
+  say "warning: postinst built no class-data-sharing archive; start-up will be slower"
+fi
 
 # ---------------------------------------------------------------- start under Xvfb
 disp=""
@@ -121,7 +125,7 @@ fi
 sleep 2   # let the first frames be drawn before the picture
 kill -0 "$app_pid" 2>/dev/null || { cat "$applog" >&2; fail "the app exited"; }
 mkdir -p screenshots
-import -window "$wid" screenshots/installed-app.png
+import -window root screenshots/installed-app.png   # the whole 1280x800 screen with the window on it
 [ -s screenshots/installed-app.png ] || fail "no screenshot"
 say "screenshot: screenshots/installed-app.png ($(identify -format '%wx%h' screenshots/installed-app.png))"
 startup=$(sed -n 's/^portside: window shown \([0-9]*\) ms after process start$/\1/p' "$applog" | head -n 1)
@@ -137,7 +141,8 @@ app_pid=""
 rm -f "$applog"
 kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
 
-dpkg --purge portside >/dev/null || fail "dpkg --purge failed"
+# (dpkg warns that /opt is not empty when other software lives there: not a failure.)
+dpkg --purge portside >/dev/null 2>/tmp/installer-check-purge.log || { cat /tmp/installer-check-purge.log >&2; fail "dpkg --purge failed"; }
 [ ! -e /opt/portside ] || fail "/opt/portside still there after removal"
 [ ! -e /usr/share/applications/portside-Portside.desktop ] || fail "menu entry still there after removal"
 say "removed the package"
