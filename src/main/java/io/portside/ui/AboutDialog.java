@@ -11,7 +11,7 @@ import javafx.stage.Window;
 /** Help &gt; About: name, version, Java and JavaFX versions, licence, icon. */
 public final class AboutDialog {
     public static final String LICENCE_LINE =
-            "Licensed under the Apache License, Version 2.0 (see the LICENSE file shipped with the app).";
+            "Licensed under the Apache License, Version 2.0 (the licence text is installed with the app).";
 
     private AboutDialog() {
     }
