@@ -14,6 +14,7 @@ cd "$root"
 t0=$(date +%s)
 say() { echo "installer-check: $*"; }
 fail() { echo "installer-check: FAILED: $*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || fail "must run as root (it installs packages with apt-get and dpkg)"
 
 # ---------------------------------------------------------------- tools
 # xvfb/xdotool/imagemagick: run and photograph the window; fakeroot/binutils: jpackage's .deb

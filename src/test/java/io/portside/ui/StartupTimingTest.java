@@ -17,6 +17,15 @@ class StartupTimingTest {
     }
 
     @Test
+    void onLinuxTheFigureAgreesWithTheJvmUptime() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/proc/self/stat").isFile(), "not Linux");
+        long jvmUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long ms = StartupTiming.linuxMillisSinceProcessStart().orElseThrow();
+        // The process starts a little before the JVM's uptime clock does; both are 10 ms-ish exact.
+        assertTrue(ms >= jvmUptime - 30 && ms <= jvmUptime + 1000, "proc " + ms + " ms, JVM uptime " + jvmUptime + " ms");
+    }
+
+    @Test
     void reportsOnceWhenEnabled() {
         String old = System.getProperty(StartupTiming.PROPERTY);
         System.setProperty(StartupTiming.PROPERTY, "true");
