@@ -22,7 +22,9 @@ fail() { echo "installer-check: FAILED: $*" >&2; exit 1; }
 # configure it without network access to resolve dependencies).
 need_pkgs=(xvfb xdotool imagemagick fakeroot binutils unzip libgtk-3-0 libxtst6 libgl1 xdg-utils)
 command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
-[ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/jpackage ] || need_pkgs+=(openjdk-17-jdk-headless)
+# jpackage (in Debian's JRE package) and the jmods jlink reads (in the JDK package).
+[ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/jpackage ] && [ -f /usr/lib/jvm/java-17-openjdk-amd64/jmods/java.base.jmod ] \
+  || need_pkgs+=(openjdk-17-jdk-headless)
 missing=()
 for p in "${need_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
