@@ -1,14 +1,151 @@
 package io.portside.cli;
 
+import io.portside.ftp.FtpException;
+import io.portside.ftp.event.ProtocolEventBus;
 import java.io.PrintStream;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
-/** The batch command line: {@code portside ls|get|put ...}. */
+/**
+ * The batch command line: {@code portside [options] ls|get|put|mirror|diagnose ...}. Prints results on
+ * stdout; on failure one line {@code portside: <what went wrong>} on stderr and a non-zero
+ * {@link ExitCode}.
+ */
 public final class Cli {
-    private Cli() {
+    /** The command table: one line per command. */
+    private static final Map<String, Command> COMMANDS = table(
+            new LsCommand(),
+            new GetCommand(),
+            new PutCommand(),
+            new MirrorCommand(),
+            new DiagnoseCommand());
+
+    private final Locale locale;
+    private final ZoneId zone;
+    private final boolean terminal;
+
+    /** @param locale the language of the log; @param zone the time zone of listed dates */
+    Cli(Locale locale, ZoneId zone) {
+        this(locale, zone, false);
+    }
+
+    /** @param terminal whether stderr is a terminal (mirror draws a progress line there) */
+    Cli(Locale locale, ZoneId zone, boolean terminal) {
+        this.locale = locale;
+        this.zone = zone;
+        this.terminal = terminal;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("portside: unknown command: " + args[0]);
-        return 2;
+        return new Cli(Locale.getDefault(), ZoneId.systemDefault(), System.console() != null).execute(args, out, err);
+    }
+
+    int execute(String[] args, PrintStream out, PrintStream err) {
+        CliOptions options;
+        try {
+            options = CliOptions.parse(args);
+        } catch (CliException e) {
+            return report(err, e, e.exitCode(), false);
+        }
+        if (options.command() == null) {
+            if (options.help()) {
+                out.print(generalHelp());
+                return ExitCode.OK;
+            }
+            return report(err, CliException.usage("no command given (try: portside --help)"), ExitCode.USAGE, false);
+        }
+        Command command = COMMANDS.get(options.command());
+        if (command == null) {
+            return report(err, CliException.usage("unknown command '" + options.command() + "' (commands: "
+                    + String.join(", ", COMMANDS.keySet()) + ")"), ExitCode.USAGE, options.debug());
+        }
+        if (options.help()) {
+            out.print(commandHelp(command));
+            return ExitCode.OK;
+        }
+        return runLogged(command, options, out, err);
+    }
+
+    private int runLogged(Command command, CliOptions options, PrintStream out, PrintStream err) {
+        ProtocolEventBus bus = new ProtocolEventBus();
+        LogSink log = null;
+        Exception failure = null;
+        int code = ExitCode.OK;
+        try {
+            log = options.log() == null ? null : LogSink.open(options.log(), err, bus, locale);
+            code = command.run(new CommandContext(command, options, out, err, terminal, bus, zone));
+        } catch (FtpException | CliException | RuntimeException e) {
+            failure = e;
+        } finally {
+            out.flush();
+        }
+        // The log's last lines first, so the error line is the last thing on stderr.
+        try {
+            if (log != null) {
+                log.close();
+            }
+        } catch (CliException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure instanceof FtpException) {
+            return report(err, failure, ExitCode.REMOTE_FAILURE, options.debug());
+        } else if (failure instanceof CliException c) {
+            return report(err, c, c.exitCode(), options.debug());
+        } else if (failure != null) {
+            err.println("portside: internal error: " + failure + (options.debug() ? "" : " (run with --debug for details)"));
+            if (options.debug()) {
+                failure.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL_ERROR;
+        }
+        return code;
+    }
+
+    private static int report(PrintStream err, Exception e, int code, boolean debug) {
+        err.println("portside: " + LocalFiles.printable(e.getMessage()));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    static String usageLine(Command c) {
+        return "portside [options] " + c.name() + " " + c.operands();
+    }
+
+    private static String commandHelp(Command c) {
+        return "Usage: " + usageLine(c) + "\n\n" + c.description().strip() + "\n\n" + CliOptions.OPTIONS_HELP
+                + "\n" + URL_HELP + EXIT_HELP;
+    }
+
+    private static String generalHelp() {
+        StringBuilder b = new StringBuilder("Usage: portside [options] COMMAND ...   (no arguments: the window)\n\n");
+        for (Command c : COMMANDS.values()) {
+            b.append("  ").append(usageLine(c)).append('\n');
+        }
+        return b.append('\n').append(CliOptions.OPTIONS_HELP).append('\n').append(URL_HELP).append(EXIT_HELP)
+                .toString();
+    }
+
+    private static final String URL_HELP = """
+            URL: ftp://[user[:password]@]host[:port]/path, percent-encoded (%40 for @ in a password).
+              No user: anonymous. The path is relative to the login folder; start it with %2F for an
+              absolute one: ftp://host/%2Fpub/file.txt is /pub/file.txt. IPv6: ftp://[::1]:2121/x
+            """;
+
+    private static final String EXIT_HELP = """
+            Exit codes: 0 success, 1 the server or the network failed, 2 wrong command line,
+              3 a local file could not be read or written, 4 internal error (please report it).
+            """;
+
+    private static Map<String, Command> table(Command... commands) {
+        Map<String, Command> table = new LinkedHashMap<>();
+        for (Command c : commands) {
+            table.put(c.name(), c);
+        }
+        return table;
     }
 }

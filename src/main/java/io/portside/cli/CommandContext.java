@@ -1,0 +1,118 @@
+package io.portside.cli;
+
+import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpReplyException;
+import io.portside.ftp.FtpSession;
+import io.portside.ftp.event.ProtocolEventBus;
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.util.List;
+
+/** What a command gets to work with: its operands, the options, stdout, stderr and the event bus. */
+public final class CommandContext {
+    private final Command command;
+    private final CliOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+    private final ProtocolEventBus bus;
+    private final ZoneId zone;
+
+    /** @param terminal whether a person watches stderr (then a progress line is worth drawing) */
+    CommandContext(Command command, CliOptions options, PrintStream out, PrintStream err, boolean terminal,
+                   ProtocolEventBus bus, ZoneId zone) {
+        this.command = command;
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.bus = bus;
+        this.zone = zone;
+    }
+
+    public CliOptions options() {
+        return options;
+    }
+
+    /** Standard output: listings and results. The log and errors go elsewhere. */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** Standard error: progress and the names of failed files (the one-line failure is Cli's). */
+    public PrintStream err() {
+        return err;
+    }
+
+    public boolean terminal() {
+        return terminal;
+    }
+
+    public ProtocolEventBus bus() {
+        return bus;
+    }
+
+    /** The time zone dates are shown in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The operands, after checking there are between {@code min} and {@code max} of them. */
+    public List<String> operands(int min, int max) throws CliException {
+        List<String> ops = options.operands();
+        if (ops.size() < min) {
+            throw usage(command.name() + " needs " + command.operands());
+        }
+        if (ops.size() > max) {
+            throw usage("too many operands for " + command.name() + ": " + ops.get(max));
+        }
+        return ops;
+    }
+
+    /** Parses an operand as an FTP URL; a bad one is a usage error. */
+    public FtpUrl url(String text) throws CliException {
+        try {
+            return FtpUrl.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    /** A usage error that also shows the command's usage line. */
+    public CliException usage(String message) {
+        return CliException.usage(message + " (usage: " + Cli.usageLine(command) + ")");
+    }
+
+    /**
+     * Connects and logs in as the URL says, then changes into the URL's folders one CWD at a
+     * time (RFC 1738), so that {@code url.name()} can be used as is.
+     */
+    public FtpSession openAt(FtpUrl url) throws FtpException {
+        return openAt(url, "", false);
+    }
+
+    /**
+     * @param owner       shown in the log ("w1" for a queue worker), may be empty
+     * @param makeFolders create a folder that CWD cannot enter (MKD, then CWD again), for uploads
+     */
+    public FtpSession openAt(FtpUrl url, String owner, boolean makeFolders) throws FtpException {
+        FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, owner, options.tlsPolicy());
+        try {
+            for (String folder : url.folders()) {
+                try {
+                    session.cwd(folder);
+                } catch (FtpReplyException missing) {
+                    if (!makeFolders) {
+                        throw missing;
+                    }
+                    session.mkdir(folder);
+                    session.cwd(folder);
+                }
+            }
+            return session;
+        } catch (FtpException e) {
+            session.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.portside.cli;
+
+import io.portside.ftp.FtpException;
+import io.portside.transfer.JobProgress;
+import io.portside.transfer.JobState;
+import io.portside.transfer.QueueSettings;
+import io.portside.transfer.SessionFactory;
+import io.portside.transfer.TransferJob;
+import io.portside.transfer.TransferQueue;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * get, put and mirror all run their transfers through one {@link TransferQueue}, with the
+ * command line's options: the same .part files, size checks, retries and conflict policy as
+ * the window's queue. Every worker's session logs in and changes into the URL's folders
+ * (RFC 1738), so the jobs use paths relative to there.
+ */
+final class QueueRun implements AutoCloseable {
+    private final TransferQueue queue;
+
+    /**
+     * @param parallel    workers (and connections) at once
+     * @param makeFolders create missing URL folders (uploads)
+     * @param tagWorkers  name each worker's connections in the log ("w1 ctl#1"); pointless with one job
+     */
+    QueueRun(CommandContext ctx, FtpUrl url, int parallel, boolean makeFolders, boolean tagWorkers) {
+        CliOptions o = ctx.options();
+        QueueSettings settings = QueueSettings.defaults().withParallelism(parallel).withPerSiteLimit(parallel)
+                .withConflict(o.conflict()).withRetry(QueueSettings.defaults().retry().withRetries(o.retries()));
+        SessionFactory sessions = (site, owner) -> ctx.openAt(url, tagWorkers ? owner : "", makeFolders);
+        this.queue = new TransferQueue(settings, sessions);
+    }
+
+    TransferQueue queue() {
+        return queue;
+    }
+
+    /** Runs the job (a folder job with everything in it) to the end; returns every job's final state. */
+    List<JobProgress> run(TransferJob job) throws FtpException {
+        queue.add(job);
+        queue.start();
+        try {
+            queue.awaitIdle(Duration.ofDays(365)); // a command line waits as long as the transfer takes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FtpException("interrupted while transferring");
+        }
+        return queue.snapshot();
+    }
+
+    /**
+     * For a single-file command: nothing when the job did not fail; else deletes what it left
+     * (its .part: a command line that ended has nothing to resume) and throws its failure the
+     * way {@link Cli} reports it: a server or network failure as itself (exit 1), a local file
+     * error as such (exit 3).
+     */
+    void throwIfFailed(JobProgress job) throws FtpException, CliException {
+        if (job.state() != JobState.FAILED) {
+            return;
+        }
+        Throwable failure = queue.failure(job.id());
+        queue.remove(List.of(job.id()));
+        try {
+            queue.awaitIdle(Duration.ofSeconds(30)); // the .part clean-up, on a worker
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof FtpException f) {
+            throw f;
+        }
+        if (failure instanceof IOException io) {
+            throw CliException.localFile(job.message(), io);
+        }
+        throw new IllegalStateException(job.message(), failure);
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+    }
+}

@@ -1,0 +1,161 @@
+package io.portside.diagnose;
+
+import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpSession;
+import io.portside.ftp.ServerCapabilities;
+import io.portside.ftp.SessionOptions;
+import io.portside.ftp.Site;
+import io.portside.ftp.event.ProtocolEvent;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.event.Units;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Finds out which data-connection methods work with a server, and explains the ones that do
+ * not. Logs in, then lists the home folder once with each of PASV, EPSV, PORT and EPRT.
+ *
+ * <p>Each method runs on a fresh session, not one session switching modes: a failed data
+ * connection can leave a session in a state that colours the next attempt (an aborted
+ * transfer's late replies, a server that closes the control connection after a refused
+ * PORT), and a fresh session gives each attempt its own {@code ctl#N}, so its events can be
+ * told apart cleanly. The cost is one extra login per method, which is cheap.
+ *
+ * <p>Automatic fallback to the other mode is off and EPSV/EPRT are forced (ALWAYS) or
+ * excluded (NEVER), so every row of the table is one method in isolation. The explanations are
+ * drawn from the events each attempt published on the bus (the decoded endpoint, a replaced
+ * passive address, how a TCP connection failed, the reply codes), which also show in the
+ * protocol log as the doctor runs.
+ */
+public final class ConnectionDoctor {
+    static final String OWNER = "diag";
+    private final Site site;
+    private final SessionOptions base;
+    private final ProtocolEventBus bus;
+
+    public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus) {
+        this.site = site;
+        this.base = base.withModeFallback(false);
+        this.bus = bus;
+    }
+
+    /** Runs the diagnosis; blocking, so call it off the UI thread. */
+    public DiagnosisReport run() {
+        return run(line -> { });
+    }
+
+    /**
+     * @param progress told one line per finished step ("PASV  OK  12 ms"), for a live view
+     */
+    public DiagnosisReport run(Consumer<String> progress) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        List<Attempt> attempts = new ArrayList<>();
+        ServerCapabilities[] caps = {ServerCapabilities.NONE};
+        Attempt login = attempt(null, base, session -> caps[0] = session.capabilities());
+        attempts.add(login);
+        progress.accept(summary(login));
+        if (login.outcome() == Outcome.OK) {
+            for (DataMethod m : DataMethod.values()) {
+                Attempt a = attempt(m, base.withMode(m.mode(), m.extended()), null);
+                attempts.add(a);
+                progress.accept(summary(a));
+            }
+        }
+        return report(attempts, caps[0], started, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private interface Step {
+        void on(FtpSession session) throws FtpException;
+    }
+
+    /** One step on its own session; its events are collected through a subscription of their own. */
+    private Attempt attempt(DataMethod method, SessionOptions options, Step onLogin) {
+        String owner = OWNER + " " + (method == null ? "login" : method.name());
+        List<ProtocolEvent> seen = new ArrayList<>();
+        Outcome outcome = Outcome.OK;
+        FtpException error = null;
+        int entries = -1;
+        long start = System.nanoTime();
+        long listStart = start;
+        ProtocolEventBus.Subscription sub = bus.subscribe(e -> {
+            if (owner.equals(e.connection().owner())) {
+                synchronized (seen) {
+                    seen.add(e);
+                }
+            }
+        });
+        try {
+            try (FtpSession s = FtpSession.open(site, options, bus, owner)) {
+                if (onLogin != null) {
+                    onLogin.on(s);
+                }
+                listStart = System.nanoTime();
+                if (method != null) {
+                    entries = s.list(null).size();
+                }
+            }
+        } catch (FtpException e) {
+            outcome = Outcome.FAILED;
+            error = e;
+        } finally {
+            sub.close(); // delivers what is queued: every event of this session is in `seen` now
+        }
+        long end = System.nanoTime();
+        Duration took = Duration.ofNanos(method == null ? listStart - start : end - listStart);
+        List<ProtocolEvent> events;
+        synchronized (seen) {
+            events = onlyFirstSession(seen);
+        }
+        return new Attempt(method, outcome, took, entries, error, events);
+    }
+
+    /** Another doctor on the same bus uses the same owner; its sessions have other numbers. */
+    private static List<ProtocolEvent> onlyFirstSession(List<ProtocolEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        int session = events.get(0).connection().session();
+        return events.stream().filter(e -> e.connection().session() == session).toList();
+    }
+
+    private DiagnosisReport report(List<Attempt> attempts, ServerCapabilities caps, Instant started, Duration took) {
+        Evidence login = attempts.get(0).evidence();
+        String server = login.control().map(c -> c.remote().getAddress().getHostAddress()).orElse(null);
+        String client = login.control().map(c -> c.local().getAddress().getHostAddress()).orElse(null);
+        List<String> explanations = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Attempt a : attempts) {
+            explanations.addAll(Explainer.explain(a));
+            a.evidence().passiveReplaced().ifPresent(r -> others.add(r.announced().getAddress().getHostAddress()));
+        }
+        String target = new Site(site.protocol(), site.host(), site.port(), site.user(), null).toString();
+        return new DiagnosisReport(target, site.host(), server, client, features(caps), attempts, tls(caps),
+                explanations, Recommender.recommend(attempts), others, started, took);
+    }
+
+    /** "AUTH TLS, EPSV, SIZE": each feature with its parameters, as FEAT listed it. */
+    private static String features(ServerCapabilities caps) {
+        return caps.all().entrySet().stream()
+                .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private String tls(ServerCapabilities caps) {
+        if (site.protocol() != io.portside.ftp.Protocol.FTP) {
+            return "every method above ran over TLS (" + site.protocol().scheme() + "://).";
+        }
+        return caps.authTls()
+                ? "AUTH TLS offered but not tested here: diagnose an ftpes:// URL to try every method over TLS."
+                : "not tested: the server does not offer AUTH TLS in its FEAT reply, so commands, replies and the"
+                + " password travel unencrypted.";
+    }
+
+    private static String summary(Attempt a) {
+        return String.format("%-6s %-6s %s", a.step(), a.outcome(), a.outcome() == Outcome.OK
+                ? Units.duration(a.took()) : a.error().getMessage());
+    }
+}

@@ -1,0 +1,136 @@
+package io.portside.diagnose;
+
+import io.portside.ftp.event.Units;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the connection doctor found: a table of steps (log in, then one row per data method),
+ * an explanation per failure, a line about TLS and a recommendation. Holds no password: the
+ * target is the site without it, and the events carry PASS masked.
+ *
+ * @param target           the site as {@code ftp://user@host:port}
+ * @param hostName         the host as the user typed it (for redaction)
+ * @param serverAddress    the address the control connection went to, or null if none was made
+ * @param clientAddress    our end of the control connection, or null
+ * @param features         the server's FEAT keywords, space separated ("" when it had none)
+ * @param attempts         the steps in the order taken; the first is the log-in
+ * @param tls              one sentence about TLS: why it was not tested (FTPS is not supported yet)
+ * @param explanations     plain-words explanations, one per observed problem
+ * @param recommendation   what to use and what to change
+ * @param otherAddresses   addresses seen in replies that are neither ours nor the server's (e.g. a NAT-internal PASV address)
+ */
+public record DiagnosisReport(String target, String hostName, String serverAddress, String clientAddress,
+                              String features, List<Attempt> attempts, String tls, List<String> explanations,
+                              List<String> recommendation, List<String> otherAddresses, Instant started,
+                              Duration took) {
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(ZoneId.systemDefault());
+    static final int WIDTH = 78;
+
+    public DiagnosisReport {
+        attempts = List.copyOf(attempts);
+        explanations = List.copyOf(explanations);
+        recommendation = List.copyOf(recommendation);
+        otherAddresses = List.copyOf(otherAddresses);
+    }
+
+    /** The attempt for a data method, or null when it was not tried (login failed). */
+    public Attempt attempt(DataMethod m) {
+        return attempts.stream().filter(a -> a.method() == m).findFirst().orElse(null);
+    }
+
+    public boolean loggedIn() {
+        return !attempts.isEmpty() && attempts.get(0).outcome() == Outcome.OK;
+    }
+
+    /** The table's rows as shown: step, result, time, details. */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (Attempt a : attempts) {
+            rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
+        }
+        if (loggedIn()) {
+            rows.add(new Row("TLS", Outcome.NOT_TESTED, null, tls));
+        }
+        return rows;
+    }
+
+    /** One line of the table. */
+    public record Row(String step, Outcome outcome, Duration took, String details) {
+    }
+
+    private String details(Attempt a) {
+        if (a.outcome() == Outcome.FAILED) {
+            return a.error() == null ? "failed" : a.error().getMessage();
+        }
+        if (a.method() == null) {
+            return "connected to " + serverAddress + (features.isEmpty() ? ", no FEAT" : ", FEAT: " + features);
+        }
+        String d = "listed " + a.entries() + (a.entries() == 1 ? " entry" : " entries");
+        return a.evidence().passiveReplaced().isPresent() ? d + " (after replacing the announced address)" : d;
+    }
+
+    /**
+     * The report as plain text for copying or saving. With {@code redactHosts} the server's name
+     * and address read {@code <server>}, ours {@code <client>}, any other address {@code <address>}.
+     */
+    public String toText(boolean redactHosts) {
+        java.util.function.UnaryOperator<String> h = redactHosts ? redactor()::apply : t -> t;
+        StringBuilder b = new StringBuilder();
+        b.append("Portside connection diagnosis\n");
+        b.append("Server:  ").append(h.apply(target)).append('\n');
+        if (serverAddress != null) {
+            b.append("Control: ").append(h.apply(clientAddress + " -> " + serverAddress)).append('\n');
+        }
+        b.append("Date:    ").append(WHEN.format(started)).append(" (took ").append(Units.duration(took)).append(")\n\n");
+        b.append(String.format(Locale.ROOT, "%-8s %-10s %9s  %s%n", "Step", "Result", "Time", "Details"));
+        for (Row r : rows()) {
+            String head = String.format(Locale.ROOT, "%-8s %-10s %9s  ", r.step(), r.outcome().name().replace('_', ' '),
+                    r.took() == null ? "-" : Units.duration(r.took()));
+            b.append(head).append(wrap(h.apply(r.details()), WIDTH - head.length(), " ".repeat(head.length())))
+                    .append('\n');
+        }
+        if (!explanations.isEmpty()) {
+            b.append("\nWhat went wrong\n");
+            explanations.forEach(e -> b.append(bullet(h.apply(e))));
+        }
+        b.append("\nRecommendation\n");
+        recommendation.forEach(r -> b.append(bullet(h.apply(r))));
+        return b.toString();
+    }
+
+    private Redactor redactor() {
+        Redactor r = new Redactor().replace(hostName, "<server>").replace(serverAddress, "<server>")
+                .replace(clientAddress, "<client>");
+        otherAddresses.forEach(a -> r.replace(a, "<server-internal>"));
+        return r;
+    }
+
+    private static String bullet(String s) {
+        return "- " + wrap(s, WIDTH - 2, "  ") + "\n";
+    }
+
+    /** Word-wraps to {@code width}; continuation lines start with {@code indent}. */
+    static String wrap(String s, int width, String indent) {
+        StringBuilder out = new StringBuilder();
+        int col = 0;
+        for (String word : s.split(" ")) {
+            if (col > 0 && col + 1 + word.length() > width) {
+                out.append('\n').append(indent);
+                col = 0;
+            } else if (col > 0) {
+                out.append(' ');
+                col++;
+            }
+            out.append(word);
+            col += word.length();
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,183 @@
+package io.portside.files;
+
+import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpReplyException;
+import io.portside.ftp.FtpSession;
+import io.portside.ftp.RemoteFile;
+import io.portside.ftp.event.FailureCause;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A folder tree on an FTP server, through one logged-in {@link FtpSession}. */
+public final class FtpFiles implements FileSystemView {
+    private final FtpSession session;
+
+    public FtpFiles(FtpSession session) {
+        this.session = session;
+    }
+
+    public FtpSession session() {
+        return session;
+    }
+
+    /** SIZE: cheap, one command. A 550 means no such plain file; a refused SIZE means "size unknown". */
+    @Override
+    public FileEntry stat(String path) throws IOException {
+        try {
+            return new FileEntry(name(path), path, false, session.size(path), null);
+        } catch (FtpReplyException e) {
+            if (e.code() == 550 || e.code() == 450) {
+                return null;
+            }
+            if (e.code() >= 500) {
+                return new FileEntry(name(path), path, false, -1, null);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Instant modified(String path) throws IOException {
+        if (!session.capabilities().mdtm()) {
+            return null;
+        }
+        try {
+            return session.modificationTime(path);
+        } catch (FtpReplyException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public List<FileEntry> list(String dir) throws IOException {
+        List<RemoteFile> files = session.list(dir);
+        List<FileEntry> out = new ArrayList<>(files.size());
+        for (RemoteFile f : files) {
+            // links and unknown types are fetched as files: the server follows links on RETR
+            out.add(new FileEntry(f.name(), child(dir, f.name()), f.isDirectory(), f.size(), f.modified()));
+        }
+        out.sort((x, y) -> x.name().compareTo(y.name()));
+        return out;
+    }
+
+    @Override
+    public InputStream openRead(String path, long offset) throws IOException {
+        InputStream in = session.openDownload(path, offset);
+        return new FilterInputStream(in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (FtpException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw network(e, "downloading " + path);
+                }
+            }
+        };
+    }
+
+    @Override
+    public OutputStream openWrite(String path, long offset) throws IOException {
+        OutputStream out = session.openUpload(path, offset);
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (FtpException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw network(e, "uploading " + path);
+                }
+            }
+        };
+    }
+
+    /** RNFR/RNTO; servers that refuse to rename over an existing file get DELE first. */
+    @Override
+    public void rename(String from, String to) throws IOException {
+        try {
+            session.rename(from, to);
+        } catch (FtpReplyException e) {
+            if (stat(to) == null) {
+                throw e;
+            }
+            session.delete(to);
+            session.rename(from, to);
+        }
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        session.delete(path);
+    }
+
+    @Override
+    public void mkdirs(String path) throws IOException {
+        try {
+            session.mkdir(path);
+        } catch (FtpReplyException e) {
+            // exists already, or a parent is missing: make the parents, then try once more
+            String parent = parent(path);
+            if (!parent.equals(path) && !parent.equals("/") && !parent.isEmpty()) {
+                mkdirs(parent);
+                try {
+                    session.mkdir(path);
+                } catch (FtpReplyException exists) {
+                    // most likely there already; a later upload says clearly if not
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean setModified(String path, Instant time) throws IOException {
+        if (!session.capabilities().mfmt()) {
+            return false;
+        }
+        session.setModificationTime(path, time);
+        return true;
+    }
+
+    @Override
+    public String child(String dir, String name) {
+        if (dir == null || dir.isEmpty()) {
+            return name;
+        }
+        return dir.endsWith("/") ? dir + name : dir + "/" + name;
+    }
+
+    @Override
+    public String parent(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        int slash = p.lastIndexOf('/');
+        return slash < 0 ? "" : slash == 0 ? "/" : p.substring(0, slash);
+    }
+
+    @Override
+    public void abort() {
+        session.abort();
+    }
+
+    @Override
+    public boolean isRemote() {
+        return true;
+    }
+
+    private static FtpException network(IOException e, String what) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new FtpException(what + ": the data connection broke (" + why + ")", FailureCause.of(e), e);
+    }
+
+    private static String name(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+}

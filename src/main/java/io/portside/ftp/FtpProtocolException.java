@@ -1,0 +1,8 @@
+package io.portside.ftp;
+
+/** The server sent something that is not valid FTP (a garbled reply, an impossible address). */
+public class FtpProtocolException extends FtpException {
+    public FtpProtocolException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,676 @@
+package io.portside.ftp;
+
+import io.portside.ftp.event.ConnectionId;
+import io.portside.ftp.event.FailureCause;
+import io.portside.ftp.event.ProtocolEvent;
+import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.net.MonitoredSocket;
+import io.portside.ftp.tls.TlsLayer;
+import io.portside.ftp.tls.TlsPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPConnectionClosedException;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPReply;
+
+/**
+ * One logged-in FTP session: a control connection and the data connections it opens. Used by
+ * one thread at a time (operations wait for each other); {@link #abort()} and
+ * {@link #setMode} may be called from any thread.
+ *
+ * <p>Every command, reply and TCP connection is published to the {@link ProtocolEventBus}.
+ * Failures raise {@link FtpException} whose message is a sentence for the user; after a
+ * connection-level failure the session is closed and {@link #isConnected()} says so.
+ */
+public final class FtpSession implements AutoCloseable {
+    /** TLS 1.3 first; see TlsLayer for how data connections resume the control session under both. */
+    private static final String[] TLS_VERSIONS = {"TLSv1.3", "TLSv1.2"};
+    private static final DateTimeFormatter MFMT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final Site site;
+    private final SessionOptions options;
+    private final ProtocolEventBus bus;
+    // Replaced together when the session reconnects (see downgradeTls).
+    private volatile ConnectionId id;
+    private volatile InstrumentedFtpClient client;
+    private final ModeState mode;
+    private volatile DataConnector connector;
+    private volatile TlsLayer tls;
+    private String[] tlsVersions = TLS_VERSIONS;
+    private volatile String workingDir;
+    private final Semaphore busy = new Semaphore(1);
+    private final KeepAlive keepAlive;
+    private volatile ServerCapabilities capabilities = ServerCapabilities.NONE;
+    private volatile boolean aborted;
+    private volatile long lastControlUse = System.nanoTime();
+    private final TlsPolicy tlsPolicy;
+
+    private FtpSession(Site site, SessionOptions options, ProtocolEventBus bus, String owner, TlsPolicy tlsPolicy) {
+        this.tlsPolicy = tlsPolicy;
+        this.site = site;
+        this.options = options;
+        this.bus = bus;
+        this.mode = new ModeState(options.mode(), options.extended());
+        newConnection(owner);
+        this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
+    }
+
+    /**
+     * Connects, logs in, reads the server's features and sets binary mode.
+     *
+     * @param owner who drives the session, shown in the log ("browse", "w1"); may be empty
+     */
+    public static FtpSession open(Site site, SessionOptions options, ProtocolEventBus bus, String owner)
+            throws FtpException {
+        return open(site, options, bus, owner, TlsPolicy.systemOnly());
+    }
+
+    /** As {@link #open(Site, SessionOptions, ProtocolEventBus, String)}, deciding about certificates by {@code tls}. */
+    public static FtpSession open(Site site, SessionOptions options, ProtocolEventBus bus, String owner,
+                                  TlsPolicy tls) throws FtpException {
+        FtpSession s = new FtpSession(site, options, bus, owner, tls);
+        try {
+            s.connectAndLogin();
+        } catch (FtpException e) {
+            s.disconnect();
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            s.disconnect();
+            throw Failures.explain(e, "connecting to " + site.host() + ":" + site.port());
+        }
+        s.keepAlive.start();
+        return s;
+    }
+
+    private void newConnection(String owner) {
+        id = ConnectionId.control(owner, bus.nextSessionNumber());
+        client = new InstrumentedFtpClient(bus, id);
+        connector = new DataConnector(client, bus, id, options, mode, () -> capabilities.epsv(), () -> capabilities.eprt());
+        client.useConnector(connector);
+    }
+
+    private void connectAndLogin() throws IOException {
+        boolean secure = site.protocol() != Protocol.FTP;
+        if (secure) {
+            tls = new TlsLayer(tlsPolicy, site.host(), site.port(), bus, tlsVersions);
+            client.useTls(tls, site.protocol() == Protocol.FTPS);
+            if (site.protocol() == Protocol.FTPS) {
+                notice(Severity.INFO, "tls.implicit");
+            }
+        }
+        client.setConnectTimeout(millis(options.connectTimeout()));
+        client.setDefaultTimeout(millis(options.replyTimeout()));
+        client.setDataTimeout(options.dataTimeout());
+        client.setControlEncoding(options.charset().name());
+        client.setRemoteVerificationEnabled(false); // DataConnector checks the peer itself, and logs it
+        InetAddress address = resolve(site.host());
+        client.connect(address, site.port());
+        client.setSoTimeout(millis(options.replyTimeout()));
+        if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
+            throw refusal("the server refused the connection", false);
+        }
+        if (site.protocol() == Protocol.FTPES) {
+            notice(Severity.INFO, "tls.auth");
+            client.startTls();
+        } else if (!secure) {
+            notice(Severity.WARNING, "tls.clear");
+        }
+        if (!client.login(site.loginUser(), site.loginPassword())) {
+            throw refusal("login as " + site.loginUser() + " failed", false);
+        }
+        if (secure) {
+            client.protectData();
+        }
+        readFeatures();
+        if (secure) {
+            workingDir = client.printWorkingDirectory(); // to return here if TLS forces a reconnect
+        }
+        if (!client.setFileType(FTP.BINARY_FILE_TYPE)) {
+            throw refusal("the server refused binary mode (TYPE I)", false);
+        }
+    }
+
+    private InetAddress resolve(String host) throws IOException {
+        ConnectionId c = id;
+        bus.publish(new ProtocolEvent.Resolving(Instant.now(), c, host));
+        long t0 = System.nanoTime();
+        try {
+            InetAddress[] all = InetAddress.getAllByName(host);
+            bus.publish(new ProtocolEvent.Resolved(Instant.now(), c, host, Arrays.asList(all),
+                    Duration.ofNanos(System.nanoTime() - t0)));
+            return all[0];
+        } catch (UnknownHostException e) {
+            bus.publish(new ProtocolEvent.Notice(Instant.now(), c, Severity.ERROR, "error",
+                    List.of("the host name " + host + " could not be resolved")));
+            throw new FtpException("the host name " + host + " could not be resolved", FailureCause.UNKNOWN_HOST, e);
+        }
+    }
+
+    private void readFeatures() throws IOException {
+        if (client.features()) {
+            capabilities = ServerCapabilities.fromFeatReply(client.getReplyStrings());
+        }
+        if (capabilities.utf8()) {
+            client.sendCommand("OPTS", "UTF8 ON");
+            notice(Severity.INFO, "utf8", client.getReplyString().strip());
+        } else if (!options.charset().name().equals("UTF-8")) {
+            notice(Severity.INFO, "charset", options.charset().name());
+        }
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public ConnectionId connectionId() {
+        return id;
+    }
+
+    public ServerCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /** True when this session's control and data connections are encrypted (FTPS). */
+    public boolean isSecure() {
+        return site.protocol() != Protocol.FTP;
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** The method data connections use now (may differ from the choice after a fallback). */
+    public DataMode mode() {
+        return mode.mode();
+    }
+
+    public ExtendedMode extended() {
+        return mode.extended();
+    }
+
+    /** Changes the data-connection mode; the next data connection uses it. Any thread. */
+    public void setMode(DataMode dataMode, ExtendedMode extended) {
+        mode.choose(dataMode, extended);
+        String method = dataMode == DataMode.PASSIVE ? "passive (PASV/EPSV)" : "active (PORT/EPRT)";
+        bus.publish(new ProtocolEvent.ModeChanged(Instant.now(), id, method,
+                "chosen by the user (extended commands: " + extended.name().toLowerCase() + "); used from the next data connection"));
+    }
+
+    public String pwd() throws FtpException {
+        return call("PWD", () -> {
+            String dir = client.printWorkingDirectory();
+            if (dir == null) {
+                throw refusal("the server did not tell the current folder", true);
+            }
+            return dir;
+        });
+    }
+
+    public void cwd(String path) throws FtpException {
+        run("CWD " + path, () -> client.changeWorkingDirectory(path) && rememberDirectory());
+    }
+
+    public void cdup() throws FtpException {
+        run("CDUP", () -> client.changeToParentDirectory() && rememberDirectory());
+    }
+
+    private boolean rememberDirectory() throws IOException {
+        if (tls != null) {
+            workingDir = client.printWorkingDirectory();
+        }
+        return true;
+    }
+
+    /**
+     * Lists a folder (null: the current one): MLSD when the server offers it, else LIST parsed
+     * by Commons Net's parsers, else NLST names only.
+     */
+    public List<RemoteFile> list(String path) throws FtpException {
+        return withTlsFallback(() -> listOnce(path), () -> true);
+    }
+
+    private List<RemoteFile> listOnce(String path) throws FtpException {
+        return call("listing " + (path == null ? "the current folder" : path), () -> {
+            FTPFile[] files = null;
+            if (capabilities.mlsd()) {
+                files = transferring(() -> client.listMlsd(path));
+                if (!FTPReply.isPositiveCompletion(client.getReplyCode()) && client.getReplyCode() < 500) {
+                    throw refusal("the server refused to list " + path, true);
+                }
+                if (client.getReplyCode() >= 500) {
+                    files = null; // advertised but refused: fall back to LIST
+                }
+            }
+            if (files == null) {
+                files = transferring(() -> client.listFiles(path));
+                if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
+                    if (client.getReplyCode() >= 500 && client.getReplyCode() != 550) {
+                        return namesOnly(path);
+                    }
+                    throw refusal("the server refused to list " + (path == null ? "the folder" : path), true);
+                }
+            }
+            return RemoteFiles.convert(files);
+        });
+    }
+
+    private List<RemoteFile> namesOnly(String path) throws IOException {
+        String[] names = transferring(() -> client.listNames(path));
+        if (names == null) {
+            throw refusal("the server refused to list " + path, true);
+        }
+        List<RemoteFile> out = new ArrayList<>();
+        for (String n : names) {
+            String name = n.contains("/") ? n.substring(n.lastIndexOf('/') + 1) : n;
+            if (!name.isEmpty() && !name.equals(".") && !name.equals("..")) {
+                out.add(new RemoteFile(name, RemoteFile.Type.OTHER, -1, null, null, null, null, null));
+            }
+        }
+        return out;
+    }
+
+    /** SIZE of a file in bytes. */
+    public long size(String path) throws FtpException {
+        return call("SIZE " + path, () -> {
+            String reply = client.getSize(path);
+            if (reply == null) {
+                throw refusal("the server did not tell the size of " + path, true);
+            }
+            try {
+                return Long.parseLong(reply.trim());
+            } catch (NumberFormatException e) {
+                throw new FtpProtocolException("the SIZE reply is not a number: " + reply);
+            }
+        });
+    }
+
+    /** MDTM: the file's modification time. */
+    public Instant modificationTime(String path) throws FtpException {
+        return call("MDTM " + path, () -> {
+            Instant t = client.mdtmInstant(path);
+            if (t == null) {
+                throw refusal("the server did not tell the modification time of " + path, true);
+            }
+            return t;
+        });
+    }
+
+    /** MFMT: sets the file's modification time (only where the server offers MFMT). */
+    public void setModificationTime(String path, Instant time) throws FtpException {
+        run("MFMT " + path, () -> client.setModificationTime(path, MFMT.format(time)));
+    }
+
+    public void mkdir(String path) throws FtpException {
+        run("MKD " + path, () -> client.makeDirectory(path));
+    }
+
+    public void rmdir(String path) throws FtpException {
+        run("RMD " + path, () -> client.removeDirectory(path));
+    }
+
+    public void delete(String path) throws FtpException {
+        run("DELE " + path, () -> client.deleteFile(path));
+    }
+
+    public void rename(String from, String to) throws FtpException {
+        run("RNFR " + from + " / RNTO " + to, () -> client.rename(from, to));
+    }
+
+    /** SITE CHMOD, e.g. {@code chmod("a.txt", "644")}. */
+    public void chmod(String path, String octalMode) throws FtpException {
+        if (!octalMode.matches("[0-7]{3,4}")) {
+            throw new FtpException("'" + octalMode + "' is not an octal mode like 644 or 0755");
+        }
+        run("SITE CHMOD " + octalMode + " " + path, () -> client.sendSiteCommand("CHMOD " + octalMode + " " + path));
+    }
+
+    /**
+     * Opens a download stream, from {@code offset} (REST) when above zero. The caller must
+     * close it; closing before the end aborts the transfer (ABOR).
+     */
+    public InputStream openDownload(String path, long offset) throws FtpException {
+        acquire();
+        aborted = false; // an abort() that arrived between transfers must not cancel this one
+        try {
+            client.setRestartOffset(offset);
+            InputStream raw = client.retrieveFileStream(path);
+            if (raw == null) {
+                throw refusal("the server refused to send " + path, true);
+            }
+            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()));
+        } catch (IOException | RuntimeException e) {
+            connector.transferEnded();
+            busy.release();
+            throw failure(e, "downloading " + path);
+        }
+    }
+
+    /**
+     * Opens an upload stream. {@code offset} above zero resumes: REST+STOR where the server
+     * offers REST STREAM, else APPE. Closing the stream completes the transfer.
+     */
+    public OutputStream openUpload(String path, long offset) throws FtpException {
+        acquire();
+        aborted = false; // an abort() that arrived between transfers must not cancel this one
+        try {
+            OutputStream raw;
+            if (offset > 0 && capabilities.restStream()) {
+                client.setRestartOffset(offset);
+                raw = client.storeFileStream(path);
+            } else if (offset > 0) {
+                raw = client.appendFileStream(path);
+            } else {
+                raw = client.storeFileStream(path);
+            }
+            if (raw == null) {
+                throw refusal("the server refused to store " + path, true);
+            }
+            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()));
+        } catch (IOException | RuntimeException e) {
+            connector.transferEnded();
+            busy.release();
+            throw failure(e, "uploading " + path);
+        }
+    }
+
+    /** Downloads {@code path} from {@code offset} into {@code sink}; returns the bytes copied. */
+    public long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
+        long[] moved = {0};
+        TransferListener counting = bytes -> {
+            moved[0] = bytes;
+            listener.transferred(bytes);
+        };
+        return withTlsFallback(() -> downloadOnce(path, offset, sink, counting), () -> moved[0] == 0);
+    }
+
+    private long downloadOnce(String path, long offset, OutputStream sink, TransferListener listener)
+            throws FtpException {
+        try (InputStream in = openDownload(path, offset)) {
+            return Transfers.copy(in, sink, listener, this::checkAborted);
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failure(e, "downloading " + path);
+        }
+    }
+
+    /** Uploads {@code source} (positioned at {@code offset}) to {@code path}; returns the bytes copied. */
+    public long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
+        SourceRewind rewind = SourceRewind.mark(source);
+        return withTlsFallback(() -> uploadOnce(source, path, offset, listener), rewind::rewind);
+    }
+
+    private long uploadOnce(InputStream source, String path, long offset, TransferListener listener)
+            throws FtpException {
+        try (OutputStream out = openUpload(path, offset)) {
+            return Transfers.copy(source, out, listener, this::checkAborted);
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failure(e, "uploading " + path);
+        }
+    }
+
+    /**
+     * Cancels the running transfer from any thread: its data connection is closed at once, the
+     * transfer thread then sends ABOR and its call fails with {@link TransferAbortedException}.
+     */
+    public void abort() {
+        aborted = true;
+        MonitoredSocket s = connector.current();
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+        }
+    }
+
+    private void checkAborted() throws TransferAbortedException {
+        if (aborted) {
+            throw new TransferAbortedException("the transfer was cancelled");
+        }
+    }
+
+    boolean wasAborted() {
+        return aborted;
+    }
+
+    /** Called by the transfer streams once their data connection is closed. */
+    void finishTransfer(boolean complete, String what) throws FtpException {
+        connector.transferEnded();
+        try {
+            if (!complete) {
+                notice(Severity.WARNING, "abort", what);
+                client.resynchronize();
+                throw new TransferAbortedException("the transfer was cancelled; the server was told to abort (ABOR)");
+            }
+            int code = client.completeTransfer();
+            if (!FTPReply.isPositiveCompletion(code)) {
+                throw refusal("the transfer did not complete", true);
+            }
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failure(e, "completing the transfer");
+        } finally {
+            aborted = false;
+            lastControlUse = System.nanoTime();
+            busy.release();
+        }
+    }
+
+    /** Keep-alive NOOP from inside a transfer, when the control connection has been idle long enough. */
+    void keepAliveDuringTransfer() {
+        if (!keepAlive.due(lastControlUse)) {
+            return;
+        }
+        lastControlUse = System.nanoTime();
+        try {
+            client.noopDuringTransfer(1000);
+        } catch (IOException ignored) {
+            // the transfer itself will report a broken control connection when it completes
+        }
+    }
+
+    private void idleNoop() {
+        if (!keepAlive.due(lastControlUse) || !busy.tryAcquire()) {
+            return;
+        }
+        try {
+            if (client.isConnected()) {
+                client.sendNoOp();
+                lastControlUse = System.nanoTime();
+            }
+        } catch (IOException e) {
+            disconnect();
+        } finally {
+            busy.release();
+        }
+    }
+
+    /** QUIT, then closes the control connection; safe to call more than once and on a broken session. */
+    @Override
+    public void close() {
+        keepAlive.stop();
+        if (client.isConnected() && busy.tryAcquire()) {
+            try {
+                client.setSoTimeout(2000);
+                client.logout();
+            } catch (IOException ignored) {
+                // going away anyway
+            } finally {
+                busy.release();
+            }
+        }
+        disconnect();
+    }
+
+    private void disconnect() {
+        keepAlive.stop();
+        try {
+            client.disconnect();
+        } catch (IOException ignored) {
+            // the socket is closed either way
+        }
+    }
+
+    // --- TLS 1.3 -> 1.2 ---------------------------------------------------------------------
+
+    interface FtpCall<T> {
+        T call() throws FtpException;
+    }
+
+    /** Says whether an operation that failed may run again (nothing of it was consumed, or it rewound). */
+    interface RerunGuard {
+        boolean ready();
+    }
+
+    /**
+     * Runs a data-connection operation; when it fails on an FTPS session whose data connection
+     * could not resume the TLS 1.3 session, reconnects with TLS 1.2 and runs it once more.
+     * Servers that require session reuse (vsftpd, proftpd, FileZilla Server) refuse such data
+     * connections, and under TLS 1.3 JSSE resumes with a session ticket, which it offers once and
+     * only under the host:port it came from, so data connections cannot keep resuming; under
+     * TLS 1.2 every data connection resumes the control session (see SessionCacheBridge). The operation runs again only when its
+     * {@code guard} says that is safe (no byte reached the sink, or the upload source rewound);
+     * otherwise the error is thrown and the reconnected session serves the caller's retry.
+     */
+    private <T> T withTlsFallback(FtpCall<T> op, RerunGuard guard) throws FtpException {
+        try {
+            return op.call();
+        } catch (FtpException e) {
+            TlsLayer layer = tls;
+            if (layer == null || !layer.lastDataFailedToResumeTls13() || tlsVersions.length == 1
+                    || e instanceof TransferAbortedException) {
+                throw e;
+            }
+            downgradeTls(e);
+            if (!guard.ready()) {
+                throw e;
+            }
+            return op.call();
+        }
+    }
+
+    private void downgradeTls(FtpException cause) throws FtpException {
+        notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
+        acquire0();
+        try {
+            tlsVersions = new String[] {"TLSv1.2"};
+            String dir = workingDir;
+            disconnect();
+            newConnection(id.owner());
+            connectAndLogin();
+            if (dir != null && !client.changeWorkingDirectory(dir)) {
+                throw refusal("after reconnecting, the server refused to return to " + dir, true);
+            }
+        } catch (IOException e) {
+            disconnect();
+            throw Failures.explain(e, "reconnecting with TLS 1.2");
+        } finally {
+            busy.release();
+        }
+    }
+
+    // --- plumbing -------------------------------------------------------------------------
+
+    interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    interface IoCheck {
+        boolean run() throws IOException;
+    }
+
+    private <T> T call(String what, IoCall<T> body) throws FtpException {
+        acquire();
+        try {
+            return body.call();
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, what);
+        } finally {
+            lastControlUse = System.nanoTime();
+            busy.release();
+        }
+    }
+
+    private void run(String what, IoCheck body) throws FtpException {
+        call(what, () -> {
+            if (!body.run()) {
+                throw refusal("the server refused " + what, true);
+            }
+            return null;
+        });
+    }
+
+    private <T> T transferring(IoCall<T> body) throws IOException {
+        try {
+            return body.call();
+        } finally {
+            connector.transferEnded();
+        }
+    }
+
+    private void acquire() throws FtpException {
+        acquire0();
+        if (!client.isConnected()) {
+            busy.release();
+            throw new FtpException("not connected to " + site.host() + " (the connection was closed)",
+                    FailureCause.CLOSED, null);
+        }
+    }
+
+    private void acquire0() throws FtpException {
+        try {
+            busy.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FtpException("interrupted while waiting for the connection");
+        }
+    }
+
+    private FtpReplyException refusal(String what, boolean withReply) {
+        String reply = client.getReplyString() == null ? "" : client.getReplyString().strip();
+        int code = client.getReplyCode();
+        String message = withReply || !reply.isEmpty() ? what + ": " + Failures.firstLine(reply) : what;
+        return new FtpReplyException(message, code, Arrays.asList(client.replyLines()));
+    }
+
+    /**
+     * Explains an exception. Anything but a refusal or a failed data connection (a timeout or
+     * a garbled reply on the control connection) leaves the control connection out of step
+     * with the server, so the session is closed: the caller reconnects rather than read the
+     * wrong reply to its next command.
+     */
+    private FtpException failure(Throwable e, String what) {
+        FtpException f = Failures.explain(e, what);
+        if (!(e instanceof FtpException)) {
+            disconnect();
+        }
+        notice(Severity.ERROR, "error", f.getMessage());
+        return f;
+    }
+
+    private void notice(Severity severity, String key, Object... args) {
+        bus.publish(new ProtocolEvent.Notice(Instant.now(), id, severity, key, List.of(args)));
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+}

@@ -1,0 +1,48 @@
+package io.portside.ftp;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends NOOP on an idle control connection so that NAT routers and firewalls, which drop idle
+ * TCP connections after a few minutes, keep it open. One shared daemon thread for all sessions.
+ */
+final class KeepAlive {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "portside-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Runnable noop;
+    private final Duration interval;
+    private ScheduledFuture<?> task;
+
+    KeepAlive(Runnable noop, Duration interval) {
+        this.noop = noop;
+        this.interval = interval;
+    }
+
+    synchronized void start() {
+        if (interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        long period = Math.max(250, interval.toMillis() / 2);
+        task = TIMER.scheduleWithFixedDelay(noop, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** True when the control connection has been idle for the keep-alive interval. */
+    boolean due(long lastUseNanos) {
+        return !interval.isZero() && !interval.isNegative() && System.nanoTime() - lastUseNanos >= interval.toNanos();
+    }
+
+    synchronized void stop() {
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+    }
+}

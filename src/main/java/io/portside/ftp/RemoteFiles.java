@@ -1,0 +1,54 @@
+package io.portside.ftp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.net.ftp.FTPFile;
+
+/** Converts Commons Net's listing entries into {@link RemoteFile}s (keeps Commons Net inside this package). */
+final class RemoteFiles {
+    private RemoteFiles() {
+    }
+
+    static List<RemoteFile> convert(FTPFile[] files) {
+        List<RemoteFile> out = new ArrayList<>(files.length);
+        for (FTPFile f : files) {
+            if (f == null || f.getName() == null) {
+                continue;
+            }
+            String name = f.getName();
+            if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+                continue;
+            }
+            out.add(new RemoteFile(name, type(f), f.getSize(), f.getTimestampInstant(), permissions(f),
+                    f.getUser(), f.getGroup(), f.getLink()));
+        }
+        return out;
+    }
+
+    private static RemoteFile.Type type(FTPFile f) {
+        if (f.isDirectory()) {
+            return RemoteFile.Type.DIRECTORY;
+        }
+        if (f.isSymbolicLink()) {
+            return RemoteFile.Type.LINK;
+        }
+        return f.isFile() ? RemoteFile.Type.FILE : RemoteFile.Type.OTHER;
+    }
+
+    /** {@code rwxr-x---} from the parsed permission bits, or null when the listing had none. */
+    private static String permissions(FTPFile f) {
+        StringBuilder sb = new StringBuilder(9);
+        boolean any = false;
+        int[] who = {FTPFile.USER_ACCESS, FTPFile.GROUP_ACCESS, FTPFile.WORLD_ACCESS};
+        int[] what = {FTPFile.READ_PERMISSION, FTPFile.WRITE_PERMISSION, FTPFile.EXECUTE_PERMISSION};
+        char[] letters = {'r', 'w', 'x'};
+        for (int w : who) {
+            for (int i = 0; i < 3; i++) {
+                boolean has = f.hasPermission(w, what[i]);
+                any |= has;
+                sb.append(has ? letters[i] : '-');
+            }
+        }
+        return any ? sb.toString() : null;
+    }
+}

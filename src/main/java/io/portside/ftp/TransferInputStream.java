@@ -1,0 +1,51 @@
+package io.portside.ftp;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A download's data: reading sends keep-alive NOOPs when due; closing completes the transfer
+ * (reads the 226) or, when closed before the end, aborts it.
+ */
+final class TransferInputStream extends FilterInputStream {
+    private final FtpSession session;
+    private final StallGuard stall;
+    private boolean ended;
+    private boolean closed;
+
+    TransferInputStream(FtpSession session, InputStream in, StallGuard stall) {
+        super(in);
+        this.session = session;
+        this.stall = stall;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        ended |= b < 0;
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        session.keepAliveDuringTransfer();
+        int n = super.read(b, off, len);
+        ended |= n < 0;
+        stall.moved(n);
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            super.close();
+        } finally {
+            session.finishTransfer(ended && !session.wasAborted(), "download closed before its end");
+        }
+    }
+}

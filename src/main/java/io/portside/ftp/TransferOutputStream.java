@@ -1,0 +1,41 @@
+package io.portside.ftp;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * An upload's data: closing it ends the file (the server sees the data connection close) and
+ * completes the transfer, unless the upload was aborted.
+ */
+final class TransferOutputStream extends FilterOutputStream {
+    private final FtpSession session;
+    private final StallGuard stall;
+    private boolean closed;
+
+    TransferOutputStream(FtpSession session, OutputStream out, StallGuard stall) {
+        super(out);
+        this.session = session;
+        this.stall = stall;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        session.keepAliveDuringTransfer();
+        out.write(b, off, len);
+        stall.moved(len);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            super.close();
+        } finally {
+            session.finishTransfer(!session.wasAborted(), "upload cancelled");
+        }
+    }
+}

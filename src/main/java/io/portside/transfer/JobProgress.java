@@ -1,0 +1,19 @@
+package io.portside.transfer;
+
+import java.time.Duration;
+
+/**
+ * A snapshot of one job for display.
+ *
+ * @param parentId     the directory job this one came from, or 0
+ * @param target       where the file is written (differs from the job's when renamed on conflict)
+ * @param bytesTotal   -1 when not known yet
+ * @param rate         bytes per second, averaged over the last seconds (0 unless running)
+ * @param eta          null when unknown
+ * @param attempts     how often the job was started
+ * @param message      the last error in words, or why it was skipped; null when none
+ * @param worker       the worker running it ("w1"), or null
+ */
+public record JobProgress(long id, long parentId, TransferJob job, String target, JobState state, long bytesDone,
+                          long bytesTotal, double rate, Duration eta, int attempts, String message, String worker) {
+}

@@ -1,0 +1,193 @@
+package io.portside.transfer;
+
+import io.portside.files.FileEntry;
+import io.portside.files.FileSystemView;
+import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpReplyException;
+import io.portside.ftp.TransferAbortedException;
+import io.portside.ftp.event.FailureCause;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one job on a worker: expands a folder into child jobs, or copies one file from
+ * {@code src} to {@code dst} (written once for both directions). Throws on failure; the
+ * worker decides between retry, fail and stop.
+ */
+final class JobRunner {
+    private final TransferQueue queue;
+    private final QueuedJob e;
+    private final FileSystemView src;
+    private final FileSystemView dst;
+    private final byte[] buffer;
+
+    JobRunner(TransferQueue queue, QueuedJob e, FileSystemView src, FileSystemView dst, byte[] buffer) {
+        this.queue = queue;
+        this.e = e;
+        this.src = src;
+        this.dst = dst;
+        this.buffer = buffer;
+    }
+
+    Outcome run() throws IOException, InterruptedException {
+        TransferJob j = e.job;
+        if (j.directory()) {
+            return expand();
+        }
+        FileEntry source = j.sizeHint() >= 0
+                ? new FileEntry("", j.source(), false, j.sizeHint(), j.modifiedHint())
+                : src.stat(j.source());
+        if (source == null) {
+            throw new FtpException("there is no file " + j.source() + (src.isRemote() ? " on the server" : ""));
+        }
+        if (source.directory()) {
+            return expand();
+        }
+        return copy(source);
+    }
+
+    /** Makes the target folder and turns the source folder's entries into jobs; their sizes come along. */
+    private Outcome expand() throws IOException {
+        TransferJob j = e.job;
+        FileEntry existing = dst.stat(j.target());
+        if (existing != null && !existing.directory() && !dst.isRemote()) {
+            throw new FtpException("the target " + j.target() + " is a file, not a folder");
+        }
+        dst.mkdirs(j.target());
+        List<FileEntry> entries = src.list(j.source());
+        List<TransferJob> children = new ArrayList<>(entries.size());
+        for (FileEntry f : entries) {
+            children.add(new TransferJob(j.direction(), f.directory(), j.site(), src.child(j.source(), f.name()),
+                    dst.child(j.target(), f.name()), j.conflict(), f.directory() ? -1 : f.size(), f.modified()));
+        }
+        return Outcome.expanded(children);
+    }
+
+    private Outcome copy(FileEntry source) throws IOException, InterruptedException {
+        String target = e.target();
+        if (!dst.isRemote()) {
+            dst.mkdirs(dst.parent(target));
+        }
+        FileEntry existing = dst.stat(target);
+        boolean append = false;
+        if (existing != null) {
+            if (existing.directory()) {
+                throw new FtpException("the target " + target + " is a folder");
+            }
+            ConflictPolicy p = e.decided != null ? e.decided : queue.resolveConflict(e, source, existing);
+            e.decided = p;
+            switch (p) {
+                case SKIP:
+                    return Outcome.skipped("the target exists");
+                case OVERWRITE_IF_NEWER:
+                    if (!newer(source, existing)) {
+                        return Outcome.skipped("the target is not older than the source");
+                    }
+                    break;
+                case OVERWRITE_IF_SIZE_DIFFERS:
+                    if (source.size() >= 0 && source.size() == existing.size()) {
+                        return Outcome.skipped("the target has the same size");
+                    }
+                    break;
+                case RESUME:
+                    if (source.size() >= 0 && existing.size() == source.size()) {
+                        return Outcome.skipped("the target is complete already");
+                    }
+                    append = existing.size() >= 0 && existing.size() < source.size();
+                    break;
+                case RENAME:
+                    target = PartFile.freeName(dst, target);
+                    e.renamedTarget = target;
+                    break;
+                default:
+                    break; // OVERWRITE
+            }
+        }
+        // RESUME continues the target itself (the user says it is an earlier partial copy); all else goes via .part
+        String writeTo = append ? target : PartFile.of(target);
+        long offset = append ? existing.size() : PartFile.resumeOffset(dst, writeTo, source.size());
+        e.partPath = append ? null : writeTo;
+        e.bytesTotal = source.size();
+        progress(offset);
+        transfer(source.path(), writeTo, offset);
+        checkSize(writeTo, source.size());
+        if (!append) {
+            dst.rename(writeTo, target);
+            e.partPath = null;
+        }
+        if (queue.settings().preserveTimes()) {
+            preserveTime(source, target);
+        }
+        return Outcome.done(offset > 0 ? "resumed at byte " + offset : null);
+    }
+
+    private void transfer(String from, String to, long offset) throws IOException, InterruptedException {
+        SpeedLimit limit = queue.speedLimit();
+        long done = offset;
+        // the remote stream is opened first and closed last: its close reads the server's verdict
+        try (InputStream in = src.openRead(from, offset); OutputStream out = dst.openWrite(to, offset)) {
+            int n;
+            while ((n = in.read(buffer, 0, limit.chunk(buffer.length))) >= 0) {
+                if (e.stop != Stop.NONE) {
+                    dst.abort(); // an upload must not be closed as if complete
+                    throw new TransferAbortedException("stopped by the user");
+                }
+                out.write(buffer, 0, n);
+                done += n;
+                progress(done);
+                queue.moved(n);
+                limit.take(n);
+            }
+        }
+    }
+
+    /** The size check after each transfer: a short file is a broken transfer, resumed on retry. */
+    private void checkSize(String written, long expected) throws IOException {
+        if (expected < 0) {
+            return;
+        }
+        FileEntry got = dst.stat(written);
+        long size = got == null ? -1 : got.size();
+        if (size < 0 && dst.isRemote()) {
+            return; // the server cannot tell sizes
+        }
+        if (size < expected) {
+            throw new FtpException("the transfer ended early: " + Math.max(size, 0) + " of " + expected
+                    + " bytes arrived", FailureCause.CLOSED, null);
+        }
+        if (size > expected) {
+            dst.delete(written); // the source changed under us: start over
+            throw new FtpException("the copy is larger than the source (" + size + " of " + expected
+                    + " bytes); starting over", FailureCause.OTHER, null);
+        }
+    }
+
+    private boolean newer(FileEntry source, FileEntry target) throws IOException {
+        Instant s = source.modified() != null ? source.modified() : src.modified(source.path());
+        Instant t = target.modified() != null ? target.modified() : dst.modified(target.path());
+        // FTP tells times to the second: compare at that precision, and skip when unsure
+        return s != null && t != null && s.truncatedTo(ChronoUnit.SECONDS).isAfter(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private void preserveTime(FileEntry source, String target) throws IOException {
+        Instant t = source.modified() != null ? source.modified() : src.modified(source.path());
+        if (t == null) {
+            return;
+        }
+        try {
+            dst.setModified(target, t);
+        } catch (FtpReplyException refused) {
+            // a refused MFMT leaves the file intact; the time is a nicety
+        }
+    }
+
+    private void progress(long done) {
+        e.bytesDone = done;
+        queue.markDirty(e);
+    }
+}

@@ -1,0 +1,179 @@
+package io.portside.transfer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Turns the workers' constant byte counts into one {@link QueueUpdate} per interval (~10 per
+ * second): each changed job appears at most once, so 10,000 tiny files do not flood the UI.
+ * Its thread also measures rates and saves the queue now and then.
+ */
+final class ProgressThrottle {
+    private final TransferQueue queue;
+    private final Duration interval;
+    private final ConcurrentLinkedQueue<QueuedJob> dirty = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> removed = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean orderChanged = new AtomicBoolean();
+    private final AtomicBoolean unsaved = new AtomicBoolean();
+    private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService timer;
+    private volatile double rate;
+    private long lastMoved;
+    private long lastNanos;
+    private volatile QueueStore store;
+    private long lastSave;
+
+    ProgressThrottle(TransferQueue queue, Duration interval) {
+        this.queue = queue;
+        this.interval = interval;
+    }
+
+    synchronized void start() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "portside-queue-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::tickSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Delivers what is pending and saves a last time. */
+    void stop() {
+        ScheduledExecutorService t;
+        synchronized (this) {
+            t = timer;
+            timer = null;
+        }
+        if (t != null) {
+            t.shutdown();
+            try {
+                t.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        tickSafely();
+        save();
+    }
+
+    AutoCloseable add(QueueListener l) {
+        listeners.add(l);
+        return () -> listeners.remove(l);
+    }
+
+    void attach(QueueStore s) {
+        store = s;
+        unsaved.set(true);
+    }
+
+    void dirty(QueuedJob e) {
+        dirty.add(e);
+    }
+
+    void removed(long id) {
+        removed.add(id);
+        unsaved.set(true);
+    }
+
+    void orderChanged() {
+        orderChanged.set(true);
+        unsaved.set(true);
+    }
+
+    void structureChanged() {
+        unsaved.set(true);
+    }
+
+    double rate() {
+        return rate;
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // a listener's bug must not stop progress reports
+        }
+        long now = System.nanoTime();
+        if (store != null && now - lastSave >= queue.settings().saveInterval().toNanos()) {
+            save();
+        }
+    }
+
+    private synchronized void tick() {
+        long now = System.nanoTime();
+        Set<QueuedJob> batch = new LinkedHashSet<>();
+        for (QueuedJob e; (e = dirty.poll()) != null; ) {
+            e.dirty = false;
+            batch.add(e);
+        }
+        List<QueuedJob> running = queue.running();
+        for (QueuedJob e : running) {
+            measure(e, now);
+        }
+        batch.addAll(running);
+        measureQueue(now);
+        List<Long> gone = new ArrayList<>();
+        for (Long id; (id = removed.poll()) != null; ) {
+            gone.add(id);
+        }
+        boolean reordered = orderChanged.getAndSet(false);
+        if (batch.isEmpty() && gone.isEmpty() && !reordered) {
+            return;
+        }
+        QueueUpdate update = new QueueUpdate(queue.views(batch), gone, reordered, queue.totals());
+        for (QueueListener l : listeners) {
+            try {
+                l.queueChanged(update);
+            } catch (RuntimeException ex) {
+                ex.printStackTrace();
+            }
+        }
+    }
+
+    /** A smoothed rate per job, so the ETA does not jump with every packet. */
+    private static void measure(QueuedJob e, long now) {
+        long bytes = e.bytesDone;
+        if (e.sampleNanos != 0 && now > e.sampleNanos) {
+            double instant = (bytes - e.sampleBytes) * 1e9 / (now - e.sampleNanos);
+            e.rate = e.rate == 0 ? instant : e.rate * 0.7 + instant * 0.3;
+        }
+        e.sampleBytes = bytes;
+        e.sampleNanos = now;
+    }
+
+    private void measureQueue(long now) {
+        long moved = queue.movedTotal();
+        if (lastNanos != 0 && now > lastNanos) {
+            double instant = (moved - lastMoved) * 1e9 / (now - lastNanos);
+            rate = rate * 0.7 + instant * 0.3;
+        }
+        lastMoved = moved;
+        lastNanos = now;
+    }
+
+    private synchronized void save() {
+        QueueStore s = store;
+        if (s == null || !unsaved.getAndSet(false)) {
+            return;
+        }
+        lastSave = System.nanoTime();
+        try {
+            s.save(queue);
+        } catch (java.io.IOException e) {
+            unsaved.set(true);
+            System.err.println("portside: could not save the transfer queue: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.portside.transfer;
+
+import java.time.Duration;
+
+/**
+ * How the queue behaves; passed in by its owner (no global preferences).
+ *
+ * @param parallelism      concurrent transfers, 1-10
+ * @param perSiteLimit     most connections one site gets at once, 1-10
+ * @param speedLimit       bytes per second for all transfers together, 0 for no limit
+ * @param preserveTimes    copy the source's modification time (MFMT on servers that offer it)
+ * @param idleDisconnect   a worker closes its connection after this long without work
+ * @param progressInterval how often listeners hear about progress
+ * @param saveInterval     how often a changed queue is saved (when a store is attached)
+ */
+public record QueueSettings(int parallelism, int perSiteLimit, RetryPolicy retry, ConflictPolicy conflict,
+                            boolean preserveTimes, long speedLimit, Duration idleDisconnect,
+                            Duration progressInterval, Duration saveInterval) {
+
+    public QueueSettings {
+        if (parallelism < 1 || parallelism > 10) {
+            throw new IllegalArgumentException("parallel transfers must be 1 to 10, not " + parallelism);
+        }
+        if (perSiteLimit < 1 || perSiteLimit > 10) {
+            throw new IllegalArgumentException("connections per site must be 1 to 10, not " + perSiteLimit);
+        }
+    }
+
+    public static QueueSettings defaults() {
+        return new QueueSettings(2, 10, RetryPolicy.defaults(), ConflictPolicy.ASK, false, 0,
+                Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofSeconds(5));
+    }
+
+    public QueueSettings withParallelism(int n) {
+        return new QueueSettings(n, perSiteLimit, retry, conflict, preserveTimes, speedLimit, idleDisconnect,
+                progressInterval, saveInterval);
+    }
+
+    public QueueSettings withPerSiteLimit(int n) {
+        return new QueueSettings(parallelism, n, retry, conflict, preserveTimes, speedLimit, idleDisconnect,
+                progressInterval, saveInterval);
+    }
+
+    public QueueSettings withRetry(RetryPolicy r) {
+        return new QueueSettings(parallelism, perSiteLimit, r, conflict, preserveTimes, speedLimit, idleDisconnect,
+                progressInterval, saveInterval);
+    }
+
+    public QueueSettings withConflict(ConflictPolicy c) {
+        return new QueueSettings(parallelism, perSiteLimit, retry, c, preserveTimes, speedLimit, idleDisconnect,
+                progressInterval, saveInterval);
+    }
+
+    public QueueSettings withPreserveTimes(boolean p) {
+        return new QueueSettings(parallelism, perSiteLimit, retry, conflict, p, speedLimit, idleDisconnect,
+                progressInterval, saveInterval);
+    }
+
+    public QueueSettings withSpeedLimit(long bytesPerSecond) {
+        return new QueueSettings(parallelism, perSiteLimit, retry, conflict, preserveTimes, bytesPerSecond,
+                idleDisconnect, progressInterval, saveInterval);
+    }
+}

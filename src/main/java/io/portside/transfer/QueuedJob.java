@@ -1,0 +1,49 @@
+package io.portside.transfer;
+
+/**
+ * A job in the queue: the spec plus its mutable state. Kept small, since a queued tree may
+ * hold 100,000 of them. Fields without a note are guarded by the queue's lock.
+ */
+final class QueuedJob {
+    final long id;
+    final long parentId;
+    final TransferJob job;
+
+    JobState state = JobState.QUEUED;
+    int attempts;
+    String message;
+    /** What made it fail, for callers that classify failures (the command line's exit codes); null unless FAILED. */
+    Throwable failure;
+    /** System.nanoTime() before which a retry must wait; 0 for none. */
+    long notBefore;
+    Worker worker;
+    /** The answer to a conflict, kept so a retry does not ask again. */
+    ConflictPolicy decided;
+    /** Where the file goes when RENAME picked another name, else null. */
+    volatile String renamedTarget;
+    /** The .part file that holds what has arrived, for resume or clean-up; null when none. */
+    volatile String partPath;
+    volatile Stop stop = Stop.NONE;
+
+    // written by the worker, read by the progress thread
+    volatile long bytesDone;
+    volatile long bytesTotal = -1;
+    volatile boolean dirty;
+
+    // progress thread only
+    long sampleBytes;
+    long sampleNanos;
+    double rate;
+
+    QueuedJob(long id, long parentId, TransferJob job) {
+        this.id = id;
+        this.parentId = parentId;
+        this.job = job;
+        this.bytesTotal = job.directory() ? -1 : job.sizeHint();
+    }
+
+    String target() {
+        String r = renamedTarget;
+        return r != null ? r : job.target();
+    }
+}

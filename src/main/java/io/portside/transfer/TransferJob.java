@@ -1,0 +1,46 @@
+package io.portside.transfer;
+
+import io.portside.ftp.Site;
+import java.time.Instant;
+
+/**
+ * What to transfer: an immutable spec. A directory job is expanded lazily into child jobs,
+ * folder by folder, when a worker reaches it.
+ *
+ * @param source     a local path for uploads, a remote path for downloads
+ * @param target     the other side's path
+ * @param conflict   the policy for an existing target, or null for the queue's default
+ * @param sizeHint   the source's size when already known (from a listing), else -1
+ * @param modifiedHint the source's modification time when already known, else null
+ */
+public record TransferJob(Direction direction, boolean directory, Site site, String source, String target,
+                          ConflictPolicy conflict, long sizeHint, Instant modifiedHint) {
+
+    public static TransferJob download(Site site, String remoteFile, String localFile) {
+        return new TransferJob(Direction.DOWNLOAD, false, site, remoteFile, localFile, null, -1, null);
+    }
+
+    public static TransferJob upload(Site site, String localFile, String remoteFile) {
+        return new TransferJob(Direction.UPLOAD, false, site, localFile, remoteFile, null, -1, null);
+    }
+
+    public static TransferJob downloadTree(Site site, String remoteDir, String localDir) {
+        return new TransferJob(Direction.DOWNLOAD, true, site, remoteDir, localDir, null, -1, null);
+    }
+
+    public static TransferJob uploadTree(Site site, String localDir, String remoteDir) {
+        return new TransferJob(Direction.UPLOAD, true, site, localDir, remoteDir, null, -1, null);
+    }
+
+    public TransferJob withConflict(ConflictPolicy policy) {
+        return new TransferJob(direction, directory, site, source, target, policy, sizeHint, modifiedHint);
+    }
+
+    public String remotePath() {
+        return direction == Direction.DOWNLOAD ? source : target;
+    }
+
+    public String localPath() {
+        return direction == Direction.DOWNLOAD ? target : source;
+    }
+}

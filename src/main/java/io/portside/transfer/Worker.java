@@ -1,0 +1,136 @@
+package io.portside.transfer;
+
+import io.portside.files.FileSystemView;
+import io.portside.files.FtpFiles;
+import io.portside.files.LocalFiles;
+import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpSession;
+import io.portside.ftp.Site;
+import java.io.IOException;
+
+/**
+ * One transfer slot: a thread with its own logged-in session, reused job after job. The
+ * session opens lazily, and again after a connection-level failure; it is tagged with the
+ * worker's name ("w1") so the protocol log shows which worker did what.
+ */
+final class Worker implements Runnable {
+    final String tag;
+    private final TransferQueue queue;
+    private final SessionFactory sessions;
+    private final byte[] buffer = new byte[64 * 1024];
+    final Thread thread;
+
+    /** The site this worker holds (or is about to open) a connection to; guarded by the queue's lock. */
+    String boundSite;
+    /** Set by the queue when parallelism drops: finish the current job, then leave. Guarded by the queue's lock. */
+    boolean retiring;
+
+    private FtpSession session;
+    private volatile FileSystemView remote;
+
+    Worker(String tag, TransferQueue queue, SessionFactory sessions) {
+        this.tag = tag;
+        this.queue = queue;
+        this.sessions = sessions;
+        this.thread = new Thread(this, "portside-" + tag);
+        thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                TransferQueue.Task task = queue.take(this);
+                if (task == null) {
+                    return;
+                }
+                if (task.job() == null) {
+                    closeSession(); // idle for a while: do not hold the server's connection for nothing
+                } else if (task.cleanup()) {
+                    cleanUp(task.job());
+                } else {
+                    execute(task.job());
+                }
+            }
+        } catch (InterruptedException e) {
+            // the queue is closing
+        } finally {
+            closeSession();
+            queue.workerExited(this);
+        }
+    }
+
+    private void execute(QueuedJob e) throws InterruptedException {
+        Outcome outcome = null;
+        Throwable failure = null;
+        FileSystemView local = LocalFiles.INSTANCE;
+        try {
+            FileSystemView ftp = connect(e.job.site());
+            boolean down = e.job.direction() == Direction.DOWNLOAD;
+            outcome = new JobRunner(queue, e, down ? ftp : local, down ? local : ftp, buffer).run();
+        } catch (InterruptedException ie) {
+            if (queue.isClosed()) {
+                queue.settle(e, null, ie);
+                throw ie;
+            }
+            failure = ie;
+        } catch (Exception | Error t) {
+            failure = t;
+        }
+        if (outcome == null && (e.stop == Stop.CANCEL || e.stop == Stop.REMOVE)) {
+            deletePart(e);
+        }
+        queue.settle(e, outcome, failure);
+        if (session != null && !session.isConnected()) {
+            closeSession(); // broken: the next job reconnects
+        }
+    }
+
+    /** Deletes a cancelled job's .part left from an earlier attempt. */
+    private void cleanUp(QueuedJob e) {
+        deletePart(e);
+        queue.cleanedUp(e);
+    }
+
+    private void deletePart(QueuedJob e) {
+        String part = e.partPath;
+        if (part == null) {
+            return;
+        }
+        try {
+            FileSystemView side = e.job.direction() == Direction.DOWNLOAD ? LocalFiles.INSTANCE : connect(e.job.site());
+            side.delete(part);
+            e.partPath = null;
+        } catch (IOException ignored) {
+            // already gone, or the server is unreachable: the target itself was never touched either way
+        }
+    }
+
+    private FileSystemView connect(Site site) throws FtpException {
+        if (session != null && (!session.isConnected() || !TransferQueue.siteKey(session.site()).equals(TransferQueue.siteKey(site)))) {
+            closeSession();
+        }
+        if (session == null) {
+            session = sessions.open(site, tag);
+            remote = new FtpFiles(session);
+        }
+        return remote;
+    }
+
+    /** Stops the running transfer from another thread: the data connection closes, the transfer fails. */
+    void abortCurrent() {
+        FileSystemView r = remote;
+        if (r != null) {
+            r.abort();
+        }
+    }
+
+    private void closeSession() {
+        FtpSession s = session;
+        session = null;
+        remote = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

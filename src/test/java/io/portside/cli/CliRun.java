@@ -1,0 +1,32 @@
+package io.portside.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+/** Test helper: runs the command line in-process and keeps what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new Cli(Locale.ENGLISH, ZoneOffset.UTC).execute(args, o, e);
+        }
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    List<String> errLines() {
+        return err.lines().toList();
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
+    }
+}

@@ -1,0 +1,204 @@
+package io.portside.ftp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portside.ftp.event.ConnectionId;
+import io.portside.ftp.event.FailureCause;
+import io.portside.ftp.event.LogFormatter;
+import io.portside.ftp.event.ProtocolEvent;
+import io.portside.ftp.event.ProtocolEvent.CommandSent;
+import io.portside.ftp.event.ProtocolEvent.ModeChanged;
+import io.portside.ftp.event.ProtocolEvent.ReplyReceived;
+import io.portside.ftp.event.ProtocolEvent.TcpConnecting;
+import io.portside.ftp.event.ProtocolEvent.TcpEstablished;
+import io.portside.ftp.event.ProtocolEvent.TcpFailed;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FtpSessionBehaviourTest {
+    @TempDir Path root;
+    SandboxFixture fx;
+
+    @BeforeEach
+    void start() throws Exception {
+        fx = new SandboxFixture(root);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    @Test
+    void controlHandshakeIsReportedInOrderWithRealPorts() throws Exception {
+        try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.AUTO)) {
+            s.pwd();
+        }
+        fx.events.await(ProtocolEvent.TcpClosed.class, c -> c.connection().isControl());
+        List<ProtocolEvent> all = fx.events.all();
+        List<String> kinds = all.stream().limit(10).map(e -> e instanceof CommandSent c ? c.verb()
+                : e instanceof ReplyReceived r ? String.valueOf(r.code())
+                : e instanceof ProtocolEvent.Notice n ? n.key() : e.getClass().getSimpleName()).toList();
+        assertEquals(List.of("Resolving", "Resolved", "TcpConnecting", "TcpEstablished", "220", "tls.clear", "USER", "331",
+                "PASS", "230"), kinds, "plain FTP is flagged before the password is sent");
+        TcpConnecting connecting = fx.events.of(TcpConnecting.class).get(0);
+        TcpEstablished established = fx.events.of(TcpEstablished.class).get(0);
+        assertEquals(fx.server.port(), connecting.remote().getPort());
+        assertNotEquals(0, connecting.local().getPort(), "the ephemeral port is known before connecting");
+        assertEquals(connecting.local().getPort(), established.local().getPort());
+        assertEquals(fx.server.port(), established.remote().getPort());
+    }
+
+    @Test
+    void passwordNeverAppearsInEventsOrLogLines() throws Exception {
+        try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.AUTO)) {
+            s.list(null);
+        }
+        fx.events.await(ProtocolEvent.TcpClosed.class, c -> c.connection().isControl());
+        String log = fx.events.log();
+        assertTrue(log.contains("PASS ********"), log);
+        assertFalse(log.contains(fx.server.password()), "the password leaked into the log");
+        assertFalse(fx.events.all().toString().contains(fx.server.password()), "the password leaked into an event");
+    }
+
+    @Test
+    void wrongPasswordFailsWithTheServersWordsAndClosesTheConnection() {
+        Site bad = Site.ftp(fx.server.host(), fx.server.port(), fx.server.user(), "wrong");
+        FtpReplyException e = assertThrows(FtpReplyException.class,
+                () -> FtpSession.open(bad, SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), fx.bus, ""));
+        assertEquals(530, e.code());
+        assertTrue(e.getMessage().startsWith("login as tester failed: 530"), e.getMessage());
+        assertFalse(e.isTransient());
+        fx.events.await(ProtocolEvent.TcpClosed.class, c -> c.connection().isControl());
+    }
+
+    @Test
+    void refusedConnectionIsExplained() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        } // now nothing listens there
+        Site nowhere = Site.ftp("127.0.0.1", port, "u", "p");
+        FtpException e = assertThrows(FtpException.class,
+                () -> FtpSession.open(nowhere, SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), fx.bus, ""));
+        assertEquals(FailureCause.REFUSED, e.failure());
+        assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+        TcpFailed failed = fx.events.await(TcpFailed.class, f -> true);
+        assertEquals(port, failed.remote().getPort());
+        String line = new LogFormatter(Locale.ENGLISH).format(failed).text();
+        assertTrue(line.contains("refused (nothing listens on that port"), line);
+    }
+
+    @Test
+    void modeChangeOnALiveSessionAppliesToTheNextDataConnection() throws Exception {
+        try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.NEVER)) {
+            s.list(null);
+            s.setMode(DataMode.ACTIVE, ExtendedMode.NEVER);
+            s.list(null);
+        }
+        fx.events.await(ModeChanged.class, m -> m.reason().contains("chosen by the user"));
+        List<String> verbs = fx.events.of(CommandSent.class).stream().map(CommandSent::verb)
+                .filter(v -> v.equals("PASV") || v.equals("PORT")).toList();
+        assertEquals(List.of("PASV", "PORT"), verbs);
+    }
+
+    @Test
+    void abortFromAnotherThreadCancelsTheDownloadAndTheSessionStaysUsable() throws Exception {
+        Files.write(root.resolve("big.bin"), new byte[30_000_000]);
+        try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.AUTO)) {
+            AtomicBoolean aborted = new AtomicBoolean();
+            OutputStream sink = new ByteArrayOutputStream();
+            assertThrows(TransferAbortedException.class, () -> s.download("big.bin", 0, sink, bytes -> {
+                if (bytes > 1_000_000 && aborted.compareAndSet(false, true)) {
+                    new Thread(s::abort).start();
+                }
+            }));
+            assertTrue(s.isConnected());
+            assertEquals(1, s.list(null).size(), "the control connection is back in step after ABOR");
+        }
+        assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.verb().equals("ABOR")));
+    }
+
+    @Test
+    void idleKeepAliveSendsNoop() throws Exception {
+        SessionOptions opts = SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO).withKeepAlive(Duration.ofMillis(300));
+        try (FtpSession s = FtpSession.open(fx.site(), opts, fx.bus, "")) {
+            fx.events.await(CommandSent.class, c -> c.verb().equals("NOOP"));
+            assertEquals("/", s.pwd());
+        }
+    }
+
+    @Test
+    void keepAliveDuringASlowTransferDoesNotConfuseTheReplies() throws Exception {
+        byte[] content = FtpSessionOperationsTest.randomBytes(2_000_000);
+        Files.write(root.resolve("slow.bin"), content);
+        SessionOptions opts = SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO).withKeepAlive(Duration.ofMillis(200));
+        try (FtpSession s = FtpSession.open(fx.site(), opts, fx.bus, "")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long[] last = {0};
+            s.download("slow.bin", 0, out, bytes -> {
+                if (bytes - last[0] >= 250_000) {
+                    last[0] = bytes;
+                    sleep(80);
+                }
+            });
+            assertArrayEquals(content, out.toByteArray());
+            assertEquals("/", s.pwd());
+            assertEquals(content.length, s.size("slow.bin"));
+        }
+        assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.verb().equals("NOOP")));
+    }
+
+    @Test
+    void aListenerThatThrowsOrIsSlowDoesNotStallTheSession() throws Exception {
+        fx.bus.subscribe(e -> {
+            throw new IllegalStateException("broken listener");
+        });
+        fx.bus.subscribe(e -> sleep(50));
+        long start = System.nanoTime();
+        try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.AUTO)) {
+            for (int i = 0; i < 5; i++) {
+                s.list(null);
+            }
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < 3000, "session took " + ms + " ms with a slow listener");
+        fx.events.await(ProtocolEvent.TcpClosed.class, c -> c.connection().isControl());
+    }
+
+    @Test
+    void ownerTagNamesTheConnections() throws Exception {
+        try (FtpSession s = FtpSession.open(fx.site(), SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), fx.bus,
+                "w3")) {
+            s.list(null);
+            ConnectionId id = s.connectionId();
+            assertEquals("w3", id.owner());
+        }
+        ProtocolEvent.TcpClosed data = fx.events.await(ProtocolEvent.TcpClosed.class, c -> !c.connection().isControl());
+        assertTrue(data.connection().toString().matches("w3 data#\\d+\\.1"), data.connection().toString());
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.portside.ftp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portside.ftp.event.LogFormatter;
+import io.portside.ftp.event.ProtocolEvent.TlsEstablished;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.tls.CertificateInfo;
+import io.portside.ftp.tls.FingerprintFile;
+import io.portside.ftp.tls.FingerprintStore;
+import io.portside.ftp.tls.TlsPolicy;
+import io.portside.ftp.tls.TrustDecision;
+import io.portside.ftp.tls.TrustPrompt;
+import io.portside.server.SandboxServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Explicit and implicit FTPS against the embedded server, and the certificate decisions. */
+class FtpsTest {
+    @TempDir static Path keys;
+    static Path keystore;
+    static String fingerprint;
+    @TempDir Path root;
+    @TempDir Path config;
+    final ProtocolEventBus bus = new ProtocolEventBus();
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        keystore = TestCertificates.create(keys, "a");
+        fingerprint = TestCertificates.fingerprint(keystore);
+    }
+
+    SandboxServer server(boolean implicit) throws Exception {
+        return SandboxServer.start(root, "tls-user", "tls-pw", SandboxServer.NetworkQuirks.NONE,
+                new SandboxServer.Tls(keystore, TestCertificates.PASSWORD, implicit));
+    }
+
+    Site site(SandboxServer s, Protocol p) {
+        return new Site(p, s.host(), s.port(), s.user(), s.password());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"FTPES,PASSIVE", "FTPES,ACTIVE", "FTPS,PASSIVE", "FTPS,ACTIVE"})
+    void transfersAreEncryptedAndByteExact(Protocol protocol, DataMode mode) throws Exception {
+        byte[] content = FtpSessionOperationsTest.randomBytes(150_000);
+        List<CertificateInfo> asked = new ArrayList<>();
+        TlsPolicy policy = new TlsPolicy(Set.of(), FingerprintStore.NONE, (hp, cert, prev) -> {
+            asked.add(cert);
+            return TrustDecision.ONCE;
+        });
+        try (SandboxServer s = server(protocol == Protocol.FTPS); EventRecorder events = new EventRecorder(bus)) {
+            try (FtpSession session = FtpSession.open(site(s, protocol), SandboxFixture.fast(mode, ExtendedMode.AUTO),
+                    bus, "", policy)) {
+                assertTrue(session.isSecure());
+                session.upload(new ByteArrayInputStream(content), "secret.bin", 0, TransferListener.NONE);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                session.download("secret.bin", 0, out, TransferListener.NONE);
+                assertArrayEquals(content, out.toByteArray());
+            }
+            assertArrayEquals(content, Files.readAllBytes(root.resolve("secret.bin")));
+            assertEquals(1, asked.size(), "asked once per session, not again for each data connection");
+            assertEquals(fingerprint, asked.get(0).sha256());
+            assertTrue(asked.get(0).hostMatches());
+            assertTrue(asked.get(0).problem() != null, "the system's trust store does not know a self-signed certificate");
+            TlsEstablished control = events.await(TlsEstablished.class, t -> t.connection().isControl());
+            assertNull(control.resumed());
+            assertEquals(fingerprint, control.sha256());
+            TlsEstablished data = events.await(TlsEstablished.class, t -> !t.connection().isControl());
+            assertTrue(data.resumed() != null);
+            String line = new LogFormatter(Locale.ENGLISH).format(control).text();
+            assertTrue(line.startsWith("TLS " + control.protocol() + " established"), line);
+            assertTrue(line.contains("trusted once by the user's choice"), line);
+        }
+    }
+
+    @Test
+    void untrustedCertificateIsRefusedWithHowToTrustIt() throws Exception {
+        try (SandboxServer s = server(false)) {
+            FtpException e = assertThrows(FtpException.class, () -> FtpSession.open(site(s, Protocol.FTPES),
+                    SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "", TlsPolicy.systemOnly()));
+            assertTrue(e.getMessage().contains("is not trusted"), e.getMessage());
+            assertTrue(e.getMessage().contains("--trust-fingerprint " + fingerprint), e.getMessage());
+        }
+    }
+
+    @Test
+    void aPinnedFingerprintInAnyFormatIsTrustedWithoutAsking() throws Exception {
+        String pasted = fingerprint.replace(":", "").toLowerCase(Locale.ROOT);
+        TrustPrompt never = (hp, c, p) -> {
+            throw new AssertionError("must not ask");
+        };
+        try (SandboxServer s = server(false); FtpSession session = FtpSession.open(site(s, Protocol.FTPES),
+                SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "",
+                new TlsPolicy(Set.of(pasted), FingerprintStore.NONE, never))) {
+            assertEquals("/", session.pwd());
+        }
+    }
+
+    @Test
+    void trustAlwaysIsRememberedAndAChangedCertificateIsALoudWarning() throws Exception {
+        FingerprintFile store = new FingerprintFile(config.resolve("trusted-certificates.properties"));
+        try (SandboxServer s = server(false)) {
+            String hostPort = s.host() + ":" + s.port();
+            TlsPolicy always = new TlsPolicy(Set.of(), store, (hp, c, p) -> TrustDecision.ALWAYS);
+            FtpSession.open(site(s, Protocol.FTPES), SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "",
+                    always).close();
+            assertEquals(fingerprint, store.get(hostPort));
+
+            // remembered: no question next time, even for a policy without a prompt
+            FtpSession.open(site(s, Protocol.FTPES), SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "",
+                    new TlsPolicy(Set.of(), store, null)).close();
+
+            // the stored fingerprint no longer matches: as if the server's certificate changed
+            String old = "AA:" + fingerprint.substring(3);
+            store.put(hostPort, old);
+            FtpException e = assertThrows(FtpException.class, () -> FtpSession.open(site(s, Protocol.FTPES),
+                    SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "", new TlsPolicy(Set.of(), store, null)));
+            assertTrue(e.getMessage().contains("CHANGED since you trusted it"), e.getMessage());
+            List<String> previous = new ArrayList<>();
+            FtpException rejected = assertThrows(FtpException.class, () -> FtpSession.open(site(s, Protocol.FTPES),
+                    SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "", new TlsPolicy(Set.of(), store,
+                            (hp, c, p) -> {
+                                previous.add(p);
+                                return TrustDecision.REJECT;
+                            })));
+            assertEquals(List.of(old), previous, "the user is shown the fingerprint trusted before");
+            assertTrue(rejected.getMessage().contains("did not trust"), rejected.getMessage());
+            assertEquals(old, store.get(hostPort), "a rejected certificate changes nothing");
+        }
+    }
+
+    @Test
+    void fingerprintsAreAcceptedAsUsersPasteThem() {
+        String canonical = fingerprint;
+        assertEquals(canonical, CertificateInfo.normalizeFingerprint("SHA256 Fingerprint=" + canonical));
+        assertEquals(canonical, CertificateInfo.normalizeFingerprint(canonical.replace(":", "").toLowerCase(Locale.ROOT)));
+        assertThrows(IllegalArgumentException.class, () -> CertificateInfo.normalizeFingerprint("AB:CD"));
+    }
+}
