@@ -13,22 +13,24 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Alert;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 
-/** Runs on the headless Monocle platform that the Surefire configuration selects. */
+/** Runs on the headless Monocle platform that the Surefire configuration selects, under TestFX. */
+@ExtendWith(ApplicationExtension.class)
 class AboutDialogTest {
+    private Stage owner;
 
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        started.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        stage.setScene(new Scene(new StackPane(), 300, 200));
+        stage.show();
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
@@ -46,7 +48,7 @@ class AboutDialogTest {
     @Test
     void showsNameVersionJavaJavaFxLicenceAndIcon() throws Exception {
         String[] parts = onFx(() -> {
-            Alert about = AboutDialog.show(null);
+            Alert about = AboutDialog.show(owner);
             try {
                 WritableImage shot = about.getDialogPane().snapshot(null, null);
                 File out = new File("target/about-dialog.png");
