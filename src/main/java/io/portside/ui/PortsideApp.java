@@ -10,6 +10,8 @@ public class PortsideApp extends Application {
     @Override
     public void start(Stage stage) {
         stage.setTitle("Portside");
+        AppIcon.apply(stage);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> StartupTiming.windowShown());
         stage.setScene(new Scene(new BorderPane(), 1100, 720));
         stage.show();
     }
