@@ -37,6 +37,8 @@ final class MainMenu {
         void showTab(int index);
 
         void language(String tag);
+
+        void about();
     }
 
     static MenuBar build(UiText text, ConnectionViewModel conn, Actions a, String currentLanguage) {
@@ -84,7 +86,9 @@ final class MainMenu {
                 item(text, "menu.logTab", "Shortcut+2", () -> a.showTab(1)),
                 item(text, "menu.diagramTab", "Shortcut+3", () -> a.showTab(2)),
                 new SeparatorMenuItem(), language);
-        MenuBar bar = new MenuBar(file, connection, files, view);
+        Menu help = new Menu(text.get("menu.help"));
+        help.getItems().add(item(text, "menu.about", null, a::about));
+        MenuBar bar = new MenuBar(file, connection, files, view, help);
         bar.setId("menuBar");
         return bar;
     }

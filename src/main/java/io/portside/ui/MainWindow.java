@@ -274,6 +274,11 @@ public final class MainWindow implements AutoCloseable {
             }
 
             @Override
+            public void about() {
+                AboutDialog.show(stage);
+            }
+
+            @Override
             public void language(String tag) {
                 settings.language = tag;
                 status(text.get("status.languageRestart"));

@@ -16,6 +16,8 @@ public class PortsideApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         Path config = configDir();
+        AppIcon.apply(stage);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> StartupTiming.windowShown());
         window = new MainWindow(stage, new SettingsStore(config), config.resolve("sandbox"),
                 folder -> getHostServices().showDocument(folder.toUri().toString()));
         stage.show();

@@ -75,5 +75,11 @@ class KeyboardTest extends WindowFixture {
         clickOn(row("#localTable", "zebra.txt"));
         clickOn("#localTransfer");
         waitUntil("uploaded by the toolbar button", () -> LoginAndConflictTest.read(serverRoot.resolve("zebra.txt")).equals("z\n"));
+
+        // Help › About (the installer engineer's dialog).
+        clickOn("Help");
+        clickOn("About Portside");
+        waitUntil("about dialog", () -> !lookup("#about-dialog").queryAll().isEmpty());
+        clickOn("OK");
     }
 }
