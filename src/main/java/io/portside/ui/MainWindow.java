@@ -14,7 +14,17 @@ import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.dialog.ConflictDialog;
 import io.portside.ui.dialog.ErrorDialog;
+import io.portside.ui.dialog.MasterPasswordGate;
+import io.portside.ui.dialog.PasswordPrompt;
 import io.portside.ui.dialog.SiteManagerDialog;
+import io.portside.ui.connection.FxTrustPrompt;
+import io.portside.ftp.Protocol;
+import io.portside.ftp.Site;
+import io.portside.ftp.tls.FingerprintFile;
+import io.portside.ftp.tls.TlsPolicy;
+import io.portside.sites.SiteProfile;
+import io.portside.sites.SiteStore;
+import io.portside.sites.SiteStoreException;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.fx.Worker;
@@ -30,7 +40,7 @@ import io.portside.ui.queue.QueueViewModel;
 import io.portside.ui.queue.TransferQueueAdapter;
 import io.portside.ui.queue.TransferRequest.Direction;
 import io.portside.ui.settings.AppSettings;
-import io.portside.ui.settings.SavedSite;
+import io.portside.ui.settings.LegacySites;
 import io.portside.ui.settings.SettingsStore;
 import io.portside.ui.status.StatusBarView;
 import java.io.IOException;
@@ -61,6 +71,8 @@ import javafx.util.Duration;
 public final class MainWindow implements AutoCloseable {
     /** Lines kept in memory by the log; older ones go to the spill file. */
     static final int LOG_CAPACITY = 100_000;
+    /** Certificates the user chose to trust always, in the config folder. */
+    public static final String TRUSTED_CERTIFICATES = "trusted-certificates.properties";
 
     private final Stage stage;
     private final SettingsStore store;
@@ -85,6 +97,9 @@ public final class MainWindow implements AutoCloseable {
     private final StatusBarView statusBar;
     private final Path spillFile;
     private final LogView logView;
+    private final SiteStore sites;
+    private final MasterPasswordGate masterPassword;
+    private final TlsPolicy tlsPolicy;
 
     /**
      * @param store      where settings are remembered (a config folder passed in, never global)
@@ -103,9 +118,16 @@ public final class MainWindow implements AutoCloseable {
         this.log = new LogViewModel(new LogFormatter(locale), bridge, LOG_CAPACITY, spillFile);
         log.listenTo(bus);
 
+        this.sites = new SiteStore(store.configDir());
+        this.masterPassword = new MasterPasswordGate(sites, text, ioWorker, bridge);
+        moveLegacySites();
+        this.tlsPolicy = new TlsPolicy(java.util.Set.of(),
+                new FingerprintFile(store.configDir().resolve(TRUSTED_CERTIFICATES)),
+                new FxTrustPrompt(text, bridge, () -> stage));
         connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
+        connection.setTlsPolicy(tlsPolicy);
         queue = new TransferQueueAdapter(QueueSettings.defaults(), () -> connection.connectedSite().get(),
-                (site, owner) -> FtpSession.open(site, connection.options(), bus, owner));
+                (site, owner) -> FtpSession.open(site, connection.options(), bus, owner, tlsPolicy));
         queue.onConflict(ConflictDialog.resolver(() -> stage, text));
         queueModel = new QueueViewModel(queue, bridge);
         connection.onModeChanged(c -> queue.setMode(c.mode(), c.extended()));
@@ -123,7 +145,7 @@ public final class MainWindow implements AutoCloseable {
         connection.onConnected(() -> {
             remotePane.setTitle(text.get("pane.remote.on", connection.connectedSite().get().host()));
             remotePane.model().openHome();
-            settings.remember(connection.toSavedSite(null));
+            settings.remember(connection.toProfile("recent"));
             status(text.get("status.connected", connection.connectedSite().get()));
         });
         connection.onFailed(e -> error(text.get("error.connect"), e));
@@ -293,8 +315,7 @@ public final class MainWindow implements AutoCloseable {
             try {
                 SandboxServer s = testServer.start(sandbox);
                 bridge.post(() -> {
-                    connection.fill(new SavedSite(null, s.host(), s.port(), "ftp", s.user(), s.password(),
-                            connection.mode().get().name(), connection.extended().get(), null, null, null));
+                    connection.fill(Protocol.FTP, s.host(), s.port(), s.user(), s.password());
                     status(text.get("status.testServer.started", s.port(), s.root()));
                     connection.connect();
                 });
@@ -305,14 +326,64 @@ public final class MainWindow implements AutoCloseable {
     }
 
     private void openSiteManager() {
-        new SiteManagerDialog(stage, text, settings.sites).showAndWait().ifPresent(site -> {
-            connection.fill(site);
-            if (site.localFolder() != null && !site.localFolder().isBlank()) {
-                localPane.model().open(site.localFolder());
-            }
-            connection.connect();
-        });
+        new SiteManagerDialog(stage, text, masterPassword, ioWorker, bridge).showAndWait().ifPresent(this::connectTo);
         saveSettings();
+    }
+
+    /**
+     * Connects to a saved site: its stored password is decrypted (asking for the master
+     * password once per run), or the password is asked for when it is not stored.
+     */
+    private void connectTo(SiteProfile site) {
+        char[] typed = null;
+        if (sites.hasStoredPassword(site.name())) {
+            if (!masterPassword.unlock(stage)) {
+                return;
+            }
+        } else if (!site.isAnonymous()) {
+            typed = PasswordPrompt.ask(stage, text, site.name(), site.user()).orElse(null);
+            if (typed == null) {
+                return;
+            }
+        }
+        char[] password = typed;
+        ioWorker.execute(() -> {
+            try {
+                Site target = sites.sessionSite(site.name(), password);
+                bridge.post(() -> {
+                    connection.fill(site, target.password());
+                    if (site.localFolder() != null) {
+                        localPane.model().open(site.localFolder());
+                    }
+                    connection.connect();
+                });
+            } catch (SiteStoreException e) {
+                bridge.post(() -> error(text.get("error.connect"), e));
+            } finally {
+                if (password != null) {
+                    java.util.Arrays.fill(password, '\0');
+                }
+            }
+        });
+    }
+
+    /** Sites that older versions kept in settings.json, password in clear: moved, without it. */
+    private void moveLegacySites() throws IOException {
+        if (settings.sites.isEmpty()) {
+            return;
+        }
+        for (SiteProfile p : LegacySites.toProfiles(settings.sites)) {
+            if (sites.find(p.name()).isEmpty()) {
+                sites.save(p, null);
+            }
+        }
+        settings.sites.clear();
+        store.save(settings);
+    }
+
+    /** The saved sites (tests look at them). */
+    public SiteStore sites() {
+        return sites;
     }
 
     private void error(String what, Throwable e) {
@@ -344,7 +415,7 @@ public final class MainWindow implements AutoCloseable {
         return queueModel.rows().stream().map(io.portside.ui.queue.JobRow::snapshot).toList();
     }
 
-    /** The live settings (the screenshots test adds sample sites to them). */
+    /** The live settings. */
     AppSettings settingsForScreenshots() {
         return settings;
     }

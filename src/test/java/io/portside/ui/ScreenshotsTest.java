@@ -80,13 +80,12 @@ class ScreenshotsTest extends WindowFixture {
                 .allMatch(j -> j.state().name().equals("DONE"))));
 
         // Site manager with two sites.
-        interact(() -> {
-            var s = window.settingsForScreenshots();
-            s.sites.add(new io.portside.ui.settings.SavedSite("Company web server", "ftp.example.com", 21, "ftpes",
-                    "deploy", "secret", "PASSIVE", false, "/var/www", "", "UTF-8"));
-            s.sites.add(new io.portside.ui.settings.SavedSite("Mirror (archive)", "mirror.example.org", 21, "ftp",
-                    "", "", "PASSIVE", true, "/pub", "", "UTF-8"));
-        });
+        window.sites().save(new io.portside.sites.SiteProfile("Company web server", io.portside.ftp.Protocol.FTPES,
+                "ftp.example.com", 21, "deploy", io.portside.sites.PasswordMode.NOT_STORED, io.portside.ftp.DataMode.PASSIVE,
+                io.portside.ftp.ExtendedMode.AUTO, "/var/www", null, "UTF-8"), null);
+        window.sites().save(new io.portside.sites.SiteProfile("Mirror (archive)", io.portside.ftp.Protocol.FTP,
+                "mirror.example.org", 21, "", io.portside.sites.PasswordMode.NOT_STORED, io.portside.ftp.DataMode.PASSIVE,
+                io.portside.ftp.ExtendedMode.ALWAYS, "/pub", null, "UTF-8"), null);
         press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         waitUntil("site manager open", () -> !lookup("#siteManager").queryAll().isEmpty());
         shoot(lookup("#siteManager").query().getScene(), "site-manager.png");

@@ -3,7 +3,7 @@ package io.portside.ui.connection;
 import io.portside.ftp.DataMode;
 import io.portside.ftp.Protocol;
 import io.portside.ui.fx.UiText;
-import io.portside.ui.settings.SavedSite;
+import io.portside.sites.SiteProfile;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
@@ -25,7 +25,7 @@ import org.controlsfx.control.SegmentedButton;
 public final class ConnectionBar extends HBox {
     private final ConnectionViewModel model;
 
-    public ConnectionBar(ConnectionViewModel model, UiText text, Supplier<ObservableList<SavedSite>> history) {
+    public ConnectionBar(ConnectionViewModel model, UiText text, Supplier<ObservableList<SiteProfile>> history) {
         super(6);
         this.model = model;
         getStyleClass().add("connection-bar");
@@ -114,9 +114,10 @@ public final class ConnectionBar extends HBox {
         recent.setId("history");
         recent.setOnShowing(e -> {
             recent.getItems().clear();
-            for (SavedSite s : history.get()) {
-                MenuItem item = new MenuItem(s.label());
-                item.setOnAction(a -> model.fill(s));
+            for (SiteProfile s : history.get()) {
+                // The history keeps no password: the user types it again.
+                MenuItem item = new MenuItem(s.name());
+                item.setOnAction(a -> model.fill(s, ""));
                 recent.getItems().add(item);
             }
             if (recent.getItems().isEmpty()) {

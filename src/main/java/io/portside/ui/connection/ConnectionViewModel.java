@@ -9,7 +9,10 @@ import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ui.fx.FxBatcher;
-import io.portside.ui.settings.SavedSite;
+import io.portside.ftp.event.ProtocolEvent;
+import io.portside.ftp.tls.TlsPolicy;
+import io.portside.sites.PasswordMode;
+import io.portside.sites.SiteProfile;
 import java.nio.charset.Charset;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -41,6 +44,9 @@ public final class ConnectionViewModel {
     private final Executor browseWorker;
     private final FxBatcher bridge;
     private final SessionOptions baseOptions;
+    private final ReadOnlyObjectWrapper<Security> security = new ReadOnlyObjectWrapper<>(Security.NONE);
+    private volatile TlsPolicy tlsPolicy = TlsPolicy.systemOnly();
+    private volatile String lastTlsVersion;
     private Charset charset;
     private volatile FtpSession session;
     private Runnable onConnected = () -> { };
@@ -51,14 +57,39 @@ public final class ConnectionViewModel {
     public record DataModeChange(DataMode mode, ExtendedMode extended) {
     }
 
+    /** How the current browse session protects what crosses the network. */
+    public record Security(boolean connected, String tlsVersion) {
+        static final Security NONE = new Security(false, null);
+
+        public boolean encrypted() {
+            return tlsVersion != null;
+        }
+    }
+
     public ConnectionViewModel(ProtocolEventBus bus, Executor browseWorker, FxBatcher bridge, SessionOptions baseOptions) {
         this.bus = bus;
+        // The browse session's handshake tells which TLS version it got; FtpSession does not keep it.
+        bus.subscribe(e -> {
+            if (e instanceof ProtocolEvent.TlsEstablished t && t.connection().isControl()
+                    && "browse".equals(t.connection().owner())) {
+                lastTlsVersion = t.protocol();
+            }
+        });
         this.browseWorker = browseWorker;
         this.bridge = bridge;
         this.baseOptions = baseOptions;
         this.charset = baseOptions.charset();
         mode.addListener((o, a, b) -> modeChanged());
         extended.addListener((o, a, b) -> modeChanged());
+    }
+
+    /** How sessions decide about certificates (the window's dialog and trusted-certificates file). */
+    public void setTlsPolicy(TlsPolicy policy) {
+        this.tlsPolicy = policy;
+    }
+
+    public TlsPolicy tlsPolicy() {
+        return tlsPolicy;
     }
 
     public void onConnected(Runnable r) {
@@ -121,13 +152,17 @@ public final class ConnectionViewModel {
             return;
         }
         SessionOptions opts = options();
+        TlsPolicy tls = tlsPolicy;
         state.set(ConnectionState.CONNECTING);
         browseWorker.execute(() -> {
             closeQuietly();
             try {
-                FtpSession s = FtpSession.open(target, opts, bus, "browse");
+                lastTlsVersion = null;
+                FtpSession s = FtpSession.open(target, opts, bus, "browse", tls);
                 session = s;
+                Security sec = new Security(true, s.isSecure() ? String.valueOf(lastTlsVersion) : null);
                 bridge.post(() -> {
+                    security.set(sec);
                     connectedSite.set(target);
                     state.set(ConnectionState.CONNECTED);
                     onConnected.run();
@@ -144,6 +179,7 @@ public final class ConnectionViewModel {
     public void disconnect() {
         state.set(ConnectionState.DISCONNECTED);
         connectedSite.set(null);
+        security.set(Security.NONE);
         FtpSession s = session;
         if (s != null) {
             s.abort();
@@ -164,22 +200,27 @@ public final class ConnectionViewModel {
         return session;
     }
 
-    /** Fills the fields from a saved site or a history entry. */
-    public void fill(SavedSite s) {
-        host.set(s.host());
-        port.set(String.valueOf(s.port()));
-        user.set(s.user() == null ? "" : s.user());
-        password.set(s.password() == null ? "" : s.password());
-        protocol.set(s.protocol() == null ? Protocol.FTP : Protocol.ofScheme(s.protocol()));
-        mode.set("ACTIVE".equalsIgnoreCase(s.mode()) ? DataMode.ACTIVE : DataMode.PASSIVE);
-        extended.set(s.extended());
-        charset = s.charset() == null || s.charset().isBlank() ? baseOptions.charset() : Charset.forName(s.charset());
+    /** Fills the fields from a saved site or a history entry; {@code password} may be empty. */
+    public void fill(SiteProfile p, String password) {
+        fill(p.protocol(), p.host(), p.port(), p.user(), password);
+        mode.set(p.dataMode());
+        extended.set(p.extendedMode() == ExtendedMode.ALWAYS);
+        charset = Charset.forName(p.charset());
     }
 
-    /** The fields as a site entry (for the history and the site manager). */
-    public SavedSite toSavedSite(String name) {
-        return new SavedSite(name, host.get().strip(), parsePort(), protocol.get().scheme(), user.get().strip(),
-                password.get(), mode.get().name(), extended.get(), null, null, charset.name());
+    /** Fills address and credentials, keeping the chosen data mode. */
+    public void fill(Protocol proto, String hostName, int portNumber, String userName, String pw) {
+        host.set(hostName);
+        port.set(String.valueOf(portNumber));
+        user.set(userName == null ? "" : userName);
+        password.set(pw == null ? "" : pw);
+        protocol.set(proto);
+    }
+
+    /** The fields as a site profile without password (for the history and the site manager). */
+    public SiteProfile toProfile(String name) {
+        return new SiteProfile(name, protocol.get(), host.get().strip(), parsePort(), user.get().strip(),
+                PasswordMode.NOT_STORED, mode.get(), extendedMode(), null, null, charset.name());
     }
 
     private int parsePort() {
@@ -220,6 +261,10 @@ public final class ConnectionViewModel {
 
     public ReadOnlyObjectProperty<ConnectionState> state() {
         return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Security> security() {
+        return security.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Site> connectedSite() {

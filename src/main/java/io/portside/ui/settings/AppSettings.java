@@ -1,6 +1,9 @@
 package io.portside.ui.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portside.sites.SiteProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +29,27 @@ public final class AppSettings {
     public String lastLocalFolder;
     /** "" follows the system; "en" or "zh_CN" overrides it. */
     public String language = "";
-    public List<SavedSite> recent = new ArrayList<>();
-    public List<SavedSite> sites = new ArrayList<>();
+    /** Recent connections, never with a password (a {@link SiteProfile} has none). */
+    public List<SiteProfile> recent = new ArrayList<>();
+    /**
+     * Sites as versions before the encrypted site store kept them, passwords in clear. Read
+     * only to move them into {@code sites.json} (see {@link LegacySites}); never written again.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<JsonNode> sites = new ArrayList<>();
 
-    /** Puts a connection at the top of the history (no password kept), at most 10. */
-    public void remember(SavedSite site) {
-        SavedSite plain = site.withoutPassword();
-        recent.removeIf(s -> s.label().equals(plain.label()));
-        recent.add(0, plain);
+    /** Puts a connection at the top of the history, at most 10. */
+    public void remember(SiteProfile site) {
+        SiteProfile named = site.withName(label(site));
+        recent.removeIf(s -> label(s).equals(named.name()));
+        recent.add(0, named);
         while (recent.size() > 10) {
             recent.remove(recent.size() - 1);
         }
+    }
+
+    /** How the history drop-down shows a site: ftp://user@host:port. */
+    public static String label(SiteProfile s) {
+        return s.protocol().scheme() + "://" + (s.isAnonymous() ? "" : s.user() + "@") + s.host() + ":" + s.port();
     }
 }

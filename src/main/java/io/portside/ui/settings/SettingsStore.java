@@ -1,6 +1,10 @@
 package io.portside.ui.settings;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +14,12 @@ import java.nio.file.StandardCopyOption;
 /** Reads and writes {@code settings.json} in the config folder it is given. */
 public final class SettingsStore {
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Records such as SiteProfile have isAnonymous(): not a property to write.
+    private final ObjectMapper json = JsonMapper.builder()
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     public SettingsStore(Path configDir) {
         this.file = configDir.resolve("settings.json");
@@ -24,7 +33,9 @@ public final class SettingsStore {
     public AppSettings load() {
         if (Files.isRegularFile(file)) {
             try {
-                return json.readValue(file.toFile(), AppSettings.class);
+                JsonNode tree = json.readTree(file.toFile());
+                LegacySites.dropOldHistory(tree);
+                return json.treeToValue(tree, AppSettings.class);
             } catch (IOException e) {
                 System.err.println("Portside: ignoring unreadable " + file + ": " + e.getMessage());
             }

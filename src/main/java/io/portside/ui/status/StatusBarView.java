@@ -44,7 +44,26 @@ public final class StatusBarView extends StatusBar {
         Label rate = label("statusRate");
         rate.textProperty().bind(Bindings.createStringBinding(
                 () -> Units.size((long) queue.totalRate().get()) + "/s", queue.totalRate()));
-        getRightItems().addAll(state, sep(), server, sep(), mode, sep(), transfers, sep(), rate);
+        Label security = label("statusSecurity");
+        security.textProperty().bind(Bindings.createStringBinding(() -> {
+            ConnectionViewModel.Security sec = conn.security().get();
+            return !sec.connected() ? "" : sec.encrypted() ? text.get("status.encrypted", tlsName(sec.tlsVersion()))
+                    : text.get("status.clear");
+        }, conn.security()));
+        conn.security().addListener((o, a, sec) -> {
+            security.getStyleClass().removeAll("security-clear", "security-encrypted");
+            if (sec.connected()) {
+                security.getStyleClass().add(sec.encrypted() ? "security-encrypted" : "security-clear");
+            }
+        });
+        security.visibleProperty().bind(security.textProperty().isNotEmpty());
+        security.managedProperty().bind(security.visibleProperty());
+        getRightItems().addAll(security, state, sep(), server, sep(), mode, sep(), transfers, sep(), rate);
+    }
+
+    /** "TLSv1.3" as people say it: "TLS 1.3". */
+    static String tlsName(String version) {
+        return version == null || version.equals("null") ? "TLS" : version.replace("TLSv", "TLS ");
     }
 
     private static Label label(String id) {
