@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * forms it could leak in: UTF-8, UTF-16 (both byte orders), hex, and Base64 (standard and URL
  * alphabets, at each of the three alignments it can have inside a longer Base64 text).
  */
-final class LeakScanner {
+public final class LeakScanner {
     private final Map<String, byte[]> forms = new LinkedHashMap<>();
 
-    LeakScanner(String password) {
+    public LeakScanner(String password) {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
         forms.put("UTF-8", utf8);
         forms.put("UTF-16LE", password.getBytes(StandardCharsets.UTF_16LE));
@@ -50,7 +50,7 @@ final class LeakScanner {
     }
 
     /** Each finding as "file: form"; empty when the folder holds no trace of the password. */
-    List<String> findIn(Path folder) throws IOException {
+    public List<String> findIn(Path folder) throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

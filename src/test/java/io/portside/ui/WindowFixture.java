@@ -47,8 +47,8 @@ abstract class WindowFixture extends FxRobot {
         serverRoot = Files.createDirectories(tmp.resolve("server"));
         localRoot = Files.createDirectories(tmp.resolve("local"));
         prepare();
-        server = SandboxServer.start(serverRoot);
-        SettingsStore store = new SettingsStore(tmp.resolve("config"));
+        server = startServer();
+        SettingsStore store = new SettingsStore(configDir());
         AppSettings s = new AppSettings();
         s.lastLocalFolder = localRoot.toString();
         s.language = language();
@@ -56,6 +56,29 @@ abstract class WindowFixture extends FxRobot {
         s.windowHeight = 820;
         store.save(s);
         FxToolkit.registerPrimaryStage();
+        openWindowOn(store);
+    }
+
+    /** The server the window talks to; FTPS tests start one with TLS. */
+    SandboxServer startServer() throws Exception {
+        return SandboxServer.start(serverRoot);
+    }
+
+    Path configDir() {
+        return tmp.resolve("config");
+    }
+
+    /** Closes the window and opens a new one on the same config folder: the app's next run. */
+    void restartWindow() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            window.close();
+            stage.close();
+        });
+        window = null;
+        openWindowOn(new SettingsStore(configDir()));
+    }
+
+    private void openWindowOn(SettingsStore store) throws Exception {
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
             try {

@@ -1,0 +1,86 @@
+package io.portside.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portside.server.SandboxServer;
+import io.portside.sites.LeakScanner;
+import io.portside.sites.SiteStore;
+import java.nio.file.Files;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The site manager keeps a password only encrypted under the master password: nothing in the
+ * config folder holds it in any readable form, and the next run connects with it after the
+ * master password is given (a wrong one is said so in words).
+ */
+class SavedPasswordTest extends WindowFixture {
+    static final String SERVER_PASSWORD = "Tr0ub4dorHorse93";
+    static final String MASTER = "correct-master-pw";
+
+    @Override
+    SandboxServer startServer() throws Exception {
+        return SandboxServer.start(serverRoot, "alice", SERVER_PASSWORD);
+    }
+
+    @Test
+    void savedPasswordIsNeverInClearAndTheNextRunConnectsWithIt() throws Exception {
+        openSiteManager();
+        clickOn("#siteName").write("Sandbox");
+        clickOn("#siteHost").write(server.host());
+        interact(() -> lookup("#sitePort").queryTextInputControl().setText(String.valueOf(server.port())));
+        clickOn("#siteUser").write("alice");
+        clickOn("#sitePassword").write(SERVER_PASSWORD);
+        clickOn("#siteSave");
+
+        waitUntil("asked to create a master password", () -> !lookup("#masterNew").queryAll().isEmpty());
+        clickOn("#masterNew").write(MASTER);
+        clickOn("#masterRepeat").write(MASTER);
+        clickOn("#masterOk");
+        waitUntil("site saved with its password", 30, () -> window.sites().hasStoredPassword("Sandbox"));
+        waitUntil("the list shows it", () -> call(() -> siteList().getItems().stream()
+                .anyMatch(p -> p.name().equals("Sandbox"))));
+        assertTrue(Files.readString(configDir().resolve(SiteStore.FILE_NAME)).contains("\"Sandbox\""));
+
+        clickOn("#siteConnect");
+        Files.writeString(serverRoot.resolve("on-the-server.txt"), "x");
+        waitUntil("connected with the stored password", () -> listed("#remoteTable", "on-the-server.txt"));
+        assertNoLeak();
+
+        restartWindow();
+        assertNoLeak();
+        openSiteManager();
+        interact(() -> siteList().getSelectionModel().select(0));
+        clickOn("#siteConnect");
+        waitUntil("asked for the master password", () -> !lookup("#masterCurrent").queryAll().isEmpty());
+        clickOn("#masterCurrent").write("not-the-master");
+        clickOn("#masterOk");
+        waitUntil("told the master password is wrong", 30, () -> "Wrong master password. Try again.".equals(
+                call(() -> lookup("#masterMessage").queryLabeled().getText())));
+        clickOn("#masterCurrent").write(MASTER);
+        clickOn("#masterOk");
+        waitUntil("connected after unlocking", 30,
+                () -> "Connected".equals(call(() -> lookup("#statusState").queryLabeled().getText())));
+        assertEquals("alice", call(() -> window.sites().find("Sandbox").orElseThrow().user()));
+
+        restartWindow();
+        assertNoLeak();
+    }
+
+    private void openSiteManager() {
+        press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil("site manager open", () -> !lookup("#siteManager").queryAll().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<io.portside.sites.SiteProfile> siteList() {
+        return lookup("#siteList").queryAs(ListView.class);
+    }
+
+    /** Every file of the config folder, in every form the password could leak in. */
+    private void assertNoLeak() throws Exception {
+        assertEquals(java.util.List.of(), new LeakScanner(SERVER_PASSWORD).findIn(configDir()));
+    }
+}
