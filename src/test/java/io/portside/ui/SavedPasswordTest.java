@@ -69,6 +69,44 @@ class SavedPasswordTest extends WindowFixture {
         assertNoLeak();
     }
 
+    @Test
+    void fileZillaImportStoresItsPasswordsOnlyEncrypted() throws Exception {
+        String fzPassword = "fz-Secr3t-import";
+        java.nio.file.Path xml = tmp.resolve("sitemanager.xml");
+        Files.writeString(xml, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <FileZilla3 version="3.66.5" platform="*nix">
+                  <Servers>
+                    <Folder expanded="1">Clients
+                      <Server>
+                        <Host>ftp.example.test</Host><Port>2121</Port><Protocol>4</Protocol><Type>0</Type>
+                        <User>bob</User><Pass encoding="base64">%s</Pass><Logontype>1</Logontype>
+                        <PasvMode>MODE_ACTIVE</PasvMode><Name>Work</Name>
+                      </Server>
+                    </Folder>
+                    <Server>
+                      <Host>mirror.example.test</Host><Port>21</Port><Protocol>0</Protocol><Type>0</Type>
+                      <Logontype>0</Logontype><Name>Mirror</Name>
+                    </Server>
+                  </Servers>
+                </FileZilla3>
+                """.formatted(java.util.Base64.getEncoder().encodeToString(fzPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        openSiteManager();
+        interact(() -> ((io.portside.ui.dialog.SiteManagerDialog) lookup("#siteManager").queryAs(javafx.scene.control.DialogPane.class)
+                .getProperties().get(io.portside.ui.dialog.SiteManagerDialog.class)).importFileZilla(xml));
+        waitUntil("asked to create a master password", () -> !lookup("#masterNew").queryAll().isEmpty());
+        clickOn("#masterNew").write(MASTER);
+        clickOn("#masterRepeat").write(MASTER);
+        clickOn("#masterOk");
+        waitUntil("both sites listed", 30, () -> call(() -> siteList().getItems().size()) == 2);
+        assertEquals("2 sites imported", call(() -> lookup("#siteMessage").queryLabeled().getText()));
+        assertEquals(java.util.List.of("Clients/Work", "Mirror"),
+                call(() -> siteList().getItems().stream().map(io.portside.sites.SiteProfile::name).toList()));
+        assertTrue(window.sites().hasStoredPassword("Clients/Work"));
+        assertEquals(fzPassword, new String(window.sites().password("Clients/Work")));
+        assertEquals(java.util.List.of(), new LeakScanner(fzPassword).findIn(configDir()));
+    }
+
     private void openSiteManager() {
         press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         waitUntil("site manager open", () -> !lookup("#siteManager").queryAll().isEmpty());

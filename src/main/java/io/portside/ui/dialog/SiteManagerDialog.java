@@ -71,6 +71,8 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
         setTitle(text.get("sites.title"));
         setHeaderText(null);
         getDialogPane().setId("siteManager");
+        // Tests reach the dialog through its pane to import a file without the system's file chooser.
+        getDialogPane().getProperties().put(SiteManagerDialog.class, this);
         list.setId("siteList");
         list.setItems(FXCollections.observableArrayList(store.profiles()));
         list.setPrefWidth(200);
