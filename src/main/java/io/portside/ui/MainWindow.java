@@ -381,6 +381,11 @@ public final class MainWindow implements AutoCloseable {
         store.save(settings);
     }
 
+    /** The site the connection bar describes now (what Connect would open). */
+    public Site connectionSite() {
+        return connection.site();
+    }
+
     /** The saved sites (tests look at them). */
     public SiteStore sites() {
         return sites;

@@ -1,0 +1,36 @@
+package io.portside.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.portside.ftp.Protocol;
+import javafx.scene.control.ComboBox;
+import org.junit.jupiter.api.Test;
+
+/** Plain FTP is marked as such in the status bar; FTPS moves an untouched port to 990. */
+class PlainFtpStatusTest extends WindowFixture {
+
+    @Override
+    void prepare() throws Exception {
+        java.nio.file.Files.writeString(serverRoot.resolve("hello.txt"), "x");
+    }
+
+    @Test
+    void plainFtpIsMarkedNotEncrypted() {
+        assertEquals("", call(() -> lookup("#statusSecurity").queryLabeled().getText()));
+        connectAndWaitForListing();
+        assertEquals("Not encrypted: password and files cross the network in clear",
+                call(() -> lookup("#statusSecurity").queryLabeled().getText()));
+        assertEquals(true, call(() -> lookup("#statusSecurity").query().isVisible()));
+    }
+
+    @Test
+    void implicitFtpsTakesPort990WhenThePortWasUntouched() {
+        interact(() -> lookup("#protocol").<ComboBox<Protocol>>query().setValue(Protocol.FTPS));
+        assertEquals("990", call(() -> lookup("#port").queryTextInputControl().getText()));
+        assertEquals(990, call(() -> window.connectionSite().port()));
+        assertEquals(Protocol.FTPS, call(() -> window.connectionSite().protocol()));
+        interact(() -> lookup("#port").queryTextInputControl().setText("2990"));
+        interact(() -> lookup("#protocol").<ComboBox<Protocol>>query().setValue(Protocol.FTPES));
+        assertEquals("2990", call(() -> lookup("#port").queryTextInputControl().getText()));
+    }
+}
