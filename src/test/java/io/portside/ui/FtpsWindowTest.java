@@ -80,4 +80,21 @@ class FtpsWindowTest extends WindowFixture {
         waitUntil("connected without a question", 30, () -> listed("#remoteTable", "secret-plans.txt"));
         assertTrue(lookup("#certificateDialog").queryAll().isEmpty());
     }
+
+    @Test
+    void aChangedCertificateIsALoudWarningWithBothFingerprints() throws Exception {
+        String old = "AB:".repeat(31) + "AB";
+        new io.portside.ftp.tls.FingerprintFile(configDir().resolve(MainWindow.TRUSTED_CERTIFICATES))
+                .put("127.0.0.1:" + server.port(), old);
+        connectWithFtpes();
+        assertEquals("WARNING: certificate changed", call(() -> lookup("#certificateDialog").query().getScene()
+                .getWindow() instanceof javafx.stage.Stage st ? st.getTitle() : ""));
+        assertEquals(old, call(() -> lookup("#certOldFingerprint").queryTextInputControl().getText()));
+        assertEquals(TestCertificates.fingerprint(keystore),
+                call(() -> lookup("#certFingerprint").queryTextInputControl().getText()));
+        assertTrue(call(() -> lookup("#certificateDialog").query().getStyleClass().contains("certificate-changed")));
+        clickOn("#certCancel");
+        waitUntil("error shown", () -> !lookup("#errorDialog").queryAll().isEmpty());
+        assertEquals("Not connected", status("#statusState"));
+    }
 }
