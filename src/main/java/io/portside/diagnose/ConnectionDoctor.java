@@ -7,6 +7,7 @@ import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.tls.TlsPolicy;
 import io.portside.ftp.event.Units;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +36,18 @@ public final class ConnectionDoctor {
     private final Site site;
     private final SessionOptions base;
     private final ProtocolEventBus bus;
+    private final TlsPolicy tls;
 
     public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus) {
+        this(site, base, bus, TlsPolicy.systemOnly());
+    }
+
+    /** @param tls how FTPS sessions decide about certificates (the window passes its dialog) */
+    public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus, TlsPolicy tls) {
         this.site = site;
         this.base = base.withModeFallback(false);
         this.bus = bus;
+        this.tls = tls;
     }
 
     /** Runs the diagnosis; blocking, so call it off the UI thread. */
@@ -89,7 +97,7 @@ public final class ConnectionDoctor {
             }
         });
         try {
-            try (FtpSession s = FtpSession.open(site, options, bus, owner)) {
+            try (FtpSession s = FtpSession.open(site, options, bus, owner, tls)) {
                 if (onLogin != null) {
                     onLogin.on(s);
                 }

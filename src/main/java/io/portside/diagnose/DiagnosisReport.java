@@ -105,6 +105,11 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
         return b.toString();
     }
 
+    /** What {@link #toText(boolean)} does to each text when redacting, for a view of the report. */
+    public java.util.function.UnaryOperator<String> hostRedactor() {
+        return redactor()::apply;
+    }
+
     private Redactor redactor() {
         Redactor r = new Redactor().replace(hostName, "<server>").replace(serverAddress, "<server>")
                 .replace(clientAddress, "<client>");

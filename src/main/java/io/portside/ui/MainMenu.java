@@ -39,6 +39,8 @@ final class MainMenu {
         void language(String tag);
 
         void about();
+
+        void diagnose();
     }
 
     static MenuBar build(UiText text, ConnectionViewModel conn, Actions a, String currentLanguage) {
@@ -61,7 +63,9 @@ final class MainMenu {
         connection.getItems().addAll(
                 item(text, "menu.connect", "Shortcut+K", conn::connect),
                 item(text, "menu.disconnect", "Shortcut+D", conn::disconnect),
-                new SeparatorMenuItem(), passive, active, extended);
+                new SeparatorMenuItem(), passive, active, extended,
+                new SeparatorMenuItem(),
+                item(text, "menu.diagnose", null, a::diagnose));
 
         Menu files = new Menu(text.get("menu.files"));
         files.getItems().addAll(

@@ -15,6 +15,9 @@ import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.dialog.ConflictDialog;
 import io.portside.ui.dialog.ErrorDialog;
 import io.portside.ui.dialog.MasterPasswordGate;
+import io.portside.ui.dialog.DiagnoseDialog;
+import io.portside.diagnose.ConnectionDoctor;
+import io.portside.diagnose.DiagnosisReport;
 import io.portside.ui.dialog.PasswordPrompt;
 import io.portside.ui.dialog.SiteManagerDialog;
 import io.portside.ui.connection.FxTrustPrompt;
@@ -301,11 +304,45 @@ public final class MainWindow implements AutoCloseable {
             }
 
             @Override
+            public void diagnose() {
+                MainWindow.this.diagnose();
+            }
+
+            @Override
             public void language(String tag) {
                 settings.language = tag;
                 status(text.get("status.languageRestart"));
             }
         };
+    }
+
+    /**
+     * Runs the connection doctor for the site in the connection bar on its own worker, with the
+     * window's certificate decisions, and shows the result as it comes in.
+     */
+    public void diagnose() {
+        Site target;
+        try {
+            target = connection.site();
+        } catch (IllegalArgumentException e) {
+            error(text.get("error.diagnose"), new IOException(e.getMessage()));
+            return;
+        }
+        if (target.host().isEmpty()) {
+            error(text.get("error.diagnose"), new IOException("enter the server's host name or address first"));
+            return;
+        }
+        DiagnoseDialog dialog = new DiagnoseDialog(stage, text,
+                new Site(target.protocol(), target.host(), target.port(), target.user(), null).toString(), ioWorker);
+        dialog.show();
+        SessionOptions options = connection.options();
+        ExecutorService doctorThread = Worker.single("diagnose");
+        doctorThread.execute(() -> {
+            DiagnosisReport report = new ConnectionDoctor(target, options, bus, tlsPolicy)
+                    .run(line -> bridge.post(() -> dialog.progress(line)));
+            bridge.post(() -> dialog.show(report));
+        });
+        doctorThread.shutdown();
     }
 
     /** Starts the built-in server on a worker, then fills the connection bar and connects. */
