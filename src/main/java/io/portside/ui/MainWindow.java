@@ -163,6 +163,7 @@ public final class MainWindow implements AutoCloseable {
         paneSplit = new SplitPane(localPane, remotePane);
         paneSplit.setId("paneSplit");
         logView = new LogView(log, text, ioWorker, this::status);
+        logView.list().getSelectionModel().selectedItemProperty().addListener((o, a, line) -> selectDiagramRow(line));
         Tab logTab = tab(text.get("tab.log"), logView, "logTab");
         logTab.selectedProperty().addListener((o, was, now) -> {
             if (now) {
@@ -219,7 +220,29 @@ public final class MainWindow implements AutoCloseable {
         }
         SequenceDiagramModel model = new SequenceDiagramModel(id -> "browse".equals(id.owner()));
         diagramFeed = bus.subscribe(model::accept);
-        return new DiagramView(model);
+        diagram = new DiagramView(model);
+        diagram.setOnSelect(element -> selectLogLine(log.lineOf(element.source())));
+        return diagram;
+    }
+
+    private DiagramView diagram;
+
+    /** A click on a diagram row selects its line in the protocol log (when the filters show it). */
+    private void selectLogLine(io.portside.ftp.event.LogLine line) {
+        var list = logView.list();
+        int i = line == null ? -1 : list.getItems().indexOf(line);
+        if (i >= 0) {
+            list.getSelectionModel().clearAndSelect(i);
+            list.scrollTo(i);
+        }
+    }
+
+    /** A selected log line highlights its row in the diagram. */
+    private void selectDiagramRow(io.portside.ftp.event.LogLine line) {
+        io.portside.ftp.event.ProtocolEvent e = log.eventOf(line);
+        if (diagram != null && e != null) {
+            diagram.select(e);
+        }
     }
 
     /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */

@@ -2,6 +2,7 @@ package io.portside.ui.log;
 
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.LogLine;
+import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ui.fx.FxBatcher;
 import java.io.BufferedWriter;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +59,11 @@ public final class LogViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper spilled = new ReadOnlyLongWrapper();
     private ProtocolEventBus.Subscription subscription;
+    // Which event each line in the ring came from, both ways (by identity: equal lines of two
+    // events stay apart), so the handshake diagram and the log can select each other's rows.
+    private final Map<LogLine, ProtocolEvent> pendingEvents = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<LogLine, ProtocolEvent> eventOfLine = new IdentityHashMap<>();
+    private final Map<ProtocolEvent, LogLine> lineOfEvent = new IdentityHashMap<>();
 
     public LogViewModel(LogFormatter formatter, FxBatcher bridge, int capacity, Path spillFile) {
         this.formatter = formatter;
@@ -73,7 +81,13 @@ public final class LogViewModel implements AutoCloseable {
 
     /** Starts showing every event published on {@code bus} from now on. */
     public void listenTo(ProtocolEventBus bus) {
-        subscription = bus.subscribe(e -> add(formatter.format(e)));
+        subscription = bus.subscribe(e -> {
+            LogLine line = formatter.format(e);
+            if (line != null) {
+                pendingEvents.put(line, e);
+                add(line);
+            }
+        });
     }
 
     /** Adds a line from any thread; it shows on the next batch. */
@@ -103,14 +117,21 @@ public final class LogViewModel implements AutoCloseable {
         int evictedVisible = 0;
         for (int i = 0; i < overflow; i++) {
             LogLine old = ring.removeFirst();
+            forgetEvent(old);
             evicted.add(old);
             if (matches(old)) {
                 evictedVisible++;
             }
         }
         List<LogLine> newlyVisible = new ArrayList<>();
+        batch.subList(0, skip).forEach(this::forgetEvent);
         for (LogLine k : kept) {
             ring.addLast(k);
+            ProtocolEvent source = pendingEvents.remove(k);
+            if (source != null) {
+                eventOfLine.put(k, source);
+                lineOfEvent.put(source, k);
+            }
             noteConnection(k);
             if (matches(k)) {
                 newlyVisible.add(k);
@@ -131,6 +152,24 @@ public final class LogViewModel implements AutoCloseable {
             visible.addAll(newlyVisible);
         }
         total.set(total.get() + batch.size());
+    }
+
+    private void forgetEvent(LogLine line) {
+        pendingEvents.remove(line);
+        ProtocolEvent e = eventOfLine.remove(line);
+        if (e != null) {
+            lineOfEvent.remove(e);
+        }
+    }
+
+    /** The event a line in memory was made from, or null. FX thread. */
+    public ProtocolEvent eventOf(LogLine line) {
+        return line == null ? null : eventOfLine.get(line);
+    }
+
+    /** The line in memory made from {@code event}, or null (spilled, or never logged). FX thread. */
+    public LogLine lineOf(ProtocolEvent event) {
+        return event == null ? null : lineOfEvent.get(event);
     }
 
     private void noteConnection(LogLine l) {
@@ -230,6 +269,8 @@ public final class LogViewModel implements AutoCloseable {
 
     public void clear() {
         ring.clear();
+        eventOfLine.clear();
+        lineOfEvent.clear();
         visible.clear();
         spill.clear();
         total.set(0);
