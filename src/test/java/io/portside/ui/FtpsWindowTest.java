@@ -33,7 +33,9 @@ class FtpsWindowTest extends WindowFixture {
     private void connectWithFtpes() {
         interact(() -> lookup("#protocol").<ComboBox<Protocol>>query().setValue(Protocol.FTPES));
         connectFromBar("tls-pw");
-        waitUntil("certificate dialog shown", 30, () -> !lookup("#certificateDialog").queryAll().isEmpty());
+        waitUntil("certificate dialog shown", 30, () -> call(() -> lookup("#certTrustAlways").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow().isShowing() && n.isVisible()).orElse(false)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
     private String status(String id) {
@@ -46,6 +48,7 @@ class FtpsWindowTest extends WindowFixture {
         assertEquals(TestCertificates.fingerprint(keystore),
                 call(() -> lookup("#certFingerprint").queryTextInputControl().getText()));
         assertTrue(call(() -> lookup("#certHost").queryTextInputControl().getText()).contains("is for 127.0.0.1"));
+        shoot("certificate-dialog.png");
         clickOn("#certTrustOnce");
         waitUntil("remote pane lists over TLS", () -> listed("#remoteTable", "secret-plans.txt"));
         assertTrue(status("#statusSecurity").matches("Encrypted \\(TLS 1\\.[23]\\)"), status("#statusSecurity"));
@@ -96,5 +99,15 @@ class FtpsWindowTest extends WindowFixture {
         clickOn("#certCancel");
         waitUntil("error shown", () -> !lookup("#errorDialog").queryAll().isEmpty());
         assertEquals("Not connected", status("#statusState"));
+    }
+
+    /** The dialog as a PNG, where ScreenshotsTest writes (-Dportside.screenshots=screenshots for the README). */
+    private void shoot(String name) throws Exception {
+        Path out = Path.of(System.getProperty("portside.screenshots", "target/screenshots"));
+        Files.createDirectories(out);
+        var image = call(() -> lookup("#certificateDialog").query().getScene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                out.resolve(name).toFile());
+        assertTrue(Files.size(out.resolve(name)) > 10_000, name + " looks empty");
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -53,7 +54,11 @@ public final class CertificateDialog extends Dialog<TrustDecision> {
         row = add(grid, row, text.get("cert.hostName"), text.get(cert.hostMatches() ? "cert.hostMatches"
                 : "cert.hostMismatch", hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')))), "certHost");
         if (cert.problem() != null) {
-            add(grid, row, text.get("cert.problem"), cert.problem(), "certProblem");
+            Label problem = new Label(cert.problem());
+            problem.setId("certProblem");
+            problem.setWrapText(true);
+            problem.setMaxWidth(640);
+            grid.addRow(row, new Label(text.get("cert.problem")), problem);
         }
         Label advice = new Label(text.get(changed ? "cert.changed.advice" : "cert.advice"));
         advice.setWrapText(true);
@@ -77,11 +82,22 @@ public final class CertificateDialog extends Dialog<TrustDecision> {
     }
 
     private static int add(GridPane grid, int row, String label, String value, String id) {
-        // Read-only text fields, so a fingerprint can be selected and copied to compare.
-        TextField v = new TextField(value);
+        // Read-only text, so a fingerprint can be selected and copied to compare. A fingerprint
+        // (95 characters) is wrapped over two lines rather than cut: it must be read in full.
+        javafx.scene.control.TextInputControl v;
+        if (id.endsWith("Fingerprint")) {
+            TextArea area = new TextArea(value);
+            area.setWrapText(true);
+            area.setPrefRowCount(2);
+            area.setPrefColumnCount(48);
+            v = area;
+        } else {
+            TextField field = new TextField(value);
+            field.setPrefColumnCount(48);
+            v = field;
+        }
         v.setEditable(false);
         v.setId(id);
-        v.setPrefColumnCount(Math.min(60, Math.max(20, value.length())));
         v.getStyleClass().add("certificate-value");
         grid.addRow(row, new Label(label), v);
         return row + 1;
