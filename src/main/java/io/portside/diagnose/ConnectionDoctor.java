@@ -1,14 +1,17 @@
 package io.portside.diagnose;
 
+import io.portside.ftp.DataMode;
+import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
+import io.portside.ftp.Protocol;
 import io.portside.ftp.ServerCapabilities;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
-import io.portside.ftp.tls.TlsPolicy;
 import io.portside.ftp.event.Units;
+import io.portside.ftp.tls.TlsPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,18 +39,18 @@ public final class ConnectionDoctor {
     private final Site site;
     private final SessionOptions base;
     private final ProtocolEventBus bus;
-    private final TlsPolicy tls;
+    private final TlsPolicy tlsPolicy;
 
     public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus) {
         this(site, base, bus, TlsPolicy.systemOnly());
     }
 
-    /** @param tls how FTPS sessions decide about certificates (the window passes its dialog) */
-    public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus, TlsPolicy tls) {
+    /** @param tlsPolicy decides about server certificates, for ftpes/ftps and the AUTH TLS test */
+    public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus, TlsPolicy tlsPolicy) {
         this.site = site;
         this.base = base.withModeFallback(false);
         this.bus = bus;
-        this.tls = tls;
+        this.tlsPolicy = tlsPolicy;
     }
 
     /** Runs the diagnosis; blocking, so call it off the UI thread. */
@@ -63,17 +66,25 @@ public final class ConnectionDoctor {
         long t0 = System.nanoTime();
         List<Attempt> attempts = new ArrayList<>();
         ServerCapabilities[] caps = {ServerCapabilities.NONE};
-        Attempt login = attempt(null, base, session -> caps[0] = session.capabilities());
+        Attempt login = attempt(site, null, base, session -> caps[0] = session.capabilities());
         attempts.add(login);
         progress.accept(summary(login));
+        Attempt tls = null;
         if (login.outcome() == Outcome.OK) {
             for (DataMethod m : DataMethod.values()) {
-                Attempt a = attempt(m, base.withMode(m.mode(), m.extended()), null);
+                Attempt a = attempt(site, m, base.withMode(m.mode(), m.extended()), null);
                 attempts.add(a);
                 progress.accept(summary(a));
             }
+            if (site.protocol() == Protocol.FTP && caps[0].authTls()) {
+                // The same listing once more over explicit FTPS, as a user switching to ftpes:// would get it.
+                Site secured = new Site(Protocol.FTPES, site.host(), site.port(), site.user(), site.password());
+                tls = attempt(secured, DataMethod.PASV, base.withMode(DataMode.PASSIVE, ExtendedMode.AUTO), null);
+                progress.accept("TLS    " + tls.outcome() + " " + (tls.outcome() == Outcome.OK
+                        ? Units.duration(tls.took()) : tls.error().getMessage()));
+            }
         }
-        return report(attempts, caps[0], started, Duration.ofNanos(System.nanoTime() - t0));
+        return report(attempts, tls, caps[0], started, Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private interface Step {
@@ -81,8 +92,9 @@ public final class ConnectionDoctor {
     }
 
     /** One step on its own session; its events are collected through a subscription of their own. */
-    private Attempt attempt(DataMethod method, SessionOptions options, Step onLogin) {
-        String owner = OWNER + " " + (method == null ? "login" : method.name());
+    private Attempt attempt(Site target, DataMethod method, SessionOptions options, Step onLogin) {
+        String owner = OWNER + " " + (target.protocol() != site.protocol() ? "TLS"
+                : method == null ? "login" : method.name());
         List<ProtocolEvent> seen = new ArrayList<>();
         Outcome outcome = Outcome.OK;
         FtpException error = null;
@@ -97,7 +109,7 @@ public final class ConnectionDoctor {
             }
         });
         try {
-            try (FtpSession s = FtpSession.open(site, options, bus, owner, tls)) {
+            try (FtpSession s = FtpSession.open(target, options, bus, owner, tlsPolicy)) {
                 if (onLogin != null) {
                     onLogin.on(s);
                 }
@@ -130,7 +142,8 @@ public final class ConnectionDoctor {
         return events.stream().filter(e -> e.connection().session() == session).toList();
     }
 
-    private DiagnosisReport report(List<Attempt> attempts, ServerCapabilities caps, Instant started, Duration took) {
+    private DiagnosisReport report(List<Attempt> attempts, Attempt tlsAttempt, ServerCapabilities caps,
+                                   Instant started, Duration took) {
         Evidence login = attempts.get(0).evidence();
         String server = login.control().map(c -> c.remote().getAddress().getHostAddress()).orElse(null);
         String client = login.control().map(c -> c.local().getAddress().getHostAddress()).orElse(null);
@@ -141,7 +154,8 @@ public final class ConnectionDoctor {
             a.evidence().passiveReplaced().ifPresent(r -> others.add(r.announced().getAddress().getHostAddress()));
         }
         String target = new Site(site.protocol(), site.host(), site.port(), site.user(), null).toString();
-        return new DiagnosisReport(target, site.host(), server, client, features(caps), attempts, tls(caps),
+        return new DiagnosisReport(target, site.host(), server, client, features(caps), attempts,
+                TlsFinding.describe(site, caps, tlsAttempt), tlsAttempt,
                 explanations, Recommender.recommend(attempts), others, started, took);
     }
 
@@ -150,16 +164,6 @@ public final class ConnectionDoctor {
         return caps.all().entrySet().stream()
                 .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    private String tls(ServerCapabilities caps) {
-        if (site.protocol() != io.portside.ftp.Protocol.FTP) {
-            return "every method above ran over TLS (" + site.protocol().scheme() + "://).";
-        }
-        return caps.authTls()
-                ? "AUTH TLS offered but not tested here: diagnose an ftpes:// URL to try every method over TLS."
-                : "not tested: the server does not offer AUTH TLS in its FEAT reply, so commands, replies and the"
-                + " password travel unencrypted.";
     }
 
     private static String summary(Attempt a) {

@@ -20,13 +20,15 @@ import java.util.Locale;
  * @param clientAddress    our end of the control connection, or null
  * @param features         the server's FEAT keywords, space separated ("" when it had none)
  * @param attempts         the steps in the order taken; the first is the log-in
- * @param tls              one sentence about TLS: why it was not tested (FTPS is not supported yet)
+ * @param tls              one sentence about TLS: what the TLS attempt showed, or why there was none
+ * @param tlsAttempt       the listing over TLS (AUTH TLS) on a plain ftp:// diagnosis, or null when not tried
  * @param explanations     plain-words explanations, one per observed problem
  * @param recommendation   what to use and what to change
  * @param otherAddresses   addresses seen in replies that are neither ours nor the server's (e.g. a NAT-internal PASV address)
  */
 public record DiagnosisReport(String target, String hostName, String serverAddress, String clientAddress,
-                              String features, List<Attempt> attempts, String tls, List<String> explanations,
+                              String features, List<Attempt> attempts, String tls, Attempt tlsAttempt,
+                              List<String> explanations,
                               List<String> recommendation, List<String> otherAddresses, Instant started,
                               Duration took) {
     private static final DateTimeFormatter WHEN =
@@ -55,7 +57,9 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
         for (Attempt a : attempts) {
             rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
         }
-        if (loggedIn()) {
+        if (tlsAttempt != null) {
+            rows.add(new Row("TLS", tlsAttempt.outcome(), tlsAttempt.took(), tls));
+        } else if (loggedIn()) {
             rows.add(new Row("TLS", Outcome.NOT_TESTED, null, tls));
         }
         return rows;

@@ -1,10 +1,13 @@
 package io.portside.files;
 
+import io.portside.ftp.event.ConnectionId;
+import io.portside.ftp.event.ProtocolEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Local disk and an FTP server behind the same small set of operations, so that a copy is
@@ -46,6 +49,11 @@ public interface FileSystemView {
 
     /** Stops a transfer in progress, from any thread. */
     void abort();
+
+    /** Puts a line into the protocol log of the connection behind this view (none for the local disk). */
+    default void report(Function<ConnectionId, ProtocolEvent> event) {
+        // the local disk has no connection and no log of its own
+    }
 
     /** True for the FTP side: its failures are network failures, which may pass. */
     boolean isRemote();

@@ -4,7 +4,9 @@ import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.RemoteFile;
+import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.FailureCause;
+import io.portside.ftp.event.ProtocolEvent;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** A folder tree on an FTP server, through one logged-in {@link FtpSession}. */
 public final class FtpFiles implements FileSystemView {
@@ -40,6 +43,11 @@ public final class FtpFiles implements FileSystemView {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void report(Function<ConnectionId, ProtocolEvent> event) {
+        session.report(event);
     }
 
     @Override

@@ -183,6 +183,14 @@ public final class FtpSession implements AutoCloseable {
         return capabilities;
     }
 
+    /**
+     * Puts a line about this session into the protocol log, e.g. a remote name that was skipped
+     * because it cannot safely become a local file name.
+     */
+    public void report(java.util.function.Function<ConnectionId, ProtocolEvent> event) {
+        bus.publish(event.apply(id));
+    }
+
     /** True when this session's control and data connections are encrypted (FTPS). */
     public boolean isSecure() {
         return site.protocol() != Protocol.FTP;

@@ -2,6 +2,7 @@ package io.portside.transfer;
 
 import io.portside.files.FileEntry;
 import io.portside.files.FileSystemView;
+import io.portside.files.SafeLocalName;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.TransferAbortedException;
@@ -9,6 +10,7 @@ import io.portside.ftp.event.FailureCause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -62,8 +64,19 @@ final class JobRunner {
         List<FileEntry> entries = src.list(j.source());
         List<TransferJob> children = new ArrayList<>(entries.size());
         for (FileEntry f : entries) {
+            String target = dst.child(j.target(), f.name());
+            if (!dst.isRemote()) {
+                // A server may list "../x", "a\\b", "CON" or control characters: such a name must
+                // never make a download write outside the chosen folder.
+                SafeLocalName.Decision d = SafeLocalName.resolve(Path.of(j.target()), f.name());
+                if (!d.accepted()) {
+                    src.report(d::skippedNotice);
+                    continue;
+                }
+                target = d.path().toString();
+            }
             children.add(new TransferJob(j.direction(), f.directory(), j.site(), src.child(j.source(), f.name()),
-                    dst.child(j.target(), f.name()), j.conflict(), f.directory() ? -1 : f.size(), f.modified()));
+                    target, j.conflict(), f.directory() ? -1 : f.size(), f.modified()));
         }
         return Outcome.expanded(children);
     }

@@ -1,5 +1,7 @@
 package io.portside.ui;
 
+import io.portside.files.SafeLocalName;
+import io.portside.ftp.FtpSession;
 import io.portside.ui.connection.ConnectionState;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.dialog.ChmodDialog;
@@ -66,8 +68,16 @@ final class TransferActions implements PaneHost {
                 queue.submit(new TransferRequest(Direction.UPLOAD, Path.of(e.path()),
                         RemotePaths.child(folder, e.name()), e.isFolder(), e.size()));
             } else {
-                queue.submit(new TransferRequest(Direction.DOWNLOAD, Path.of(folder).resolve(e.name()), e.path(),
-                        e.isFolder(), e.size()));
+                SafeLocalName.Decision d = SafeLocalName.resolve(Path.of(folder), e.name());
+                if (!d.accepted()) { // a hostile name from the server must not write outside the folder
+                    FtpSession s = connection.session();
+                    if (s != null) {
+                        s.report(d::skippedNotice);
+                    }
+                    status.accept(d.warning());
+                    continue;
+                }
+                queue.submit(new TransferRequest(Direction.DOWNLOAD, d.path(), e.path(), e.isFolder(), e.size()));
             }
         }
         status.accept(text.get(upload ? "status.queued.upload" : "status.queued.download", entries.size(), folder));

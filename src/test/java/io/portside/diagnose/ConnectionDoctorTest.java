@@ -158,11 +158,15 @@ class ConnectionDoctorTest {
     }
 
     @Test
-    void authTlsOfferIsReportedAsNotTestedHonestly() throws Exception {
+    void authTlsOfferedButRefusedIsAFailedTlsAttempt() throws Exception {
+        // FEAT lists AUTH TLS, but the fake answers AUTH with 502 (as pure-ftpd does when built without TLS)
         try (FakeFtpServer fake = new FakeFtpServer().features("EPSV", "AUTH TLS").start()) {
-            String text = diagnose(fake).toText(false);
-            assertTrue(flat(text).contains("TLS NOT TESTED - AUTH TLS offered but not tested here: diagnose an"
-                    + " ftpes:// URL to try every method over TLS."), text);
+            DiagnosisReport r = diagnose(fake);
+            String text = r.toText(false);
+            assertEquals(Outcome.FAILED, r.tlsAttempt().outcome(), text);
+            assertTrue(flat(text).contains("TLS FAILED"), text);
+            assertTrue(r.tls().startsWith("AUTH TLS offered, but a listing over TLS (ftpes://) failed: the server"
+                    + " refused TLS (AUTH TLS): 502"), r.tls());
             assertTrue(text.contains("connected to 127.0.0.1, FEAT: AUTH TLS, EPSV"), text);
         }
     }

@@ -99,7 +99,8 @@ class DiagramViewTest {
         runSession(root);
         List<Path> written = new ArrayList<>();
         Path out = root.resolve("diagram.png");
-        Path shot = Path.of("screenshots", "handshake-diagram.png");
+        // like ScreenshotsTest: target/screenshots unless -Dportside.screenshots=screenshots
+        Path shot = Path.of(System.getProperty("portside.screenshots", "target/screenshots"), "handshake-diagram.png");
         Files.createDirectories(shot.getParent());
         robot.interact(() -> {
             try {
