@@ -73,8 +73,9 @@ class DiagnoseDialogTest extends WindowFixture {
         String redacted = call(d::reportText);
         assertFalse(redacted.contains("127.0.0.1"), redacted);
         assertTrue(redacted.contains("<server>"), redacted);
-        String cells = call(() -> String.join("|", lookup("#diagnoseTable .table-cell").queryAll().stream()
-                .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(java.util.Objects::nonNull).toList()));
+        String cells = call(() -> String.join("|", from(lookup("#diagnoseTable").queryAll())
+                .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.text.Text).queryAll().stream()
+                .map(n -> ((javafx.scene.text.Text) n).getText()).filter(java.util.Objects::nonNull).toList()));
         assertTrue(cells.contains("connected to <server>"), cells);
         assertFalse(cells.contains("127.0.0.1"), cells);
 

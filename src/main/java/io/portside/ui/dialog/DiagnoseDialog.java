@@ -51,13 +51,16 @@ public final class DiagnoseDialog extends Dialog<Void> {
         getDialogPane().setId("diagnoseDialog");
         getDialogPane().getProperties().put(DiagnoseDialog.class, this);
         table.setId("diagnoseTable");
-        table.setPrefSize(720, 210);
+        table.setPrefSize(720, 260);
         table.setPlaceholder(new Label(text.get("diagnose.running")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(text.get("diagnose.method"), 80, r -> r.step()));
         table.getColumns().add(column(text.get("diagnose.result"), 90, r -> r.outcome().name().replace('_', ' ')));
         table.getColumns().add(column(text.get("diagnose.time"), 80, r -> r.took() == null ? "–" : Units.duration(r.took())));
-        table.getColumns().add(column(text.get("diagnose.details"), 400, r -> hosts().apply(r.details())));
+        TableColumn<DiagnosisReport.Row, String> details = column(text.get("diagnose.details"), 400,
+                r -> hosts().apply(r.details()));
+        details.setCellFactory(c -> new WrappingCell(c));
+        table.getColumns().add(details);
         progress.setId("diagnoseProgress");
         explanations.setId("diagnoseExplanations");
         recommendation.setId("diagnoseRecommendation");
@@ -100,6 +103,25 @@ public final class DiagnoseDialog extends Dialog<Void> {
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         return c;
+    }
+
+    /** Details are whole sentences (what failed and why): wrapped, never cut off. */
+    private static final class WrappingCell extends javafx.scene.control.TableCell<DiagnosisReport.Row, String> {
+        private final javafx.scene.text.Text content = new javafx.scene.text.Text();
+
+        WrappingCell(TableColumn<DiagnosisReport.Row, String> column) {
+            // The column's width, not the cell's: the row height is computed before the cell is sized.
+            content.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+            setGraphic(content);
+            setPrefHeight(USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            content.setText(empty || item == null ? "" : item);
+            setText(null);
+        }
     }
 
     /** One finished step, while the doctor runs ("PASV  OK  12 ms"). FX thread. */
