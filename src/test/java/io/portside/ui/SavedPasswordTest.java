@@ -44,9 +44,16 @@ class SavedPasswordTest extends WindowFixture {
                 .anyMatch(p -> p.name().equals("Sandbox"))));
         assertTrue(Files.readString(configDir().resolve(SiteStore.FILE_NAME)).contains("\"Sandbox\""));
 
-        clickOn("#siteConnect");
         Files.writeString(serverRoot.resolve("on-the-server.txt"), "x");
-        waitUntil("connected with the stored password", () -> listed("#remoteTable", "on-the-server.txt"));
+        assertEquals("Sandbox", call(() -> siteList().getSelectionModel().getSelectedItem().name()));
+        clickOn("#siteConnect");
+        waitUntil("site manager closed", () -> lookup("#siteManager").queryAll().isEmpty());
+        try {
+            waitUntil("connected with the stored password", () -> listed("#remoteTable", "on-the-server.txt"));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; status: " + call(() -> lookup("#statusBar")
+                    .queryAs(org.controlsfx.control.StatusBar.class).getText()), e);
+        }
         assertNoLeak();
 
         restartWindow();
