@@ -480,11 +480,6 @@ public final class MainWindow implements AutoCloseable {
         return queueModel.rows().stream().map(io.portside.ui.queue.JobRow::snapshot).toList();
     }
 
-    /** The live settings. */
-    AppSettings settingsForScreenshots() {
-        return settings;
-    }
-
     public ProtocolEventBus bus() {
         return bus;
     }

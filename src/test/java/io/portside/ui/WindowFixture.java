@@ -70,12 +70,22 @@ abstract class WindowFixture extends FxRobot {
 
     /** Closes the window and opens a new one on the same config folder: the app's next run. */
     void restartWindow() throws Exception {
+        restartWindow(() -> { });
+    }
+
+    /** As {@link #restartWindow()}, changing files in between (as an older version would have left them). */
+    void restartWindow(BetweenRuns between) throws Exception {
         FxToolkit.setupFixture(() -> {
             window.close();
             stage.close();
         });
         window = null;
+        between.run();
         openWindowOn(new SettingsStore(configDir()));
+    }
+
+    interface BetweenRuns {
+        void run() throws Exception;
     }
 
     private void openWindowOn(SettingsStore store) throws Exception {
