@@ -58,7 +58,10 @@ public final class StatusBarView extends StatusBar {
         });
         security.visibleProperty().bind(security.textProperty().isNotEmpty());
         security.managedProperty().bind(security.visibleProperty());
-        getRightItems().addAll(security, state, sep(), server, sep(), mode, sep(), transfers, sep(), rate);
+        Separator afterSecurity = sep();
+        afterSecurity.visibleProperty().bind(security.visibleProperty());
+        afterSecurity.managedProperty().bind(security.visibleProperty());
+        getRightItems().addAll(security, afterSecurity, state, sep(), server, sep(), mode, sep(), transfers, sep(), rate);
     }
 
     /** "TLSv1.3" as people say it: "TLS 1.3". */
