@@ -24,7 +24,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * Help › the connection doctor's result: one row per step (log in, PASV, EPSV, PORT, EPRT),
+ * Connection › Diagnose connection…: the connection doctor's result: one row per step (log in, PASV, EPSV, PORT, EPRT),
  * what went wrong in words, and what to use. The report is built without the password, so it
  * can be copied or saved and sent to someone; "Redact host names" also hides the addresses.
  * The window runs the doctor and calls {@link #progress} and {@link #show(DiagnosisReport)}.
