@@ -5,10 +5,7 @@ import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.RemoteFile;
 import io.portside.ftp.event.ConnectionId;
-import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,38 +71,15 @@ public final class FtpFiles implements FileSystemView {
         return out;
     }
 
+    /** The session's streams report a broken data connection as an FtpException already. */
     @Override
     public InputStream openRead(String path, long offset) throws IOException {
-        InputStream in = session.openDownload(path, offset);
-        return new FilterInputStream(in) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return super.read(b, off, len);
-                } catch (FtpException e) {
-                    throw e;
-                } catch (IOException e) {
-                    throw network(e, "downloading " + path);
-                }
-            }
-        };
+        return session.openDownload(path, offset);
     }
 
     @Override
     public OutputStream openWrite(String path, long offset) throws IOException {
-        OutputStream out = session.openUpload(path, offset);
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                try {
-                    out.write(b, off, len);
-                } catch (FtpException e) {
-                    throw e;
-                } catch (IOException e) {
-                    throw network(e, "uploading " + path);
-                }
-            }
-        };
+        return session.openUpload(path, offset);
     }
 
     /** RNFR/RNTO; servers that refuse to rename over an existing file get DELE first. */
@@ -177,11 +151,6 @@ public final class FtpFiles implements FileSystemView {
     @Override
     public boolean isRemote() {
         return true;
-    }
-
-    private static FtpException network(IOException e, String what) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new FtpException(what + ": the data connection broke (" + why + ")", FailureCause.of(e), e);
     }
 
     private static String name(String path) {

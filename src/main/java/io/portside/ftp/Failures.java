@@ -3,6 +3,7 @@ package io.portside.ftp;
 import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.net.BoundedReplyReader;
 import io.portside.ftp.tls.TlsFailures;
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
@@ -43,6 +44,15 @@ final class Failures {
             case OTHER -> firstLine(String.valueOf(e.getMessage()));
         };
         return new FtpException(what + ": " + why, cause, e);
+    }
+
+    /** A data connection that broke mid-transfer (reset, timed out): worth a retry. */
+    static FtpException dataBroke(IOException e, String what) {
+        if (e instanceof FtpException f) {
+            return f;
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new FtpException(what + ": the data connection broke (" + why + ")", FailureCause.of(e), e);
     }
 
     static String firstLine(String s) {

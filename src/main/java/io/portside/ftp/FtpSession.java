@@ -358,7 +358,7 @@ public final class FtpSession implements AutoCloseable {
             if (raw == null) {
                 throw refusal("the server refused to send " + path, true);
             }
-            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()));
+            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()), "downloading " + path);
         } catch (IOException | RuntimeException e) {
             connector.transferEnded();
             busy.release();
@@ -386,7 +386,7 @@ public final class FtpSession implements AutoCloseable {
             if (raw == null) {
                 throw refusal("the server refused to store " + path, true);
             }
-            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()));
+            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()), "uploading " + path);
         } catch (IOException | RuntimeException e) {
             connector.transferEnded();
             busy.release();

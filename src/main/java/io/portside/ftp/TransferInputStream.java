@@ -11,13 +11,15 @@ import java.io.InputStream;
 final class TransferInputStream extends FilterInputStream {
     private final FtpSession session;
     private final StallGuard stall;
+    private final String what;
     private boolean ended;
     private boolean closed;
 
-    TransferInputStream(FtpSession session, InputStream in, StallGuard stall) {
+    TransferInputStream(FtpSession session, InputStream in, StallGuard stall, String what) {
         super(in);
         this.session = session;
         this.stall = stall;
+        this.what = what;
     }
 
     @Override
@@ -30,7 +32,12 @@ final class TransferInputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         session.keepAliveDuringTransfer();
-        int n = super.read(b, off, len);
+        int n;
+        try {
+            n = super.read(b, off, len);
+        } catch (IOException e) {
+            throw Failures.dataBroke(e, what);
+        }
         ended |= n < 0;
         stall.moved(n);
         return n;

@@ -11,18 +11,24 @@ import java.io.OutputStream;
 final class TransferOutputStream extends FilterOutputStream {
     private final FtpSession session;
     private final StallGuard stall;
+    private final String what;
     private boolean closed;
 
-    TransferOutputStream(FtpSession session, OutputStream out, StallGuard stall) {
+    TransferOutputStream(FtpSession session, OutputStream out, StallGuard stall, String what) {
         super(out);
         this.session = session;
         this.stall = stall;
+        this.what = what;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         session.keepAliveDuringTransfer();
-        out.write(b, off, len);
+        try {
+            out.write(b, off, len);
+        } catch (IOException e) {
+            throw Failures.dataBroke(e, what);
+        }
         stall.moved(len);
     }
 
