@@ -454,6 +454,14 @@ public final class FtpSession implements AutoCloseable {
         }
     }
 
+    /** A download read to its end: the server ended the data stream (also under TLS). */
+    void dataStreamEnded() {
+        MonitoredSocket s = connector.current();
+        if (s != null) {
+            s.peerEnded();
+        }
+    }
+
     boolean wasAborted() {
         return aborted;
     }

@@ -24,9 +24,9 @@ final class TransferInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
-        ended |= b < 0;
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -38,7 +38,10 @@ final class TransferInputStream extends FilterInputStream {
         } catch (IOException e) {
             throw Failures.dataBroke(e, what);
         }
-        ended |= n < 0;
+        if (n < 0 && !ended) {
+            ended = true;
+            session.dataStreamEnded();
+        }
         stall.moved(n);
         return n;
     }

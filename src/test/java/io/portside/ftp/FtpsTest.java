@@ -82,6 +82,9 @@ class FtpsTest {
             assertEquals(fingerprint, control.sha256());
             TlsEstablished data = events.await(TlsEstablished.class, t -> !t.connection().isControl());
             assertTrue(data.resumed() != null);
+            // the download's data connection was ended by the server (its TLS close_notify)
+            events.await(io.portside.ftp.event.ProtocolEvent.TcpClosed.class, c -> !c.connection().isControl()
+                    && c.by() == io.portside.ftp.event.ClosedBy.SERVER && c.bytesReceived() > content.length);
             String line = new LogFormatter(Locale.ENGLISH).format(control).text();
             assertTrue(line.startsWith("TLS " + control.protocol() + " established"), line);
             assertTrue(line.contains("trusted once by the user's choice"), line);

@@ -80,6 +80,14 @@ public class MonitoredSocket extends Socket {
                 waited));
     }
 
+    /**
+     * The peer ended the data stream at a layer above this socket (TLS: its close_notify), so the
+     * close is the server's even though this socket never read its end-of-stream.
+     */
+    public void peerEnded() {
+        endOfStream = true;
+    }
+
     /** Closes without a "closed" line: for connections already reported as rejected. */
     public void discard() throws IOException {
         ended.set(true);
