@@ -5,8 +5,19 @@ import java.time.Instant;
 /**
  * One file or folder on either side.
  *
- * @param size     bytes, or -1 when unknown
- * @param modified null when unknown
+ * @param size        bytes, or -1 when unknown
+ * @param modified    null when unknown
+ * @param link        a symbolic link whose target the listing could not resolve to a file or folder
+ *                    (any link in a remote listing, a dangling link on the local disk); links that
+ *                    resolve are entries of their target's kind
+ * @param permissions {@code rwxr-xr-x}, or null when the listing had none (always null locally)
+ * @param owner       null when the listing had none (always null locally)
  */
-public record FileEntry(String name, String path, boolean directory, long size, Instant modified) {
+public record FileEntry(String name, String path, boolean directory, long size, Instant modified, boolean link,
+                        String permissions, String owner) {
+
+    /** A plain file or folder: not a link, no permissions or owner known. */
+    public FileEntry(String name, String path, boolean directory, long size, Instant modified) {
+        this(name, path, directory, size, modified, false, null, null);
+    }
 }

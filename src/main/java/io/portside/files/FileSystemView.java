@@ -23,7 +23,15 @@ public interface FileSystemView {
     /** The modification time, or null when this side cannot tell. */
     Instant modified(String path) throws IOException;
 
+    /** What a copy walks: files and folders only, sorted by name. */
     List<FileEntry> list(String dir) throws IOException;
+
+    /**
+     * Everything in the folder as a person browsing it sees it, in the side's own order: links
+     * that resolve appear as their target (a link to a folder is a folder), others with
+     * {@link FileEntry#link()}; the local disk also shows devices and sockets as files.
+     */
+    List<FileEntry> browse(String dir) throws IOException;
 
     /** Reads from {@code offset}; close it to finish (for FTP, closing early aborts). */
     InputStream openRead(String path, long offset) throws IOException;
@@ -34,7 +42,20 @@ public interface FileSystemView {
     /** Renames, replacing {@code to} when it exists. */
     void rename(String from, String to) throws IOException;
 
+    /**
+     * Renames without asking to replace anything: on the local disk it fails when {@code to}
+     * exists; on a server it is a single RNFR/RNTO, so what happens to an existing {@code to} is
+     * the server's choice.
+     */
+    void renameNoReplace(String from, String to) throws IOException;
+
     void delete(String path) throws IOException;
+
+    /** Deletes a file, or (when {@code folder}) a folder with everything in it; fails when nothing is there. */
+    void deleteTree(String path, boolean folder) throws IOException;
+
+    /** Creates one folder; fails when it exists or its parent does not. */
+    void mkdir(String path) throws IOException;
 
     /** Creates the folder and any missing parents; an existing folder is fine. */
     void mkdirs(String path) throws IOException;

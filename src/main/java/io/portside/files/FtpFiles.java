@@ -61,13 +61,21 @@ public final class FtpFiles implements FileSystemView {
 
     @Override
     public List<FileEntry> list(String dir) throws IOException {
+        List<FileEntry> out = browse(dir);
+        out.sort((x, y) -> x.name().compareTo(y.name()));
+        return out;
+    }
+
+    /** The server's listing in its own order ("." and ".." are never in it). */
+    @Override
+    public List<FileEntry> browse(String dir) throws IOException {
         List<RemoteFile> files = session.list(dir);
         List<FileEntry> out = new ArrayList<>(files.size());
         for (RemoteFile f : files) {
             // links and unknown types are fetched as files: the server follows links on RETR
-            out.add(new FileEntry(f.name(), child(dir, f.name()), f.isDirectory(), f.size(), f.modified()));
+            out.add(new FileEntry(f.name(), child(dir, f.name()), f.isDirectory(), f.size(), f.modified(),
+                    f.type() == RemoteFile.Type.LINK, f.permissions(), f.owner()));
         }
-        out.sort((x, y) -> x.name().compareTo(y.name()));
         return out;
     }
 
@@ -96,9 +104,33 @@ public final class FtpFiles implements FileSystemView {
         }
     }
 
+    /** A single RNFR/RNTO, with no DELE-and-retry when the server refuses. */
+    @Override
+    public void renameNoReplace(String from, String to) throws IOException {
+        session.rename(from, to);
+    }
+
     @Override
     public void delete(String path) throws IOException {
         session.delete(path);
+    }
+
+    /** DELE for a file; for a folder, everything in it first (depth first), then RMD. */
+    @Override
+    public void deleteTree(String path, boolean folder) throws IOException {
+        if (!folder) {
+            session.delete(path);
+            return;
+        }
+        for (FileEntry child : browse(path)) {
+            deleteTree(child.path(), child.directory());
+        }
+        session.rmdir(path);
+    }
+
+    @Override
+    public void mkdir(String path) throws IOException {
+        session.mkdir(path);
     }
 
     @Override

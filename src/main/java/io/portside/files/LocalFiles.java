@@ -3,8 +3,11 @@ package io.portside.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -45,20 +49,59 @@ public final class LocalFiles implements FileSystemView {
     @Override
     public List<FileEntry> list(String dir) throws IOException {
         List<FileEntry> out = new ArrayList<>();
-        try (Stream<Path> children = Files.list(Path.of(dir))) {
-            for (Path p : (Iterable<Path>) children::iterator) {
-                // NOFOLLOW: a link to a parent folder must not make an endless tree
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (a.isSymbolicLink() && Files.isRegularFile(p)) {
-                    a = Files.readAttributes(p, BasicFileAttributes.class);
-                } else if (!a.isDirectory() && !a.isRegularFile()) {
-                    continue; // links to folders, devices, sockets
-                }
-                out.add(new FileEntry(name(p), p.toString(), a.isDirectory(), a.isDirectory() ? -1 : a.size(),
-                        a.lastModifiedTime().toInstant()));
+        List<Child> children;
+        try {
+            children = children(dir);
+        } catch (DirectoryIteratorException e) {
+            throw new UncheckedIOException(e.getCause()); // as Files.list reports it
+        }
+        for (Child c : children) {
+            // the link itself first: a link to a parent folder must not make an endless tree
+            BasicFileAttributes a = c.own();
+            if (a.isSymbolicLink() && c.target() != null && c.target().isRegularFile()) {
+                a = c.target();
+            } else if (!a.isDirectory() && !a.isRegularFile()) {
+                continue; // links to folders, devices, sockets
             }
+            out.add(new FileEntry(name(c.path()), c.path().toString(), a.isDirectory(), a.isDirectory() ? -1 : a.size(),
+                    a.lastModifiedTime().toInstant()));
         }
         out.sort((x, y) -> x.name().compareTo(y.name()));
+        return out;
+    }
+
+    /** In the folder's own order; a dangling link is shown as itself, with {@link FileEntry#link()}. */
+    @Override
+    public List<FileEntry> browse(String dir) throws IOException {
+        List<FileEntry> out = new ArrayList<>();
+        for (Child c : children(dir)) {
+            BasicFileAttributes a = c.target() != null ? c.target() : c.own();
+            out.add(new FileEntry(name(c.path()), c.path().toString(), a.isDirectory(), a.isDirectory() ? -1 : a.size(),
+                    a.lastModifiedTime().toInstant(), !a.isDirectory() && a.isSymbolicLink(), null, null));
+        }
+        return out;
+    }
+
+    /** One entry of a folder: its own attributes and, for a link, its target's (null when it leads nowhere). */
+    private record Child(Path path, BasicFileAttributes own, BasicFileAttributes target) {
+    }
+
+    private static List<Child> children(String dir) throws IOException {
+        List<Child> out = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(Path.of(dir))) {
+            for (Path p : stream) {
+                BasicFileAttributes own = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes target = own;
+                if (own.isSymbolicLink()) {
+                    try {
+                        target = Files.readAttributes(p, BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        target = null;
+                    }
+                }
+                out.add(new Child(p, own, target));
+            }
+        }
         return out;
     }
 
@@ -95,9 +138,35 @@ public final class LocalFiles implements FileSystemView {
         Files.move(Path.of(from), Path.of(to), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Fails when {@code to} exists; not atomic, so it may copy across file systems. */
+    @Override
+    public void renameNoReplace(String from, String to) throws IOException {
+        Files.move(Path.of(from), Path.of(to));
+    }
+
     @Override
     public void delete(String path) throws IOException {
         Files.deleteIfExists(Path.of(path));
+    }
+
+    /** A folder is walked without following links: a link inside it (or the folder itself, if a link) goes, not its target. */
+    @Override
+    public void deleteTree(String path, boolean folder) throws IOException {
+        Path root = Path.of(path);
+        if (!folder) {
+            Files.delete(root);
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public void mkdir(String path) throws IOException {
+        Files.createDirectory(Path.of(path));
     }
 
     @Override

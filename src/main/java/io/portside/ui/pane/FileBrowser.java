@@ -6,6 +6,10 @@ import java.util.List;
 /**
  * What a pane browses: the local disk or the remote server. Every method may block and is
  * called on the pane's own worker thread, never on the FX thread.
+ *
+ * <p>Listing and file operations live once, in {@link io.portside.files.FileSystemView} (shared
+ * with the transfer queue); a browser only adapts them to the pane's rows and adds what only a
+ * pane needs: where it opens, typed paths, and parent/child folders with "null at the root".
  */
 public interface FileBrowser {
 

@@ -14,6 +14,13 @@ public record FileEntry(String name, String path, Kind kind, long size, Instant 
 
     public enum Kind { FOLDER, FILE, LINK }
 
+    /** The row for an entry of {@link io.portside.files.FileSystemView#browse}: folders show no size. */
+    public static FileEntry of(io.portside.files.FileEntry e) {
+        Kind kind = e.directory() ? Kind.FOLDER : e.link() ? Kind.LINK : Kind.FILE;
+        return new FileEntry(e.name(), e.path(), kind, e.directory() ? -1 : e.size(), e.modified(), e.permissions(),
+                e.owner());
+    }
+
     public boolean isFolder() {
         return kind == Kind.FOLDER;
     }

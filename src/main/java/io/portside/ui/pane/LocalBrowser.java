@@ -1,18 +1,18 @@
 package io.portside.ui.pane;
 
+import io.portside.files.LocalFiles;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
-/** The local disk through java.nio. */
+/**
+ * The local disk: {@link LocalFiles} (shared with the transfer queue) does the listing and the
+ * file operations; this adds only the pane's own path handling.
+ */
 public final class LocalBrowser implements FileBrowser {
+    private static final LocalFiles FILES = LocalFiles.INSTANCE;
     private final Path start;
 
     public LocalBrowser(Path start) {
@@ -26,22 +26,8 @@ public final class LocalBrowser implements FileBrowser {
 
     @Override
     public List<FileEntry> list(String folder) throws IOException {
-        List<FileEntry> out = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of(folder))) {
-            for (Path p : dir) {
-                BasicFileAttributes a;
-                try {
-                    a = Files.readAttributes(p, BasicFileAttributes.class);
-                } catch (IOException e) {
-                    a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                }
-                FileEntry.Kind kind = a.isDirectory() ? FileEntry.Kind.FOLDER
-                        : a.isSymbolicLink() ? FileEntry.Kind.LINK : FileEntry.Kind.FILE;
-                out.add(new FileEntry(p.getFileName().toString(), p.toString(), kind,
-                        a.isDirectory() ? -1 : a.size(), a.lastModifiedTime().toInstant(), null, null));
-            }
-        }
-        return out;
+        return FILES.browse(folder).stream().map(FileEntry::of)
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Override
@@ -66,26 +52,18 @@ public final class LocalBrowser implements FileBrowser {
 
     @Override
     public void mkdir(String path) throws IOException {
-        Files.createDirectory(Path.of(path));
+        FILES.mkdir(path);
     }
 
+    /** Refuses to replace an existing file or folder. */
     @Override
     public void rename(String from, String to) throws IOException {
-        Files.move(Path.of(from), Path.of(to));
+        FILES.renameNoReplace(from, to);
     }
 
     @Override
     public void delete(FileEntry entry) throws IOException {
-        Path root = Path.of(entry.path());
-        if (!entry.isFolder()) {
-            Files.delete(root);
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FILES.deleteTree(entry.path(), entry.isFolder());
     }
 
     @Override

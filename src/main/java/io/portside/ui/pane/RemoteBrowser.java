@@ -1,14 +1,19 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FtpFiles;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
-import io.portside.ftp.RemoteFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
-/** The server, through the "browse" session (used only from the browse worker thread). */
+/**
+ * The server, through the "browse" session (used only from the browse worker thread):
+ * {@link FtpFiles} (shared with the transfer queue) does the listing and the file operations;
+ * this adds only the pane's own path handling and the "not connected" check.
+ */
 public final class RemoteBrowser implements FileBrowser {
     private final Supplier<FtpSession> session;
 
@@ -24,6 +29,11 @@ public final class RemoteBrowser implements FileBrowser {
         return s;
     }
 
+    /** The session can change on reconnect, so a view is made per call (it holds nothing else). */
+    private FtpFiles files() throws FtpException {
+        return new FtpFiles(session());
+    }
+
     @Override
     public String home() throws IOException {
         return session().pwd();
@@ -31,17 +41,8 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public List<FileEntry> list(String folder) throws IOException {
-        List<FileEntry> out = new ArrayList<>();
-        for (RemoteFile f : session().list(folder)) {
-            if (f.name().equals(".") || f.name().equals("..")) {
-                continue;
-            }
-            FileEntry.Kind kind = f.isDirectory() ? FileEntry.Kind.FOLDER
-                    : f.type() == RemoteFile.Type.LINK ? FileEntry.Kind.LINK : FileEntry.Kind.FILE;
-            out.add(new FileEntry(f.name(), RemotePaths.child(folder, f.name()), kind,
-                    f.isDirectory() ? -1 : f.size(), f.modified(), f.permissions(), f.owner()));
-        }
-        return out;
+        return files().browse(folder).stream().map(FileEntry::of)
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Override
@@ -61,24 +62,18 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public void mkdir(String path) throws IOException {
-        session().mkdir(path);
+        files().mkdir(path);
     }
 
+    /** A plain RNFR/RNTO: unlike the queue's rename, it never deletes an existing target first. */
     @Override
     public void rename(String from, String to) throws IOException {
-        session().rename(from, to);
+        files().renameNoReplace(from, to);
     }
 
     @Override
     public void delete(FileEntry entry) throws IOException {
-        if (!entry.isFolder()) {
-            session().delete(entry.path());
-            return;
-        }
-        for (FileEntry child : list(entry.path())) {
-            delete(child);
-        }
-        session().rmdir(entry.path());
+        files().deleteTree(entry.path(), entry.isFolder());
     }
 
     /** SITE CHMOD with an octal mode such as 644. */
