@@ -3,7 +3,6 @@ package io.portside.ui.log;
 import io.portside.ftp.event.LogLine;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,8 @@ final class LogSpill implements AutoCloseable {
     private final Path file;
     private final ExecutorService writer = Worker.single("log-spill");
     private long lines;
+    /** The first write that failed (disk full, folder gone): saving says so instead of hiding it. */
+    private volatile IOException failure;
 
     LogSpill(Path file) {
         this.file = file;
@@ -37,7 +38,10 @@ final class LogSpill implements AutoCloseable {
                 }
                 lines += evicted.size();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // Not thrown: this runs on the writer thread, where nobody could catch it.
+                if (failure == null) {
+                    failure = e;
+                }
             }
         });
     }
@@ -55,6 +59,11 @@ final class LogSpill implements AutoCloseable {
                 r.transferTo(out);
             }
         }
+        IOException lost = failure;
+        if (lost != null) {
+            out.write("(some older lines are missing: they could not be written to " + file + ": " + lost + ")");
+            out.newLine();
+        }
     }
 
     /** Forgets the spilled lines. */
@@ -63,8 +72,9 @@ final class LogSpill implements AutoCloseable {
             try {
                 Files.deleteIfExists(file);
                 lines = 0;
+                failure = null;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failure = e;
             }
         });
     }

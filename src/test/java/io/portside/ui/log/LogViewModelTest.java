@@ -71,6 +71,23 @@ class LogViewModelTest {
     }
 
     @Test
+    void aSpillFileThatCannotBeWrittenIsSaidWhenSavingNotThrownOnItsThread() throws Exception {
+        ConnectionId c = ConnectionId.control("browse", 1);
+        Path unwritable = tmp.resolve("no-such-folder").resolve("spill.txt");
+        try (LogViewModel m = new LogViewModel(new LogFormatter(Locale.ENGLISH), new FxBatcher(Runnable::run), 10,
+                unwritable)) {
+            for (int i = 0; i < 50; i++) {
+                m.add(line(i, LogKind.COMMAND, c));
+            }
+            Path saved = tmp.resolve("saved.txt");
+            m.saveTo(saved).run();
+            List<String> lines = Files.readAllLines(saved);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("(some older lines are missing")), lines.toString());
+            assertTrue(lines.get(lines.size() - 1).endsWith("line 49"), "the lines still in memory are saved");
+        }
+    }
+
+    @Test
     void filtersByKindTextAndConnection() {
         ConnectionId browse = ConnectionId.control("browse", 1);
         ConnectionId w1 = ConnectionId.control("w1", 2);
