@@ -298,8 +298,9 @@ launch() { # name logfile cmd...
   local name=$1 logf=$2; shift 2
   local pf; pf=$(pidfile "$name")
   rm -f "$pf"
-  # In the bash -c below: $0 = pid file, $1 = log file, the rest is the command.
-  setsid -f bash -c 'echo $$ > "$0"; logf=$1; shift; exec "$@" </dev/null >>"$logf" 2>&1' \
+  # In the bash -c below: $0 = pid file, $1 = log file, the rest is the command. Daemons run
+  # from / so that no folder they were started in (a deleted checkout) can vanish under them.
+  setsid -f bash -c 'cd / && echo $$ > "$0"; logf=$1; shift; exec "$@" </dev/null >>"$logf" 2>&1' \
     "$pf" "$logf" "$@" </dev/null >/dev/null 2>&1
 }
 
