@@ -264,7 +264,7 @@ final class DataConnector {
                 s = server.accept();
             } catch (SocketTimeoutException e) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), server.getLocalPort() > 0 ? nextIdSame() : controlId,
+                bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), currentId(),
                         new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), true,
                         FailureCause.TIMED_OUT, refused == null ? null : "only " + refused
                         + " connected, and was refused: the server connects from another address than its own", waited));
@@ -288,8 +288,8 @@ final class DataConnector {
         return controlId.dataConnection(dataCount.incrementAndGet());
     }
 
-    /** The id of the data connection being set up (for events about it after its socket is gone). */
-    private ConnectionId nextIdSame() {
+    /** The id of the data connection being set up (for events about it when it has no socket). */
+    private ConnectionId currentId() {
         return controlId.dataConnection(dataCount.get());
     }
 

@@ -585,7 +585,7 @@ public final class FtpSession implements AutoCloseable {
 
     private void downgradeTls(FtpException cause) throws FtpException {
         notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
-        acquire0();
+        waitForTurn();
         try {
             tlsVersions = new String[] {"TLSv1.2"};
             String dir = workingDir;
@@ -643,7 +643,7 @@ public final class FtpSession implements AutoCloseable {
     }
 
     private void acquire() throws FtpException {
-        acquire0();
+        waitForTurn();
         if (!client.isConnected()) {
             busy.release();
             throw new FtpException("not connected to " + site.host() + " (the connection was closed)",
@@ -651,7 +651,7 @@ public final class FtpSession implements AutoCloseable {
         }
     }
 
-    private void acquire0() throws FtpException {
+    private void waitForTurn() throws FtpException {
         try {
             busy.acquire();
         } catch (InterruptedException e) {

@@ -22,6 +22,11 @@ final class TransferOutputStream extends FilterOutputStream {
     }
 
     @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1); // FilterOutputStream would bypass the checks below
+    }
+
+    @Override
     public void write(byte[] b, int off, int len) throws IOException {
         session.keepAliveDuringTransfer();
         try {
