@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -175,6 +177,39 @@ abstract class WindowFixture extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         return lookup(table + " .table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
                 && r.getItem() instanceof FileEntry e && e.name().equals(name)).query();
+    }
+
+    /*
+     * A dialog is in the scene graph a pulse or two before it is laid out and on screen; TestFX
+     * refuses to click a node it cannot see, so every query-driven gesture first waits for one.
+     */
+    @Override
+    public FxRobot clickOn(String query, MouseButton... buttons) {
+        awaitVisible(query);
+        return super.clickOn(query, buttons);
+    }
+
+    @Override
+    public FxRobot doubleClickOn(String query, MouseButton... buttons) {
+        awaitVisible(query);
+        return super.doubleClickOn(query, buttons);
+    }
+
+    @Override
+    public FxRobot moveTo(String query) {
+        awaitVisible(query);
+        return super.moveTo(query);
+    }
+
+    @Override
+    public FxRobot dropTo(String query) {
+        awaitVisible(query);
+        return super.dropTo(query);
+    }
+
+    private void awaitVisible(String query) {
+        waitUntil(query + " on screen", 10,
+                () -> call(() -> lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent()));
     }
 
     static <T> T call(Callable<T> c) {
