@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
@@ -184,19 +185,19 @@ abstract class WindowFixture extends FxRobot {
      * refuses to click a node it cannot see, so every query-driven gesture first waits for one.
      */
     @Override
-    public FxRobot clickOn(String query, MouseButton... buttons) {
+    public FxRobotInterface clickOn(String query, MouseButton... buttons) {
         awaitVisible(query);
         return super.clickOn(query, buttons);
     }
 
     @Override
-    public FxRobot doubleClickOn(String query, MouseButton... buttons) {
+    public FxRobotInterface doubleClickOn(String query, MouseButton... buttons) {
         awaitVisible(query);
         return super.doubleClickOn(query, buttons);
     }
 
     @Override
-    public FxRobot moveTo(String query) {
+    public FxRobotInterface moveTo(String query) {
         awaitVisible(query);
         return super.moveTo(query);
     }
