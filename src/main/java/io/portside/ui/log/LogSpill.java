@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import io.portside.ui.fx.Worker;
 
 /**
@@ -79,9 +80,19 @@ final class LogSpill implements AutoCloseable {
         });
     }
 
+    /**
+     * Deletes the spill file and waits (briefly) for the writer to finish, so the file does not
+     * outlive the window: the writer is a daemon thread and would otherwise die with the app
+     * half-way, or write into a folder its owner is already removing.
+     */
     @Override
     public void close() {
         clear();
         writer.shutdown();
+        try {
+            writer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
