@@ -176,6 +176,11 @@ abstract class WindowFixture extends FxRobot {
     javafx.scene.Node row(String table, String name) {
         select(table, name);
         WaitForAsyncUtils.waitForFxEvents();
+        return rowShowing(table, name);
+    }
+
+    /** The table row (node) showing {@code name}, leaving the selection as it is. */
+    javafx.scene.Node rowShowing(String table, String name) {
         return lookup(table + " .table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
                 && r.getItem() instanceof FileEntry e && e.name().equals(name)).query();
     }

@@ -1,5 +1,6 @@
 package io.portside.ui.pane;
 
+import io.portside.ui.fx.ContextMenuSelection;
 import io.portside.ui.fx.UiText;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,7 @@ public final class FilePane extends VBox {
         installMouse();
         dragAndDrop.installOnTable();
         table.setContextMenu(contextMenu(remote));
+        ContextMenuSelection.install(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, bar, crumbs, table, status);
     }

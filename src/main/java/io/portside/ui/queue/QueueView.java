@@ -1,6 +1,7 @@
 package io.portside.ui.queue;
 
 import io.portside.ftp.event.Units;
+import io.portside.ui.fx.ContextMenuSelection;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.queue.TransferRequest.Direction;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class QueueView extends BorderPane {
                 column("queue.col.state", 80, j -> text.get("job." + j.state().name().toLowerCase(Locale.ROOT))),
                 column("queue.col.error", 200, j -> j.error() == null ? "" : j.error())));
         table.setContextMenu(menu(openFolder));
+        ContextMenuSelection.install(table);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 each(model.queue()::cancel);
