@@ -6,6 +6,7 @@ import io.portside.ftp.FtpSession;
 import io.portside.ftp.RemoteFile;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.ProtocolEvent;
+import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,9 @@ public final class FtpFiles implements FileSystemView {
             return new FileEntry(name(path), path, false, session.size(path), null);
         } catch (FtpReplyException e) {
             if (e.code() == 550 || e.code() == 450) {
+                // The log shows the 5xx in red; say that here it only means "not there".
+                session.report(id -> new ProtocolEvent.Notice(Instant.now(), id, Severity.INFO, "notThere",
+                        List.of(path)));
                 return null;
             }
             if (e.code() >= 500) {
