@@ -1,5 +1,6 @@
 package io.portside.ui;
 
+import io.portside.files.FileEntry;
 import io.portside.files.SafeLocalName;
 import io.portside.ftp.FtpSession;
 import io.portside.ui.connection.ConnectionState;
@@ -7,7 +8,6 @@ import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.dialog.ChmodDialog;
 import io.portside.ui.dialog.SimpleDialogs;
 import io.portside.ui.fx.UiText;
-import io.portside.ui.pane.FileEntry;
 import io.portside.ui.pane.FilePane;
 import io.portside.ui.pane.PaneHost;
 import io.portside.ui.pane.RemoteBrowser;
@@ -66,7 +66,7 @@ final class TransferActions implements PaneHost {
         for (FileEntry e : entries) {
             if (upload) {
                 queue.submit(new TransferRequest(Direction.UPLOAD, Path.of(e.path()),
-                        RemotePaths.child(folder, e.name()), e.isFolder(), e.size()));
+                        RemotePaths.child(folder, e.name()), e.directory(), e.size()));
             } else {
                 SafeLocalName.Decision d = SafeLocalName.resolve(Path.of(folder), e.name());
                 if (!d.accepted()) { // a hostile name from the server must not write outside the folder
@@ -77,7 +77,7 @@ final class TransferActions implements PaneHost {
                     status.accept(d.warning());
                     continue;
                 }
-                queue.submit(new TransferRequest(Direction.DOWNLOAD, d.path(), e.path(), e.isFolder(), e.size()));
+                queue.submit(new TransferRequest(Direction.DOWNLOAD, d.path(), e.path(), e.directory(), e.size()));
             }
         }
         status.accept(text.get(upload ? "status.queued.upload" : "status.queued.download", entries.size(), folder));
@@ -125,7 +125,7 @@ final class TransferActions implements PaneHost {
             a.initOwner(window.get());
             a.setTitle(text.get("action.properties"));
             a.setHeaderText(entry.name());
-            a.setContentText(entry.path() + "\n" + (entry.isFolder() ? text.get("type.folder")
+            a.setContentText(entry.path() + "\n" + (entry.directory() ? text.get("type.folder")
                     : String.format("%,d B", entry.size())) + "\n" + entry.modified());
             a.show();
         }
