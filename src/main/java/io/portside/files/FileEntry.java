@@ -20,4 +20,10 @@ public record FileEntry(String name, String path, boolean directory, long size, 
     public FileEntry(String name, String path, boolean directory, long size, Instant modified) {
         this(name, path, directory, size, modified, false, null, null);
     }
+
+    /** What follows the name's last dot ("txt"), or "" when nothing does ("README", ".profile", "notes."). */
+    public String extension() {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1);
+    }
 }

@@ -16,4 +16,14 @@ import java.time.Duration;
  */
 public record JobProgress(long id, long parentId, TransferJob job, String target, JobState state, long bytesDone,
                           long bytesTotal, double rate, Duration eta, int attempts, String message, String worker) {
+
+    /** The local end: what an upload reads, or where a download writes (renamed on conflict). */
+    public String localPath() {
+        return job.direction() == Direction.UPLOAD ? job.source() : target;
+    }
+
+    /** The remote end: where an upload writes (renamed on conflict), or what a download reads. */
+    public String remotePath() {
+        return job.direction() == Direction.UPLOAD ? target : job.source();
+    }
 }

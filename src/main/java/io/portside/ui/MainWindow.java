@@ -2,7 +2,6 @@ package io.portside.ui;
 
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
-import io.portside.transfer.QueueSettings;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEventBus;
@@ -28,6 +27,10 @@ import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.SiteProfile;
 import io.portside.sites.SiteStore;
 import io.portside.sites.SiteStoreException;
+import io.portside.transfer.Direction;
+import io.portside.transfer.JobProgress;
+import io.portside.transfer.QueueSettings;
+import io.portside.transfer.TransferQueue;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.fx.Worker;
@@ -38,10 +41,10 @@ import io.portside.ui.pane.FilePane;
 import io.portside.ui.pane.FilePaneViewModel;
 import io.portside.ui.pane.LocalBrowser;
 import io.portside.ui.pane.RemoteBrowser;
+import io.portside.ui.queue.JobRow;
 import io.portside.ui.queue.QueueView;
 import io.portside.ui.queue.QueueViewModel;
-import io.portside.ui.queue.TransferQueueAdapter;
-import io.portside.ui.queue.TransferRequest.Direction;
+import io.portside.ui.queue.WorkerSessions;
 import io.portside.ui.settings.AppSettings;
 import io.portside.ui.settings.LegacySites;
 import io.portside.ui.settings.SettingsStore;
@@ -90,7 +93,8 @@ public final class MainWindow implements AutoCloseable {
     private final TestServerAction testServer = new TestServerAction();
     private final LogViewModel log;
     private final ConnectionViewModel connection;
-    private final TransferQueueAdapter queue;
+    private final WorkerSessions workerSessions;
+    private final TransferQueue queue;
     private final QueueViewModel queueModel;
     private final FilePane localPane;
     private final FilePane remotePane;
@@ -129,13 +133,15 @@ public final class MainWindow implements AutoCloseable {
                 new FxTrustPrompt(text, bridge, () -> stage));
         connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
         connection.setTlsPolicy(tlsPolicy);
-        queue = new TransferQueueAdapter(QueueSettings.defaults(), () -> connection.connectedSite().get(),
+        workerSessions = new WorkerSessions(
                 (site, owner) -> FtpSession.open(site, connection.options(), bus, owner, tlsPolicy));
-        queue.onConflict(ConflictDialog.resolver(() -> stage, text));
+        queue = new TransferQueue(QueueSettings.defaults(), workerSessions);
+        queue.setConflictResolver(ConflictDialog.resolver(() -> stage, text));
+        queue.start();
         queueModel = new QueueViewModel(queue, bridge);
-        connection.onModeChanged(c -> queue.setMode(c.mode(), c.extended()));
+        connection.onModeChanged(c -> workerSessions.setMode(c.mode(), c.extended()));
 
-        TransferActions actions = new TransferActions(text, connection, queueModel, () -> stage, this::status);
+        TransferActions actions = new TransferActions(text, connection, queue, () -> stage, this::status);
         DragSession drags = new DragSession();
         Path startLocal = settings.lastLocalFolder != null && Files.isDirectory(Path.of(settings.lastLocalFolder))
                 ? Path.of(settings.lastLocalFolder) : Path.of(System.getProperty("user.home"));
@@ -251,7 +257,7 @@ public final class MainWindow implements AutoCloseable {
         localLater.setOnFinished(e -> localPane.model().refresh());
         PauseTransition remoteLater = new PauseTransition(Duration.millis(300));
         remoteLater.setOnFinished(e -> remotePane.model().refresh());
-        queueModel.onDone(j -> (j.request().direction() == Direction.UPLOAD ? remoteLater : localLater).playFromStart());
+        queueModel.onDone(j -> (j.job().direction() == Direction.UPLOAD ? remoteLater : localLater).playFromStart());
     }
 
     /** Tab in a file table jumps to the other pane's table (commander style). */
@@ -471,13 +477,13 @@ public final class MainWindow implements AutoCloseable {
         return testServer;
     }
 
-    public TransferQueueAdapter transferQueue() {
+    public TransferQueue transferQueue() {
         return queue;
     }
 
     /** Every job row of the queue tab (all sections). */
-    public java.util.List<io.portside.ui.queue.JobSnapshot> queueRows() {
-        return queueModel.rows().stream().map(io.portside.ui.queue.JobRow::snapshot).toList();
+    public java.util.List<JobProgress> queueRows() {
+        return queueModel.rows().stream().map(JobRow::progress).toList();
     }
 
     public ProtocolEventBus bus() {
@@ -507,7 +513,9 @@ public final class MainWindow implements AutoCloseable {
         }
         closed = true;
         saveSettings();
+        queueModel.close();
         queue.close();
+        workerSessions.close();
         connection.disconnect();
         if (diagramFeed != null) {
             diagramFeed.close();

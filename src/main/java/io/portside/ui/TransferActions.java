@@ -1,20 +1,20 @@
 package io.portside.ui;
 
+import io.portside.files.FileEntry;
 import io.portside.files.SafeLocalName;
 import io.portside.ftp.FtpSession;
+import io.portside.transfer.Direction;
+import io.portside.transfer.TransferJob;
+import io.portside.transfer.TransferQueue;
 import io.portside.ui.connection.ConnectionState;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.dialog.ChmodDialog;
 import io.portside.ui.dialog.SimpleDialogs;
 import io.portside.ui.fx.UiText;
-import io.portside.ui.pane.FileEntry;
 import io.portside.ui.pane.FilePane;
 import io.portside.ui.pane.PaneHost;
 import io.portside.ui.pane.RemoteBrowser;
 import io.portside.ui.pane.RemotePaths;
-import io.portside.ui.queue.QueueViewModel;
-import io.portside.ui.queue.TransferRequest;
-import io.portside.ui.queue.TransferRequest.Direction;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +31,13 @@ import javafx.stage.Window;
 final class TransferActions implements PaneHost {
     private final UiText text;
     private final ConnectionViewModel connection;
-    private final QueueViewModel queue;
+    private final TransferQueue queue;
     private final Supplier<Window> window;
     private final Consumer<String> status;
     private FilePane local;
     private FilePane remote;
 
-    TransferActions(UiText text, ConnectionViewModel connection, QueueViewModel queue, Supplier<Window> window,
+    TransferActions(UiText text, ConnectionViewModel connection, TransferQueue queue, Supplier<Window> window,
                     Consumer<String> status) {
         this.text = text;
         this.connection = connection;
@@ -65,8 +65,7 @@ final class TransferActions implements PaneHost {
         boolean upload = source == local;
         for (FileEntry e : entries) {
             if (upload) {
-                queue.submit(new TransferRequest(Direction.UPLOAD, Path.of(e.path()),
-                        RemotePaths.child(folder, e.name()), e.isFolder(), e.size()));
+                submit(Direction.UPLOAD, e.directory(), e.path(), RemotePaths.child(folder, e.name()), e.size());
             } else {
                 SafeLocalName.Decision d = SafeLocalName.resolve(Path.of(folder), e.name());
                 if (!d.accepted()) { // a hostile name from the server must not write outside the folder
@@ -77,7 +76,7 @@ final class TransferActions implements PaneHost {
                     status.accept(d.warning());
                     continue;
                 }
-                queue.submit(new TransferRequest(Direction.DOWNLOAD, d.path(), e.path(), e.isFolder(), e.size()));
+                submit(Direction.DOWNLOAD, e.directory(), e.path(), d.path().toString(), e.size());
             }
         }
         status.accept(text.get(upload ? "status.queued.upload" : "status.queued.download", entries.size(), folder));
@@ -91,10 +90,18 @@ final class TransferActions implements PaneHost {
         for (File f : files) {
             Path p = f.toPath();
             boolean dir = Files.isDirectory(p);
-            queue.submit(new TransferRequest(Direction.UPLOAD, p, RemotePaths.child(folder, f.getName()), dir,
-                    dir ? -1 : f.length()));
+            submit(Direction.UPLOAD, dir, p.toString(), RemotePaths.child(folder, f.getName()), f.length());
         }
         status.accept(text.get("status.queued.upload", files.size(), folder));
+    }
+
+    /**
+     * Queues a copy to or from the connected server, under the queue's conflict policy. A file's
+     * listed size spares the worker asking for it; a folder's is its directory record's, so none is given.
+     */
+    private void submit(Direction direction, boolean folder, String source, String target, long size) {
+        queue.add(new TransferJob(direction, folder, connection.connectedSite().get(), source, target, null,
+                folder ? -1 : size, null));
     }
 
     private boolean connected() {
@@ -125,7 +132,7 @@ final class TransferActions implements PaneHost {
             a.initOwner(window.get());
             a.setTitle(text.get("action.properties"));
             a.setHeaderText(entry.name());
-            a.setContentText(entry.path() + "\n" + (entry.isFolder() ? text.get("type.folder")
+            a.setContentText(entry.path() + "\n" + (entry.directory() ? text.get("type.folder")
                     : String.format("%,d B", entry.size())) + "\n" + entry.modified());
             a.show();
         }

@@ -26,7 +26,7 @@ class CancelTransferTest extends WindowFixture {
         type(KeyCode.ENTER);
         Path target = localRoot.resolve("big.bin");
         waitUntil("download started", () -> call(() -> window.queueRows().stream()
-                .anyMatch(j -> j.state().name().equals("RUNNING") && j.done() > 0)));
+                .anyMatch(j -> j.state().name().equals("RUNNING") && j.bytesDone() > 0)));
 
         // Select the job and cancel it with the keyboard (Delete = cancel in the queue table).
         waitUntil("queue row shown", () -> call(() -> table("#queueTable").getItems().size() == 1));

@@ -1,11 +1,14 @@
 package io.portside.ui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portside.files.FileEntry;
 import java.nio.file.Files;
 import java.util.Random;
+import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,12 @@ class ConnectBrowseTransferTest extends WindowFixture {
         assertTrue(listed("#remoteTable", "pub"));
         assertFalse(logText().contains(server.password()), "the log never shows the password");
 
+        // Whatever size the server lists for a folder, the pane shows none.
+        assertEquals(null, cellText("#remoteTable", "pub", "size"));
+        assertEquals("Folder", cellText("#remoteTable", "pub", "type"));
+        assertEquals("4 B", cellText("#remoteTable", "top.txt", "size"));
+        assertEquals("TXT file", cellText("#remoteTable", "top.txt", "type"));
+
         // Browse into a folder on both sides: double-click remotely, Enter locally.
         doubleClickOn(row("#remoteTable", "pub"), MouseButton.PRIMARY);
         waitUntil("remote pub listed", () -> listed("#remoteTable", "readme.txt"));
@@ -54,6 +63,14 @@ class ConnectBrowseTransferTest extends WindowFixture {
         assertTrue(log.contains("server listens on 127.0.0.1:"), "decoded PASV line:\n" + log);
         assertTrue(log.contains("data#"), "data connection lines:\n" + log);
         assertTrue(log.contains("(passive: client -> server)"), log);
+    }
+
+    /** What the table shows in column {@code columnId} of the row named {@code name}. */
+    String cellText(String table, String name, String columnId) {
+        row(table, name);
+        return call(() -> lookup(table + " .table-cell").match(n -> n instanceof TableCell<?, ?> c
+                && c.getTableRow() != null && c.getTableRow().getItem() instanceof FileEntry e && e.name().equals(name)
+                && columnId.equals(c.getTableColumn().getId())).queryAs(TableCell.class).getText());
     }
 
     static long sizeOf(java.nio.file.Path p) {

@@ -31,7 +31,7 @@ class KeyboardTest extends WindowFixture {
 
         // Type-ahead: "ze" selects zebra.txt.
         write("ze");
-        assertEquals("zebra.txt", call(() -> this.<io.portside.ui.pane.FileEntry>table("#localTable")
+        assertEquals("zebra.txt", call(() -> this.<io.portside.files.FileEntry>table("#localTable")
                 .getSelectionModel().getSelectedItem().name()));
 
         // F7 makes a folder (on disk), F2 renames, Del deletes after confirmation.

@@ -18,6 +18,9 @@ class LoginAndConflictTest extends WindowFixture {
     @Override
     void prepare() throws Exception {
         Files.writeString(localRoot.resolve("same.txt"), LOCAL);
+        Files.createDirectories(localRoot.resolve("pair"));
+        Files.writeString(localRoot.resolve("pair/a.txt"), LOCAL);
+        Files.writeString(localRoot.resolve("pair/b.txt"), LOCAL);
     }
 
     @Test
@@ -66,6 +69,24 @@ class LoginAndConflictTest extends WindowFixture {
         uploadAndChoose("#conflictOVERWRITE");
         waitUntil("overwritten", () -> read(remote).equals(LOCAL));
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(remote));
+    }
+
+    @Test
+    void applyToAllAnswersTheNextConflictsWithoutAsking() throws Exception {
+        Files.createDirectories(serverRoot.resolve("pair"));
+        Files.writeString(serverRoot.resolve("pair/a.txt"), "old");
+        Files.writeString(serverRoot.resolve("pair/b.txt"), "old");
+        connectAndWaitForListing();
+
+        clickOn(row("#localTable", "pair"));
+        clickOn("#localTransfer");
+        waitUntil("conflict dialog", () -> !lookup("#conflictDialog").queryAll().isEmpty());
+        clickOn("#applyToAll");
+        clickOn("#conflictOVERWRITE");
+        // Were the second file asked about, its dialog would hold it back and this would time out.
+        waitUntil("both overwritten", () -> read(serverRoot.resolve("pair/a.txt")).equals(LOCAL)
+                && read(serverRoot.resolve("pair/b.txt")).equals(LOCAL));
+        assertTrue(lookup("#conflictDialog").queryAll().isEmpty());
     }
 
     private void uploadAndChoose(String button) {

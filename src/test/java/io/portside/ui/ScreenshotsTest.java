@@ -52,7 +52,7 @@ class ScreenshotsTest extends WindowFixture {
         window.transferQueue().setSpeedLimit(1_500_000);
         drag(row("#localTable", "holiday-video.mp4"), MouseButton.PRIMARY).dropTo("#remoteTable");
         waitUntil("upload running", () -> call(() -> window.queueRows().stream()
-                .anyMatch(j -> j.state().name().equals("RUNNING") && j.done() > 1_000_000)));
+                .anyMatch(j -> j.state().name().equals("RUNNING") && j.bytesDone() > 1_000_000)));
         interact(() -> table("#localTable").getSelectionModel().clearAndSelect(0));
         shoot(stage.getScene(), "main-window.png");
         interact(() -> lookup("#mainSplit").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.3));

@@ -2,8 +2,8 @@ package io.portside.ui;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.portside.files.FileEntry;
 import io.portside.server.SandboxServer;
-import io.portside.ui.pane.FileEntry;
 import io.portside.ui.settings.AppSettings;
 import io.portside.ui.settings.SettingsStore;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.portside.ui.dialog;
 
 import io.portside.ui.fx.UiText;
-import io.portside.ui.pane.FileEntry;
+import io.portside.files.FileEntry;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;

@@ -1,15 +1,17 @@
 package io.portside.ui.dialog;
 
 import io.portside.ftp.event.Units;
+import io.portside.transfer.Conflict;
+import io.portside.transfer.ConflictDecision;
+import io.portside.transfer.ConflictPolicy;
+import io.portside.transfer.ConflictResolver;
+import io.portside.transfer.Direction;
 import io.portside.ui.fx.UiText;
-import io.portside.ui.queue.Conflict;
-import io.portside.ui.queue.Conflict.Choice;
-import io.portside.ui.queue.ConflictResolver;
-import io.portside.ui.queue.TransferRequest.Direction;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -24,15 +26,20 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** "The target exists": both files' size and date, five choices, and "apply to all". */
-public final class ConflictDialog extends Dialog<Conflict.Decision> {
+public final class ConflictDialog extends Dialog<ConflictDecision> {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+    /** The buttons, in this order; the other policies are for settings and the command line, not for one file. */
+    private static final List<ConflictPolicy> CHOICES = List.of(ConflictPolicy.OVERWRITE,
+            ConflictPolicy.OVERWRITE_IF_NEWER, ConflictPolicy.RESUME, ConflictPolicy.RENAME, ConflictPolicy.SKIP);
+    /** Closing the dialog without a choice. */
+    private static final ConflictDecision SKIP_THIS_ONE = new ConflictDecision(ConflictPolicy.SKIP, false);
 
     public ConflictDialog(Window owner, UiText text, Conflict c) {
         initOwner(owner);
         setTitle(text.get("conflict.title"));
-        boolean upload = c.request().direction() == Direction.UPLOAD;
-        String target = upload ? c.request().remote() : c.request().local().toString();
+        boolean upload = c.job().direction() == Direction.UPLOAD;
+        String target = upload ? c.job().remotePath() : c.job().localPath();
         setHeaderText(text.get("conflict.header", target));
         getDialogPane().setId("conflictDialog");
 
@@ -41,40 +48,36 @@ public final class ConflictDialog extends Dialog<Conflict.Decision> {
         grid.setVgap(4);
         grid.addRow(0, new Label(""), bold(text.get("conflict.size")), bold(text.get("conflict.modified")));
         grid.addRow(1, bold(text.get(upload ? "conflict.source.local" : "conflict.source.remote")),
-                new Label(size(c.sourceSize())), new Label(when(c.sourceTime())));
+                new Label(size(c.source().size())), new Label(when(c.source().modified())));
         grid.addRow(2, bold(text.get(upload ? "conflict.target.remote" : "conflict.target.local")),
-                new Label(size(c.targetSize())), new Label(when(c.targetTime())));
+                new Label(size(c.target().size())), new Label(when(c.target().modified())));
         CheckBox all = new CheckBox(text.get("conflict.applyToAll"));
         all.setId("applyToAll");
         getDialogPane().setContent(new VBox(10, grid, all));
 
-        ButtonType[] types = new ButtonType[Choice.values().length];
-        for (Choice ch : Choice.values()) {
-            ButtonBar.ButtonData data = ch == Choice.SKIP ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER;
-            types[ch.ordinal()] = new ButtonType(text.get("conflict." + ch.name().toLowerCase(Locale.ROOT)), data);
-        }
+        List<ButtonType> types = CHOICES.stream().map(ch -> new ButtonType(
+                text.get("conflict." + ch.name().toLowerCase(Locale.ROOT)),
+                ch == ConflictPolicy.SKIP ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER)).toList();
         getDialogPane().getButtonTypes().setAll(types);
-        getDialogPane().lookupButton(types[Choice.RESUME.ordinal()])
-                .setDisable(c.targetSize() < 0 || c.sourceSize() >= 0 && c.targetSize() >= c.sourceSize());
-        for (Choice ch : Choice.values()) {
-            getDialogPane().lookupButton(types[ch.ordinal()]).setId("conflict" + ch.name());
+        for (int i = 0; i < CHOICES.size(); i++) {
+            getDialogPane().lookupButton(types.get(i)).setId("conflict" + CHOICES.get(i).name());
         }
+        long sourceSize = c.source().size();
+        long targetSize = c.target().size();
+        getDialogPane().lookupButton(types.get(CHOICES.indexOf(ConflictPolicy.RESUME)))
+                .setDisable(targetSize < 0 || sourceSize >= 0 && targetSize >= sourceSize);
         setResultConverter(b -> {
-            for (Choice ch : Choice.values()) {
-                if (b == types[ch.ordinal()]) {
-                    return new Conflict.Decision(ch, all.isSelected());
-                }
-            }
-            return new Conflict.Decision(Choice.SKIP, false);
+            int chosen = types.indexOf(b);
+            return chosen < 0 ? SKIP_THIS_ONE : new ConflictDecision(CHOICES.get(chosen), all.isSelected());
         });
     }
 
     /** A resolver for the queue: shows the dialog on the FX thread and waits for the answer. */
     public static ConflictResolver resolver(Supplier<Window> owner, UiText text) {
         return conflict -> {
-            CompletableFuture<Conflict.Decision> answer = new CompletableFuture<>();
+            CompletableFuture<ConflictDecision> answer = new CompletableFuture<>();
             Platform.runLater(() -> answer.complete(new ConflictDialog(owner.get(), text, conflict).showAndWait()
-                    .orElse(new Conflict.Decision(Choice.SKIP, false))));
+                    .orElse(SKIP_THIS_ONE)));
             return answer.join();
         };
     }

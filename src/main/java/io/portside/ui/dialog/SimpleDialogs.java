@@ -1,7 +1,7 @@
 package io.portside.ui.dialog;
 
 import io.portside.ui.fx.UiText;
-import io.portside.ui.pane.FileEntry;
+import io.portside.files.FileEntry;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.scene.control.Alert;
@@ -19,10 +19,10 @@ public final class SimpleDialogs {
         a.initOwner(owner);
         a.setTitle(text.get("dialog.delete.title"));
         a.setHeaderText(text.get("dialog.delete.header", entries.size()));
-        String names = entries.stream().limit(10).map(e -> (e.isFolder() ? "📁 " : "• ") + e.name())
+        String names = entries.stream().limit(10).map(e -> (e.directory() ? "📁 " : "• ") + e.name())
                 .collect(Collectors.joining("\n"));
         a.setContentText(names + (entries.size() > 10 ? "\n…" : "")
-                + (entries.stream().anyMatch(FileEntry::isFolder) ? "\n\n" + text.get("dialog.delete.folders") : ""));
+                + (entries.stream().anyMatch(FileEntry::directory) ? "\n\n" + text.get("dialog.delete.folders") : ""));
         a.getDialogPane().setId("confirmDelete");
         ButtonType delete = new ButtonType(text.get("dialog.delete.ok"), ButtonType.OK.getButtonData());
         a.getButtonTypes().setAll(delete, ButtonType.CANCEL);

@@ -1,5 +1,6 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FileEntry;
 import java.io.IOException;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * called on the pane's own worker thread, never on the FX thread.
  *
  * <p>Listing and file operations live once, in {@link io.portside.files.FileSystemView} (shared
- * with the transfer queue); a browser only adapts them to the pane's rows and adds what only a
+ * with the transfer queue), and its entries are the pane's rows; a browser only adds what only a
  * pane needs: where it opens, typed paths, and parent/child folders with "null at the root".
  */
 public interface FileBrowser {

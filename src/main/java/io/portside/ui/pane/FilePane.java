@@ -1,5 +1,6 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FileEntry;
 import io.portside.ui.fx.ContextMenuSelection;
 import io.portside.ui.fx.UiText;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class FilePane extends VBox {
     /** Enter: a single folder opens; files (or several entries) go to the other side. */
     private void activate() {
         List<FileEntry> sel = selection();
-        if (sel.size() == 1 && sel.get(0).isFolder()) {
+        if (sel.size() == 1 && sel.get(0).directory()) {
             model.enter(sel.get(0));
         } else if (!sel.isEmpty()) {
             host.transfer(this, sel);
@@ -155,7 +156,7 @@ public final class FilePane extends VBox {
             TableRow<FileEntry> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    if (row.getItem().isFolder()) {
+                    if (row.getItem().directory()) {
                         model.enter(row.getItem());
                     } else {
                         host.transfer(this, List.of(row.getItem()));

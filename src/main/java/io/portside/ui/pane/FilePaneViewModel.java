@@ -1,5 +1,6 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FileEntry;
 import io.portside.ui.fx.FxBatcher;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -86,7 +87,7 @@ public final class FilePaneViewModel {
     }
 
     public void enter(FileEntry entry) {
-        if (entry.isFolder() || entry.kind() == FileEntry.Kind.LINK && browser.isRemote()) {
+        if (entry.directory() || entry.link() && browser.isRemote()) { // a remote link may lead to a folder: the server follows it
             open(entry.path());
         }
     }
@@ -148,7 +149,7 @@ public final class FilePaneViewModel {
      */
     static List<FileEntry> presorted(List<FileEntry> entries) {
         List<FileEntry> copy = new java.util.ArrayList<>(entries);
-        copy.sort(java.util.Comparator.comparing((FileEntry e) -> !e.isFolder())
+        copy.sort(java.util.Comparator.comparing((FileEntry e) -> !e.directory())
                 .thenComparing(e -> e.name().toLowerCase(java.util.Locale.ROOT)));
         return copy;
     }

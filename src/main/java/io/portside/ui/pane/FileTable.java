@@ -1,5 +1,6 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FileEntry;
 import io.portside.ftp.event.Units;
 import io.portside.ui.fx.Icons;
 import io.portside.ui.fx.UiText;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -20,8 +22,16 @@ final class FileTable extends TableView<FileEntry> {
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
     /** Folders always before files, then by the column's own order. */
-    private static <T> Comparator<FileEntry> foldersFirst(Comparator<FileEntry> then) {
-        return Comparator.comparing((FileEntry e) -> !e.isFolder()).thenComparing(then);
+    private static Comparator<FileEntry> foldersFirst(Comparator<FileEntry> then) {
+        return Comparator.comparing((FileEntry e) -> !e.directory()).thenComparing(then);
+    }
+
+    /**
+     * The size the pane shows, -1 for none: folders have none (what a server lists for one is the
+     * size of its directory record, not of what it holds).
+     */
+    private static long shownSize(FileEntry e) {
+        return e.directory() ? -1 : e.size();
     }
 
     FileTable(UiText text, boolean remote) {
@@ -33,14 +43,14 @@ final class FileTable extends TableView<FileEntry> {
         TableColumn<FileEntry, FileEntry> name = new TableColumn<>(text.get("column.name"));
         name.setId("name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        name.setComparator(foldersFirst(Comparator.comparing(e -> e.name().toLowerCase(java.util.Locale.ROOT))));
+        name.setComparator(foldersFirst(Comparator.comparing(e -> e.name().toLowerCase(Locale.ROOT))));
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(FileEntry e, boolean empty) {
                 super.updateItem(e, empty);
                 setText(empty || e == null ? null : e.name());
                 setGraphic(empty || e == null ? null
-                        : e.isFolder() ? Icons.folder() : e.kind() == FileEntry.Kind.LINK ? Icons.link() : Icons.file());
+                        : e.directory() ? Icons.folder() : e.link() ? Icons.link() : Icons.file());
             }
         });
         name.setPrefWidth(190);
@@ -48,12 +58,12 @@ final class FileTable extends TableView<FileEntry> {
         TableColumn<FileEntry, FileEntry> size = new TableColumn<>(text.get("column.size"));
         size.setId("size");
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        size.setComparator(foldersFirst(Comparator.comparingLong(FileEntry::size)));
+        size.setComparator(foldersFirst(Comparator.comparingLong(FileTable::shownSize)));
         size.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(FileEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null || e.isFolder() || e.size() < 0 ? null : Units.size(e.size()));
+                setText(empty || e == null || shownSize(e) < 0 ? null : Units.size(e.size()));
             }
         });
         size.getStyleClass().add("column-right");
@@ -61,9 +71,7 @@ final class FileTable extends TableView<FileEntry> {
 
         TableColumn<FileEntry, String> type = new TableColumn<>(text.get("column.type"));
         type.setId("type");
-        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().isFolder()
-                ? text.get("type.folder") : c.getValue().extension().isEmpty() ? text.get("type.file")
-                : text.get("type.ext", c.getValue().extension())));
+        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(typeOf(text, c.getValue())));
         type.setPrefWidth(72);
 
         TableColumn<FileEntry, Instant> modified = new TableColumn<>(text.get("column.modified"));
@@ -97,5 +105,12 @@ final class FileTable extends TableView<FileEntry> {
             getColumns().add(owner);
         }
         getSortOrder().add(name);
+    }
+
+    /** The type column: "Folder", "TXT file" (the extension in capitals), or "File" with none. */
+    private static String typeOf(UiText text, FileEntry e) {
+        String ext = e.extension();
+        return e.directory() ? text.get("type.folder") : ext.isEmpty() ? text.get("type.file")
+                : text.get("type.ext", ext.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,11 +1,10 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FileEntry;
 import io.portside.files.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The local disk: {@link LocalFiles} (shared with the transfer queue) does the listing and the
@@ -26,8 +25,7 @@ public final class LocalBrowser implements FileBrowser {
 
     @Override
     public List<FileEntry> list(String folder) throws IOException {
-        return FILES.browse(folder).stream().map(FileEntry::of)
-                .collect(Collectors.toCollection(ArrayList::new));
+        return FILES.browse(folder);
     }
 
     @Override
@@ -63,7 +61,7 @@ public final class LocalBrowser implements FileBrowser {
 
     @Override
     public void delete(FileEntry entry) throws IOException {
-        FILES.deleteTree(entry.path(), entry.isFolder());
+        FILES.deleteTree(entry.path(), entry.directory());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FileEntry;
 import java.io.File;
 import java.util.List;
 import javafx.scene.control.TableRow;
@@ -67,7 +68,7 @@ final class PaneDragAndDrop {
             e.consume();
         });
         row.setOnDragOver(e -> {
-            if (!row.isEmpty() && row.getItem().isFolder() && acceptable(e)) {
+            if (!row.isEmpty() && row.getItem().directory() && acceptable(e)) {
                 e.acceptTransferModes(TransferMode.COPY);
                 if (!row.getStyleClass().contains(HIGHLIGHT)) {
                     row.getStyleClass().add(HIGHLIGHT);
@@ -77,7 +78,7 @@ final class PaneDragAndDrop {
         });
         row.setOnDragExited(e -> row.getStyleClass().removeAll(HIGHLIGHT));
         row.setOnDragDropped(e -> {
-            if (!row.isEmpty() && row.getItem().isFolder()) {
+            if (!row.isEmpty() && row.getItem().directory()) {
                 row.getStyleClass().removeAll(HIGHLIGHT);
                 e.setDropCompleted(drop(e, row.getItem().path()));
                 e.consume();

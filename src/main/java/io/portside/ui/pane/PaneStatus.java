@@ -1,5 +1,6 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FileEntry;
 import io.portside.ftp.event.Units;
 import io.portside.ui.fx.UiText;
 import java.util.List;
@@ -10,12 +11,12 @@ final class PaneStatus {
     }
 
     static String describe(UiText text, List<FileEntry> all, List<FileEntry> selected) {
-        long files = all.stream().filter(e -> !e.isFolder()).count();
+        long files = all.stream().filter(e -> !e.directory()).count();
         long folders = all.size() - files;
-        long bytes = all.stream().filter(e -> !e.isFolder() && e.size() > 0).mapToLong(FileEntry::size).sum();
+        long bytes = all.stream().filter(e -> !e.directory() && e.size() > 0).mapToLong(FileEntry::size).sum();
         String line = text.get("pane.status", files, folders, Units.size(bytes));
         if (!selected.isEmpty()) {
-            long sel = selected.stream().filter(e -> !e.isFolder() && e.size() > 0).mapToLong(FileEntry::size).sum();
+            long sel = selected.stream().filter(e -> !e.directory() && e.size() > 0).mapToLong(FileEntry::size).sum();
             line += text.get("pane.status.selection", selected.size(), Units.size(sel));
         }
         return line;

@@ -1,13 +1,12 @@
 package io.portside.ui.pane;
 
+import io.portside.files.FileEntry;
 import io.portside.files.FtpFiles;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The server, through the "browse" session (used only from the browse worker thread):
@@ -41,8 +40,7 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public List<FileEntry> list(String folder) throws IOException {
-        return files().browse(folder).stream().map(FileEntry::of)
-                .collect(Collectors.toCollection(ArrayList::new));
+        return files().browse(folder);
     }
 
     @Override
@@ -73,7 +71,7 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public void delete(FileEntry entry) throws IOException {
-        files().deleteTree(entry.path(), entry.isFolder());
+        files().deleteTree(entry.path(), entry.directory());
     }
 
     /** SITE CHMOD with an octal mode such as 644. */

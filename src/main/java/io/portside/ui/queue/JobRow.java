@@ -1,30 +1,31 @@
 package io.portside.ui.queue;
 
+import io.portside.transfer.JobProgress;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * A stable row of the queue table whose content changes: progress updates replace the
- * snapshot, not the row, so the user's selection survives ten updates a second.
+ * job's progress, not the row, so the user's selection survives ten updates a second.
  */
 public final class JobRow {
     private final long id;
-    private final ObjectProperty<JobSnapshot> snapshot;
+    private final ObjectProperty<JobProgress> progress;
 
-    JobRow(JobSnapshot first) {
+    JobRow(JobProgress first) {
         this.id = first.id();
-        this.snapshot = new SimpleObjectProperty<>(first);
+        this.progress = new SimpleObjectProperty<>(first);
     }
 
     public long id() {
         return id;
     }
 
-    public JobSnapshot snapshot() {
-        return snapshot.get();
+    public JobProgress progress() {
+        return progress.get();
     }
 
-    public ObjectProperty<JobSnapshot> snapshotProperty() {
-        return snapshot;
+    public ObjectProperty<JobProgress> progressProperty() {
+        return progress;
     }
 }

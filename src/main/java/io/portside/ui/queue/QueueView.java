@@ -1,14 +1,17 @@
 package io.portside.ui.queue;
 
 import io.portside.ftp.event.Units;
+import io.portside.transfer.Direction;
+import io.portside.transfer.JobProgress;
+import io.portside.transfer.JobState;
 import io.portside.ui.fx.ContextMenuSelection;
 import io.portside.ui.fx.UiText;
-import io.portside.ui.queue.TransferRequest.Direction;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -43,20 +46,20 @@ public final class QueueView extends BorderPane {
         table.setPlaceholder(new Label(text.get("queue.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("queue.col.direction", 40, j -> j.request().direction() == Direction.UPLOAD ? "↑" : "↓"),
-                column("queue.col.local", 220, j -> j.request().local().toString()),
-                column("queue.col.remote", 200, j -> j.request().remote()),
-                column("queue.col.size", 80, j -> j.size() < 0 ? "" : Units.size(j.size())),
+                column("queue.col.direction", 40, j -> j.job().direction() == Direction.UPLOAD ? "↑" : "↓"),
+                column("queue.col.local", 220, JobProgress::localPath),
+                column("queue.col.remote", 200, JobProgress::remotePath),
+                column("queue.col.size", 80, j -> j.bytesTotal() < 0 ? "" : Units.size(j.bytesTotal())),
                 progressColumn(),
-                column("queue.col.rate", 80, j -> j.bytesPerSecond() > 0 ? Units.size((long) j.bytesPerSecond()) + "/s" : ""),
-                column("queue.col.eta", 60, j -> eta(QueueViewModel.etaSeconds(j))),
+                column("queue.col.rate", 80, j -> j.rate() > 0 ? Units.size((long) j.rate()) + "/s" : ""),
+                column("queue.col.eta", 60, j -> eta(j.eta())),
                 column("queue.col.state", 80, j -> text.get("job." + j.state().name().toLowerCase(Locale.ROOT))),
-                column("queue.col.error", 200, j -> j.error() == null ? "" : j.error())));
+                column("queue.col.error", 200, j -> j.message() == null ? "" : j.message())));
         table.setContextMenu(menu(openFolder));
         ContextMenuSelection.install(table);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
-                each(model.queue()::cancel);
+                model.queue().cancel(selectedIds());
                 e.consume();
             }
         });
@@ -78,7 +81,7 @@ public final class QueueView extends BorderPane {
             b.setToggleGroup(group);
             b.setSelected(model.section().get() == s);
             b.textProperty().bind(Bindings.createStringBinding(() -> text.get("queue.section." + s.name().toLowerCase(Locale.ROOT),
-                    model.rows().stream().filter(j -> s.contains(j.snapshot().state())).count()), model.rows()));
+                    model.rows().stream().filter(j -> s.contains(j.progress().state())).count()), model.rows()));
             b.setOnAction(e -> {
                 model.section().set(s);
                 b.setSelected(true);
@@ -96,31 +99,30 @@ public final class QueueView extends BorderPane {
         return bar;
     }
 
-    private TableColumn<JobRow, String> column(String key, double width,
-                                               java.util.function.Function<JobSnapshot, String> value) {
+    private TableColumn<JobRow, String> column(String key, double width, Function<JobProgress, String> value) {
         TableColumn<JobRow, String> c = new TableColumn<>(text.get(key));
-        c.setCellValueFactory(d -> Bindings.createStringBinding(() -> value.apply(d.getValue().snapshot()),
-                d.getValue().snapshotProperty()));
+        c.setCellValueFactory(d -> Bindings.createStringBinding(() -> value.apply(d.getValue().progress()),
+                d.getValue().progressProperty()));
         c.setPrefWidth(width);
         return c;
     }
 
-    private TableColumn<JobRow, JobSnapshot> progressColumn() {
-        TableColumn<JobRow, JobSnapshot> c = new TableColumn<>(text.get("queue.col.progress"));
-        c.setCellValueFactory(d -> d.getValue().snapshotProperty());
+    private TableColumn<JobRow, JobProgress> progressColumn() {
+        TableColumn<JobRow, JobProgress> c = new TableColumn<>(text.get("queue.col.progress"));
+        c.setCellValueFactory(d -> d.getValue().progressProperty());
         c.setPrefWidth(130);
         c.setCellFactory(col -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
 
             @Override
-            protected void updateItem(JobSnapshot j, boolean empty) {
+            protected void updateItem(JobProgress j, boolean empty) {
                 super.updateItem(j, empty);
                 if (empty || j == null) {
                     setGraphic(null);
                     return;
                 }
                 bar.setMaxWidth(Double.MAX_VALUE);
-                bar.setProgress(j.size() > 0 ? Math.min(1, (double) j.done() / j.size())
+                bar.setProgress(j.bytesTotal() > 0 ? Math.min(1, (double) j.bytesDone() / j.bytesTotal())
                         : j.state() == JobState.DONE ? 1 : j.state() == JobState.RUNNING ? -1 : 0);
                 setGraphic(bar);
             }
@@ -128,26 +130,28 @@ public final class QueueView extends BorderPane {
         return c;
     }
 
-    private static String eta(long seconds) {
-        if (seconds < 0) {
+    /** "4:05" or "1:02:09", rounded up to the second; empty while unknown. */
+    private static String eta(Duration left) {
+        if (left == null) {
             return "";
         }
+        long seconds = (left.toMillis() + 999) / 1000;
         return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : String.format("%d:%02d", seconds / 60, seconds % 60);
     }
 
     private ContextMenu menu(Consumer<Path> openFolder) {
-        MenuItem pause = item("queue.pause", () -> each(model.queue()::pause));
-        MenuItem resume = item("queue.resume", () -> each(model.queue()::resume));
-        MenuItem cancel = item("queue.cancel", () -> each(model.queue()::cancel));
-        MenuItem retry = item("queue.retry", () -> each(model.queue()::retry));
-        MenuItem remove = item("queue.remove", () -> each(model.queue()::remove));
+        MenuItem pause = item("queue.pause", () -> model.queue().pause(selectedIds()));
+        MenuItem resume = item("queue.resume", () -> model.queue().resume(selectedIds()));
+        MenuItem cancel = item("queue.cancel", () -> model.queue().cancel(selectedIds()));
+        MenuItem retry = item("queue.retry", () -> model.queue().retry(selectedIds()));
+        MenuItem remove = item("queue.remove", () -> model.queue().remove(selectedIds()));
         MenuItem open = item("queue.openFolder", () -> {
             JobRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
-                JobSnapshot j = row.snapshot();
-                Path p = j.request().local();
-                openFolder.accept(j.request().folder() ? p : p.toAbsolutePath().getParent());
+                JobProgress j = row.progress();
+                Path p = Path.of(j.localPath());
+                openFolder.accept(j.job().directory() ? p : p.toAbsolutePath().getParent());
             }
         });
         return new ContextMenu(pause, resume, cancel, retry, remove, open);
@@ -160,9 +164,7 @@ public final class QueueView extends BorderPane {
         return m;
     }
 
-    private void each(LongConsumer action) {
-        for (JobRow j : List.copyOf(table.getSelectionModel().getSelectedItems())) {
-            action.accept(j.id());
-        }
+    private List<Long> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().map(JobRow::id).toList();
     }
 }

@@ -1,9 +1,17 @@
 package io.portside.ui.queue;
 
+import io.portside.transfer.JobProgress;
+import io.portside.transfer.JobState;
+import io.portside.transfer.QueueUpdate;
+import io.portside.transfer.TransferQueue;
 import io.portside.ui.fx.FxBatcher;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -15,11 +23,11 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The queue tab's state: one row per job, split into the three lists a user looks at
- * (active, failed, done) and the totals the status bar shows. Job changes arrive on the
- * queue's thread and are applied on the FX thread through the bridge.
+ * The queue tab's state: one row per job of the transfer queue, split into the three lists a
+ * user looks at (active, failed, done) and the totals the status bar shows. The queue's
+ * updates arrive on its progress thread and are applied on the FX thread through the bridge.
  */
-public final class QueueViewModel {
+public final class QueueViewModel implements AutoCloseable {
     /** The three lists of the queue tab. */
     public enum Section {
         ACTIVE(EnumSet.of(JobState.QUEUED, JobState.RUNNING, JobState.PAUSED)),
@@ -38,68 +46,70 @@ public final class QueueViewModel {
     }
 
     private final TransferQueue queue;
-    private final FxBatcher bridge;
+    private final AutoCloseable subscription;
     private final ObservableList<JobRow> rows =
-            FXCollections.observableArrayList(r -> new javafx.beans.Observable[] {r.snapshotProperty()});
+            FXCollections.observableArrayList(r -> new Observable[] {r.progressProperty()});
+    private final Map<Long, JobRow> byId = new HashMap<>();
     private final FilteredList<JobRow> shown = new FilteredList<>(rows);
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.ACTIVE);
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper failed = new ReadOnlyIntegerWrapper();
     private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper();
-    private java.util.function.Consumer<JobSnapshot> onDone = j -> { };
+    private Consumer<JobProgress> onDone = j -> { };
 
+    /** Shows the jobs {@code queue} reports from now on, until {@link #close()}. */
     public QueueViewModel(TransferQueue queue, FxBatcher bridge) {
         this.queue = queue;
-        this.bridge = bridge;
-        queue.onChange(s -> bridge.post(() -> apply(s)));
+        this.subscription = queue.addListener(update -> bridge.post(() -> apply(update)));
         section.addListener((o, a, b) -> refilter());
         refilter();
     }
 
     /** Called on the FX thread when a job completes (the window refreshes the target pane). */
-    public void onDone(java.util.function.Consumer<JobSnapshot> c) {
+    public void onDone(Consumer<JobProgress> c) {
         onDone = c;
     }
 
+    /** The queue the tab's actions (pause, cancel, retry...) go to. */
     public TransferQueue queue() {
         return queue;
     }
 
     private void refilter() {
         Section s = section.get();
-        Predicate<JobRow> p = j -> s.contains(j.snapshot().state());
-        shown.setPredicate(p);
+        shown.setPredicate(j -> s.contains(j.progress().state()));
     }
 
-    void apply(JobSnapshot s) {
-        int index = indexOf(s.id());
-        if (s.state() == JobState.REMOVED) {
-            if (index >= 0) {
-                rows.remove(index);
-            }
-        } else if (index >= 0) {
-            boolean finishedNow = s.state() == JobState.DONE && rows.get(index).snapshot().state() != JobState.DONE;
-            rows.get(index).snapshotProperty().set(s);
-            if (finishedNow) {
-                onDone.accept(s);
-            }
-        } else {
-            rows.add(new JobRow(s));
-            if (s.state() == JobState.DONE) {
-                onDone.accept(s); // a quick job may be first seen already done (updates are coalesced)
+    private void apply(QueueUpdate update) {
+        update.changed().forEach(this::show);
+        Set<JobRow> gone = new HashSet<>();
+        for (long id : update.removed()) {
+            JobRow row = byId.remove(id);
+            if (row != null) {
+                gone.add(row);
             }
         }
+        rows.removeAll(gone); // one pass, however many were removed ("remove finished" may take thousands)
         recount();
     }
 
-    private int indexOf(long id) {
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            if (rows.get(i).id() == id) {
-                return i;
+    private void show(JobProgress p) {
+        JobRow row = byId.get(p.id());
+        if (row == null) {
+            row = new JobRow(p);
+            byId.put(p.id(), row);
+            rows.add(row);
+            if (p.state() == JobState.DONE) {
+                onDone.accept(p); // a quick job may be first seen already done (updates are coalesced)
             }
+            return;
         }
-        return -1;
+        boolean finishedNow = p.state() == JobState.DONE && row.progress().state() != JobState.DONE;
+        row.progressProperty().set(p);
+        if (finishedNow) {
+            onDone.accept(p);
+        }
     }
 
     private void recount() {
@@ -108,11 +118,11 @@ public final class QueueViewModel {
         int fail = 0;
         double r = 0;
         for (JobRow row : rows) {
-            JobSnapshot j = row.snapshot();
+            JobProgress j = row.progress();
             switch (j.state()) {
                 case RUNNING -> {
                     run++;
-                    r += j.bytesPerSecond();
+                    r += j.rate();
                 }
                 case QUEUED, PAUSED -> wait++;
                 case FAILED -> fail++;
@@ -156,15 +166,13 @@ public final class QueueViewModel {
         return rate.getReadOnlyProperty();
     }
 
-    /** Seconds left for a job at its current rate, or -1 when unknown. */
-    public static long etaSeconds(JobSnapshot j) {
-        if (j.state() != JobState.RUNNING || j.bytesPerSecond() <= 0 || j.size() < 0) {
-            return -1;
+    /** Stops listening to the queue (the window closes). */
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the queue's listener handle failed to close", e);
         }
-        return (long) Math.ceil((j.size() - j.done()) / j.bytesPerSecond());
-    }
-
-    public void submit(TransferRequest r) {
-        queue.submit(r);
     }
 }

@@ -1,107 +1,205 @@
 package io.portside.ui.queue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
-import io.portside.ftp.DataMode;
-import io.portside.ftp.ExtendedMode;
+import io.portside.ftp.SessionOptions;
+import io.portside.ftp.Site;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.server.SandboxServer;
+import io.portside.transfer.ConflictPolicy;
+import io.portside.transfer.Direction;
+import io.portside.transfer.JobProgress;
+import io.portside.transfer.JobState;
+import io.portside.transfer.QueueSettings;
+import io.portside.transfer.SessionFactory;
+import io.portside.transfer.TransferJob;
+import io.portside.transfer.TransferQueue;
 import io.portside.ui.fx.FxBatcher;
-import io.portside.ui.queue.TransferRequest.Direction;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Sections, totals, stable rows and "done" notices, without a window or a server. */
+/**
+ * The queue tab's rows, sections and totals over the real transfer queue and the embedded
+ * server, without a window: what the queue posts for the FX thread runs on the test's thread.
+ */
 class QueueViewModelTest {
-    /** A queue the test drives by hand: it only reports what the test says happened. */
-    static final class ScriptedQueue implements TransferQueue {
-        Consumer<JobSnapshot> listener;
+    @TempDir Path tmp;
+    Path serverRoot;
+    Path localRoot;
+    SandboxServer server;
+    Site site;
+    TransferQueue queue;
+    QueueViewModel model;
+    final BlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
+    final List<Long> done = new ArrayList<>();
 
-        @Override
-        public long submit(TransferRequest request) {
-            return 0;
-        }
+    @BeforeEach
+    void start() throws Exception {
+        serverRoot = Files.createDirectories(tmp.resolve("server"));
+        localRoot = Files.createDirectories(tmp.resolve("local"));
+        server = SandboxServer.start(serverRoot);
+        site = Site.ftp(server.host(), server.port(), server.user(), server.password());
+        queue = new TransferQueue(QueueSettings.defaults(), SessionFactory.of(SessionOptions.defaults(), new ProtocolEventBus()));
+        model = new QueueViewModel(queue, new FxBatcher(fxThread::add));
+        model.onDone(j -> done.add(j.id()));
+        queue.start();
+    }
 
-        @Override
-        public void pause(long id) {
-        }
-
-        @Override
-        public void resume(long id) {
-        }
-
-        @Override
-        public void cancel(long id) {
-        }
-
-        @Override
-        public void retry(long id) {
-        }
-
-        @Override
-        public void remove(long id) {
-        }
-
-        @Override
-        public void onChange(Consumer<JobSnapshot> l) {
-            listener = l;
-        }
-
-        @Override
-        public void onConflict(ConflictResolver resolver) {
-        }
-
-        @Override
-        public void setMode(DataMode mode, ExtendedMode extended) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        void report(long id, JobState state, long done, double rate) {
-            TransferRequest r = new TransferRequest(Direction.UPLOAD, Path.of("/tmp/f" + id), "/f" + id, false, 1000);
-            listener.accept(new JobSnapshot(id, r, 1000, done, rate, state, state == JobState.FAILED ? "refused" : null));
-        }
+    @AfterEach
+    void stop() {
+        model.close();
+        queue.close();
+        server.close();
     }
 
     @Test
-    void sectionsTotalsAndStableRows() {
-        ScriptedQueue q = new ScriptedQueue();
-        QueueViewModel m = new QueueViewModel(q, new FxBatcher(Runnable::run));
-        List<Long> done = new ArrayList<>();
-        m.onDone(j -> done.add(j.id()));
+    void finishedTransfersBecomeDoneRowsAndTheirBytesLandOnDisk() throws Exception {
+        byte[] up = bytes(1_000);
+        byte[] down = bytes(50_000);
+        Files.write(localRoot.resolve("up.bin"), up);
+        Files.write(serverRoot.resolve("down.bin"), down);
+        Files.createDirectories(localRoot.resolve("outbox/inner"));
+        Files.writeString(localRoot.resolve("outbox/inner/note.txt"), "inside");
 
-        q.report(1, JobState.RUNNING, 100, 2000);
-        q.report(2, JobState.QUEUED, 0, 0);
-        q.report(3, JobState.FAILED, 0, 0);
-        q.report(4, JobState.DONE, 1000, 0); // first seen already done
-        assertEquals(List.of(4L), done);
-        assertEquals(1, m.running().get());
-        assertEquals(1, m.waiting().get());
-        assertEquals(1, m.failedCount().get());
-        assertEquals(2000, m.totalRate().get());
-        assertEquals(2, m.shown().size(), "active section: running and queued");
+        long upId = queue.add(TransferJob.upload(site, local("up.bin"), "/up.bin"));
+        long downId = queue.add(TransferJob.download(site, "/down.bin", local("down.bin")));
+        long treeId = queue.add(TransferJob.uploadTree(site, local("outbox"), "/outbox"));
+        awaitModel("every job done", () -> model.rows().size() == queue.ids().size()
+                && model.rows().stream().allMatch(r -> r.progress().state() == JobState.DONE));
 
-        JobRow row = m.shown().get(0);
-        q.report(1, JobState.RUNNING, 600, 4000);
-        assertSame(row, m.shown().get(0), "progress updates keep the row (and the user's selection)");
-        assertEquals(600, row.snapshot().done());
-        assertEquals(1, QueueViewModel.etaSeconds(row.snapshot()), "400 bytes left at 4000 B/s");
+        assertArrayEquals(up, Files.readAllBytes(serverRoot.resolve("up.bin")));
+        assertArrayEquals(down, Files.readAllBytes(localRoot.resolve("down.bin")));
+        assertEquals("inside", Files.readString(serverRoot.resolve("outbox/inner/note.txt")));
 
-        q.report(1, JobState.DONE, 1000, 0);
-        assertEquals(List.of(4L, 1L), done);
-        assertEquals(1, m.shown().size());
-        m.section().set(QueueViewModel.Section.DONE);
-        assertEquals(2, m.shown().size());
-        m.section().set(QueueViewModel.Section.FAILED);
-        assertEquals("refused", m.shown().get(0).snapshot().error());
+        assertEquals(List.of(upId, downId, treeId), model.rows().stream().limit(3).map(JobRow::id).toList());
+        assertEquals(5, model.rows().size(), "the folder's contents got rows of their own: inner, then note.txt");
+        JobProgress upload = model.rows().get(0).progress();
+        assertEquals(Direction.UPLOAD, upload.job().direction());
+        assertEquals(local("up.bin"), upload.localPath());
+        assertEquals("/up.bin", upload.remotePath());
+        assertEquals(1_000, upload.bytesTotal());
+        assertEquals(1_000, upload.bytesDone());
+        JobProgress download = model.rows().get(1).progress();
+        assertEquals(local("down.bin"), download.localPath());
+        assertEquals("/down.bin", download.remotePath());
+        assertEquals(50_000, download.bytesDone());
 
-        q.report(3, JobState.REMOVED, 0, 0);
-        assertTrue(m.shown().isEmpty());
-        assertEquals(3, m.rows().size());
+        assertEquals(Set.copyOf(queue.ids()), Set.copyOf(done), "every job was reported done");
+        assertEquals(done.size(), Set.copyOf(done).size(), "and each only once");
+        assertEquals(0, model.running().get());
+        assertEquals(0, model.waiting().get());
+        assertEquals(0, model.totalRate().get());
+        assertTrue(model.shown().isEmpty(), "nothing is active any more");
+        model.section().set(QueueViewModel.Section.DONE);
+        assertEquals(5, model.shown().size());
+    }
+
+    @Test
+    void aRunningJobKeepsItsRowThroughProgressPauseAndResume() throws Exception {
+        byte[] big = bytes(600_000);
+        Files.write(localRoot.resolve("big.bin"), big);
+        queue.setSpeedLimit(150_000);
+        long id = queue.add(TransferJob.upload(site, local("big.bin"), "/big.bin"));
+        awaitModel("bytes moving", () -> !model.rows().isEmpty() && model.rows().get(0).progress().bytesDone() > 0
+                && model.rows().get(0).progress().rate() > 0);
+        JobRow row = model.rows().get(0);
+        assertEquals(id, row.id());
+        assertEquals(JobState.RUNNING, row.progress().state());
+        assertEquals(600_000, row.progress().bytesTotal());
+        assertNotNull(row.progress().eta(), "a running job with a rate has an ETA");
+        assertEquals(1, model.running().get());
+        assertTrue(model.totalRate().get() > 0);
+        assertEquals(List.of(row), model.shown(), "the active section shows it");
+
+        queue.pause(List.of(id));
+        awaitModel("paused", () -> row.progress().state() == JobState.PAUSED);
+        assertEquals(0, model.running().get());
+        assertEquals(1, model.waiting().get(), "a paused job waits");
+        assertEquals(0, model.totalRate().get());
+        assertEquals(List.of(row), model.shown(), "and stays in the active section");
+
+        queue.setSpeedLimit(0);
+        queue.resume(List.of(id));
+        awaitModel("done", () -> row.progress().state() == JobState.DONE);
+        assertSame(row, model.rows().get(0), "progress updates keep the row (and the user's selection)");
+        assertEquals(1, model.rows().size());
+        assertEquals(List.of(id), done);
+        assertArrayEquals(big, Files.readAllBytes(serverRoot.resolve("big.bin")));
+    }
+
+    @Test
+    void aFailedJobShowsItsErrorAndRemovingAJobRemovesItsRow() throws Exception {
+        Files.writeString(serverRoot.resolve("there.txt"), "here");
+        long missing = queue.add(TransferJob.download(site, "/missing.txt", local("missing.txt")));
+        long there = queue.add(TransferJob.download(site, "/there.txt", local("there.txt")));
+        awaitModel("both finished", () -> model.rows().size() == 2
+                && model.rows().stream().allMatch(r -> r.progress().state().isFinished()));
+        assertEquals(1, model.failedCount().get());
+        model.section().set(QueueViewModel.Section.FAILED);
+        assertEquals(1, model.shown().size());
+        JobProgress failed = model.shown().get(0).progress();
+        assertEquals(missing, failed.id());
+        assertEquals(JobState.FAILED, failed.state());
+        assertTrue(failed.message() != null && failed.message().contains("missing.txt"), failed.message());
+
+        queue.remove(List.of(missing));
+        awaitModel("its row gone", () -> model.rows().size() == 1);
+        assertEquals(there, model.rows().get(0).id(), "the other job's row stays");
+        assertTrue(model.shown().isEmpty());
+        assertEquals(0, model.failedCount().get());
+        assertEquals("here", Files.readString(localRoot.resolve("there.txt")));
+    }
+
+    @Test
+    void aTargetRenamedOnConflictShowsWhereTheBytesWent() throws Exception {
+        Files.writeString(serverRoot.resolve("same.txt"), "old");
+        Files.writeString(localRoot.resolve("same.txt"), "new");
+        queue.add(TransferJob.upload(site, local("same.txt"), "/same.txt").withConflict(ConflictPolicy.RENAME));
+        awaitModel("done", () -> model.rows().size() == 1 && model.rows().get(0).progress().state() == JobState.DONE);
+        assertEquals("/same (1).txt", model.rows().get(0).progress().remotePath());
+        assertEquals("new", Files.readString(serverRoot.resolve("same (1).txt")));
+        assertEquals("old", Files.readString(serverRoot.resolve("same.txt")));
+    }
+
+    private String local(String name) {
+        return localRoot.resolve(name).toString();
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+
+    /** Runs what the queue posted for the FX thread until {@code condition} holds (20 s at most). */
+    private void awaitModel(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("timed out waiting until " + what + "; rows: "
+                        + model.rows().stream().map(JobRow::progress).toList());
+            }
+            Runnable posted = fxThread.poll(50, TimeUnit.MILLISECONDS);
+            if (posted != null) {
+                posted.run();
+            }
+        }
     }
 }
