@@ -41,10 +41,8 @@ public final class TransferQueue implements AutoCloseable {
     private final SpeedLimit speed;
     private final ProgressThrottle progress;
     private final LongAdder moved = new LongAdder();
-    private final Object askLock = new Object();
+    private final ConflictAsker conflicts = new ConflictAsker(this);
     private volatile QueueSettings settings;
-    private volatile ConflictResolver resolver;
-    private volatile ConflictPolicy answerForAll;
     private long nextId = 1;
     /** Clean-ups handed to workers and not done yet. */
     private int cleaningUp;
@@ -147,7 +145,7 @@ public final class TransferQueue implements AutoCloseable {
     /** For jobs without a policy of their own. Also forgets an earlier "apply to all" answer. */
     public void setConflictPolicy(ConflictPolicy policy) {
         settings = settings.withConflict(policy);
-        answerForAll = null;
+        conflicts.forgetAnswerForAll();
     }
 
     public void setRetryPolicy(RetryPolicy retry) {
@@ -160,7 +158,7 @@ public final class TransferQueue implements AutoCloseable {
 
     /** Who answers {@link ConflictPolicy#ASK}; without one, such conflicts are skipped. */
     public void setConflictResolver(ConflictResolver resolver) {
-        this.resolver = resolver;
+        conflicts.setResolver(resolver);
     }
 
     // --- adding and observing -------------------------------------------------------------
@@ -518,25 +516,7 @@ public final class TransferQueue implements AutoCloseable {
 
     /** The answer for a conflict: the job's or queue's policy, or the user's (asked one at a time). */
     ConflictPolicy resolveConflict(QueuedJob e, FileEntry source, FileEntry target) throws InterruptedException {
-        ConflictPolicy p = e.job.conflict() != null ? e.job.conflict() : settings.conflict();
-        if (p != ConflictPolicy.ASK) {
-            return p;
-        }
-        synchronized (askLock) {
-            ConflictPolicy all = answerForAll;
-            if (all != null) {
-                return all;
-            }
-            ConflictResolver r = resolver;
-            if (r == null) {
-                return ConflictPolicy.SKIP;
-            }
-            ConflictDecision d = r.resolve(new Conflict(e.id, e.job, source, target));
-            if (d.applyToAll()) {
-                answerForAll = d.policy();
-            }
-            return d.policy();
-        }
+        return conflicts.resolve(e, source, target);
     }
 
     /** The jobs progress reports about (under the queue's lock, for consistent fields). */
