@@ -5,7 +5,6 @@ import io.portside.ftp.FtpException;
 import io.portside.ftp.Site;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,76 +21,42 @@ import java.util.concurrent.atomic.LongAdder;
  * files cost only their small {@link QueuedJob}s.
  */
 public final class TransferQueue implements AutoCloseable {
-    /** What a worker is handed: a job to run, a cancelled job's .part to delete, or (job null) "close your idle connection". */
-    record Task(QueuedJob job, boolean cleanup) {
-    }
-
     private final Object lock = new Object();
     private final JobTable jobs;
-    private final ArrayDeque<QueuedJob> cleanups = new ArrayDeque<>();
-    private final List<Worker> workers = new ArrayList<>();
-    private final SessionFactory sessions;
+    private final WorkerPool pool;
     private final SpeedLimit speed;
     private final ProgressThrottle progress;
     private final LongAdder moved = new LongAdder();
     private final ConflictAsker conflicts = new ConflictAsker(this);
     private volatile QueueSettings settings;
-    /** Clean-ups handed to workers and not done yet. */
-    private int cleaningUp;
-    private boolean started;
-    private volatile boolean closed;
 
     public TransferQueue(QueueSettings settings, SessionFactory sessions) {
         this.settings = settings;
-        this.sessions = sessions;
         this.speed = new SpeedLimit(settings.speedLimit());
         this.progress = new ProgressThrottle(this, settings.progressInterval());
         this.jobs = new JobTable(lock, progress);
+        this.pool = new WorkerPool(this, lock, jobs, sessions);
     }
 
     // --- life cycle ---------------------------------------------------------------------
 
     /** Starts the workers and the progress thread; jobs added before wait until then. */
     public void start() {
-        synchronized (lock) {
-            if (started || closed) {
-                return;
-            }
-            started = true;
-            adjustWorkers();
+        if (pool.start()) {
+            progress.start();
         }
-        progress.start();
     }
 
     /** Stops the workers (a running transfer is interrupted; its .part stays for the next start) and saves. */
     @Override
     public void close() {
-        List<Worker> stopping;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            stopping = new ArrayList<>(workers);
-            lock.notifyAll();
+        if (pool.close()) {
+            progress.stop();
         }
-        for (Worker w : stopping) {
-            w.abortCurrent();
-            w.thread.interrupt();
-        }
-        for (Worker w : stopping) {
-            try {
-                w.thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        progress.stop();
     }
 
     public boolean isClosed() {
-        return closed;
+        return pool.isClosed();
     }
 
     /**
@@ -116,7 +81,7 @@ public final class TransferQueue implements AutoCloseable {
     public void setParallelism(int n) {
         synchronized (lock) {
             settings = settings.withParallelism(n);
-            adjustWorkers();
+            pool.resize();
         }
     }
 
@@ -195,7 +160,7 @@ public final class TransferQueue implements AutoCloseable {
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (jobs.count(JobState.QUEUED) > 0 || jobs.count(JobState.RUNNING) > 0 || !cleanups.isEmpty() || cleaningUp > 0) {
+            while (jobs.count(JobState.QUEUED) > 0 || jobs.count(JobState.RUNNING) > 0 || pool.cleaningUp()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -266,7 +231,7 @@ public final class TransferQueue implements AutoCloseable {
                     e.stop = Stop.REMOVE;
                     e.worker.abortCurrent();
                 } else if (e.state != JobState.DONE && e.partPath != null) {
-                    cleanups.add(e);
+                    pool.addCleanup(e);
                 }
                 gone.add(e);
             }
@@ -338,39 +303,8 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     /** The next task for {@code w}, waiting for one; null when the worker should leave. */
-    Task take(Worker w) throws InterruptedException {
-        synchronized (lock) {
-            long idleSince = System.nanoTime();
-            while (true) {
-                if (closed || w.retiring) {
-                    return null;
-                }
-                QueuedJob c = cleanups.peek();
-                if (c != null && siteAllows(w, c.job.site())) {
-                    cleanups.poll();
-                    cleaningUp++;
-                    bind(w, c.job.site());
-                    return new Task(c, true);
-                }
-                long now = System.nanoTime();
-                JobTable.Pick pick = jobs.firstReady(now, now + settings.idleDisconnect().toNanos(),
-                        site -> siteAllows(w, site));
-                QueuedJob e = pick.job();
-                if (e != null) {
-                    e.worker = w;
-                    e.stop = Stop.NONE;
-                    e.attempts++;
-                    jobs.setState(e, JobState.RUNNING);
-                    bind(w, e.job.site());
-                    return new Task(e, false);
-                }
-                if (w.boundSite != null && now - idleSince >= settings.idleDisconnect().toNanos()) {
-                    w.boundSite = null;
-                    return new Task(null, false);
-                }
-                lock.wait(Math.max(1, (pick.lookAgainAt() - now) / 1_000_000));
-            }
-        }
+    WorkerPool.Task take(Worker w) throws InterruptedException {
+        return pool.take(w);
     }
 
     /** Records how a job ended: done, expanded, stopped, retried later, or failed. */
@@ -400,7 +334,7 @@ public final class TransferQueue implements AutoCloseable {
             } else if (stop == Stop.CANCEL) {
                 e.message = "cancelled";
                 jobs.setState(e, JobState.CANCELLED);
-            } else if (closed) {
+            } else if (pool.isClosed()) {
                 e.attempts = Math.max(0, e.attempts - 1);
                 jobs.setState(e, JobState.QUEUED); // resumes from its .part at the next start
             } else if (failure instanceof FtpException f && f.isTransient()
@@ -419,17 +353,11 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     void cleanedUp(QueuedJob e) {
-        synchronized (lock) {
-            cleaningUp--;
-            lock.notifyAll();
-        }
+        pool.cleanedUp();
     }
 
     void workerExited(Worker w) {
-        synchronized (lock) {
-            workers.remove(w);
-            lock.notifyAll();
-        }
+        pool.workerExited(w);
     }
 
     /** The answer for a conflict: the job's or queue's policy, or the user's (asked one at a time). */
@@ -470,54 +398,9 @@ public final class TransferQueue implements AutoCloseable {
             e.message = "cancelled";
             jobs.setState(e, JobState.CANCELLED);
             if (e.partPath != null) {
-                cleanups.add(e);
-                lock.notifyAll();
+                pool.addCleanup(e);
             }
         }
-    }
-
-    private boolean siteAllows(Worker w, Site site) {
-        String key = siteKey(site);
-        if (key.equals(w.boundSite)) {
-            return true;
-        }
-        int holding = 0;
-        for (Worker other : workers) {
-            if (other != w && key.equals(other.boundSite)) {
-                holding++;
-            }
-        }
-        return holding < settings.perSiteLimit();
-    }
-
-    private void bind(Worker w, Site site) {
-        w.boundSite = siteKey(site);
-    }
-
-    private void adjustWorkers() {
-        if (!started || closed) {
-            return;
-        }
-        int want = settings.parallelism();
-        int active = 0;
-        for (Worker w : workers) {
-            if (!w.retiring) {
-                active++;
-                if (active > want) {
-                    w.retiring = true;
-                }
-            }
-        }
-        for (int n = 1; active < want && n <= 10; n++) {
-            String tag = "w" + n;
-            if (workers.stream().noneMatch(w -> w.tag.equals(tag))) {
-                Worker w = new Worker(tag, this, sessions);
-                workers.add(w);
-                w.thread.start();
-                active++;
-            }
-        }
-        lock.notifyAll();
     }
 
     private static String describe(Throwable t) {
