@@ -133,12 +133,15 @@ final class JobTable {
     }
 
     /** Moves the jobs, keeping their order, so that the first lands at {@code index} of the remaining ones. */
-    void move(List<QueuedJob> moving, int index) {
-        order.removeAll(new HashSet<>(moving));
-        order.addAll(Math.max(0, Math.min(index, order.size())), moving);
-        scanFrom = 0;
-        progress.orderChanged();
-        lock.notifyAll();
+    void move(Collection<Long> ids, int index) {
+        synchronized (lock) {
+            List<QueuedJob> moving = entries(ids);
+            order.removeAll(new HashSet<>(moving));
+            order.addAll(Math.max(0, Math.min(index, order.size())), moving);
+            scanFrom = 0;
+            progress.orderChanged();
+            lock.notifyAll();
+        }
     }
 
     /** Takes jobs out of the table; a running one still counts as running until {@link #releaseRemoved}. */

@@ -1,15 +1,11 @@
 package io.portside.transfer;
 
 import io.portside.files.FileEntry;
-import io.portside.ftp.FtpException;
 import io.portside.ftp.Site;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,11 +15,18 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Threads: one per worker and one for progress; never one per job, so 100,000 queued
  * files cost only their small {@link QueuedJob}s.
+ *
+ * <p>This class is the front; the work is done by {@link JobTable} (the jobs in order and
+ * their states), {@link WorkerPool} (the workers and what each is handed),
+ * {@link JobLifecycle} (pause, cancel, retry... and how a run ended), {@link ConflictAsker}
+ * and {@link ProgressThrottle}. They share one lock, the queue's, so that a job's state, the
+ * counts and the workers' site bindings always agree.
  */
 public final class TransferQueue implements AutoCloseable {
     private final Object lock = new Object();
     private final JobTable jobs;
     private final WorkerPool pool;
+    private final JobLifecycle lifecycle;
     private final SpeedLimit speed;
     private final ProgressThrottle progress;
     private final LongAdder moved = new LongAdder();
@@ -36,6 +39,7 @@ public final class TransferQueue implements AutoCloseable {
         this.progress = new ProgressThrottle(this, settings.progressInterval());
         this.jobs = new JobTable(lock, progress);
         this.pool = new WorkerPool(this, lock, jobs, sessions);
+        this.lifecycle = new JobLifecycle(this, lock, jobs, pool);
     }
 
     // --- life cycle ---------------------------------------------------------------------
@@ -175,75 +179,31 @@ public final class TransferQueue implements AutoCloseable {
 
     /** Queued jobs wait; running ones stop and keep their .part for resume. */
     public void pause(Collection<Long> ids) {
-        synchronized (lock) {
-            for (QueuedJob e : jobs.entries(ids)) {
-                if (e.state == JobState.QUEUED) {
-                    jobs.setState(e, JobState.PAUSED);
-                } else if (e.state == JobState.RUNNING && e.stop != Stop.CANCEL && e.stop != Stop.REMOVE) {
-                    e.stop = Stop.PAUSE;
-                    e.worker.abortCurrent();
-                }
-            }
-        }
+        lifecycle.pause(ids);
     }
 
     public void resume(Collection<Long> ids) {
-        synchronized (lock) {
-            for (QueuedJob e : jobs.entries(ids)) {
-                if (e.state == JobState.PAUSED) {
-                    jobs.requeue(e);
-                } else if (e.state == JobState.RUNNING && e.stop == Stop.PAUSE) {
-                    e.stop = Stop.RESTART;
-                }
-            }
-        }
+        lifecycle.resume(ids);
     }
 
     /** Stops the jobs (ABOR when running) and deletes their .part files: nothing half-written is left. */
     public void cancel(Collection<Long> ids) {
-        synchronized (lock) {
-            for (QueuedJob e : jobs.entries(ids)) {
-                stopOrFinish(e, Stop.CANCEL);
-            }
-        }
+        lifecycle.cancel(ids);
     }
 
     /** Runs failed, cancelled, skipped or paused jobs again (attempts start over; a .part is resumed). */
     public void retry(Collection<Long> ids) {
-        synchronized (lock) {
-            for (QueuedJob e : jobs.entries(ids)) {
-                if (e.state == JobState.FAILED || e.state == JobState.CANCELLED || e.state == JobState.SKIPPED
-                        || e.state == JobState.PAUSED) {
-                    e.attempts = 0;
-                    e.decided = e.state == JobState.SKIPPED ? null : e.decided;
-                    jobs.requeue(e);
-                }
-            }
-        }
+        lifecycle.retry(ids);
     }
 
     /** Takes jobs out of the queue; running ones are cancelled first. */
     public void remove(Collection<Long> ids) {
-        synchronized (lock) {
-            Set<QueuedJob> gone = new HashSet<>();
-            for (QueuedJob e : jobs.entries(ids)) {
-                if (e.state == JobState.RUNNING) {
-                    e.stop = Stop.REMOVE;
-                    e.worker.abortCurrent();
-                } else if (e.state != JobState.DONE && e.partPath != null) {
-                    pool.addCleanup(e);
-                }
-                gone.add(e);
-            }
-            jobs.drop(gone);
-        }
+        lifecycle.remove(ids);
     }
 
     /** Moves the jobs, keeping their order, so that the first lands at {@code index} of the remaining ones. */
     public void move(Collection<Long> ids, int index) {
-        synchronized (lock) {
-            jobs.move(jobs.entries(ids), index);
-        }
+        jobs.move(ids, index);
     }
 
     public void moveToFront(Collection<Long> ids) {
@@ -267,24 +227,15 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     public void retryFailed() {
-        synchronized (lock) {
-            List<Long> failed = new ArrayList<>();
-            for (QueuedJob e : jobs.matching(e -> e.state == JobState.FAILED)) {
-                failed.add(e.id);
-            }
-            retry(failed);
-        }
+        lifecycle.retryFailed();
     }
 
     /** Removes the jobs that are done, skipped or cancelled (failed ones stay, to be read and retried). */
     public void removeFinished() {
-        synchronized (lock) {
-            jobs.drop(new HashSet<>(jobs.matching(
-                    e -> e.state == JobState.DONE || e.state == JobState.SKIPPED || e.state == JobState.CANCELLED)));
-        }
+        lifecycle.removeFinished();
     }
 
-    // --- package: workers, runner, progress and store ------------------------------------
+    // --- package: what workers, the job runner, progress and the store call ---------------
 
     SpeedLimit speedLimit() {
         return speed;
@@ -309,47 +260,7 @@ public final class TransferQueue implements AutoCloseable {
 
     /** Records how a job ended: done, expanded, stopped, retried later, or failed. */
     void settle(QueuedJob e, Outcome outcome, Throwable failure) {
-        synchronized (lock) {
-            e.worker = null;
-            Stop stop = e.stop;
-            e.stop = Stop.NONE;
-            if (jobs.releaseRemoved(e)) {
-                return;
-            }
-            if (outcome != null && !outcome.children().isEmpty() && (stop == Stop.CANCEL || stop == Stop.REMOVE)) {
-                e.message = "cancelled";
-                jobs.setState(e, JobState.CANCELLED); // listed, but the user no longer wants the folder
-            } else if (outcome != null) {
-                e.message = outcome.message();
-                if (!outcome.children().isEmpty()) {
-                    // a folder paused while being listed: its contents wait too
-                    jobs.insertChildren(e, outcome.children(), stop == Stop.PAUSE ? JobState.PAUSED : JobState.QUEUED);
-                }
-                jobs.setState(e, outcome.state());
-            } else if (stop == Stop.PAUSE) {
-                e.message = "paused";
-                jobs.setState(e, JobState.PAUSED);
-            } else if (stop == Stop.RESTART) {
-                jobs.requeue(e);
-            } else if (stop == Stop.CANCEL) {
-                e.message = "cancelled";
-                jobs.setState(e, JobState.CANCELLED);
-            } else if (pool.isClosed()) {
-                e.attempts = Math.max(0, e.attempts - 1);
-                jobs.setState(e, JobState.QUEUED); // resumes from its .part at the next start
-            } else if (failure instanceof FtpException f && f.isTransient()
-                    && e.attempts <= settings.retry().retries()) {
-                Duration wait = settings.retry().backoff(e.attempts);
-                e.message = f.getMessage() + " (attempt " + e.attempts + "; retrying in "
-                        + Math.max(1, wait.toMillis() / 1000) + " s)";
-                jobs.requeue(e);
-                e.notBefore = System.nanoTime() + wait.toNanos();
-            } else {
-                e.message = describe(failure);
-                e.failure = failure;
-                jobs.setState(e, JobState.FAILED);
-            }
-        }
+        lifecycle.settle(e, outcome, failure);
     }
 
     void cleanedUp(QueuedJob e) {
@@ -386,30 +297,5 @@ public final class TransferQueue implements AutoCloseable {
 
     static String siteKey(Site site) {
         return site.toString(); // scheme, user, host and port; never the password
-    }
-
-    // --- internals ----------------------------------------------------------------------
-
-    private void stopOrFinish(QueuedJob e, Stop how) {
-        if (e.state == JobState.RUNNING) {
-            e.stop = how;
-            e.worker.abortCurrent();
-        } else if (e.state == JobState.QUEUED || e.state == JobState.PAUSED || e.state == JobState.FAILED) {
-            e.message = "cancelled";
-            jobs.setState(e, JobState.CANCELLED);
-            if (e.partPath != null) {
-                pool.addCleanup(e);
-            }
-        }
-    }
-
-    private static String describe(Throwable t) {
-        if (t instanceof FtpException f) {
-            return f.getMessage();
-        }
-        if (t instanceof IOException io) {
-            return LocalFailures.explain(io);
-        }
-        return "internal error: " + t;
     }
 }
