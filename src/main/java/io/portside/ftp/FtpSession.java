@@ -120,7 +120,7 @@ public final class FtpSession implements AutoCloseable {
         client.connect(address, site.port());
         client.setSoTimeout(millis(options.replyTimeout()));
         if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
-            throw refusal("the server refused the connection", false);
+            throw client.refusal("the server refused the connection", false);
         }
         if (site.protocol() == Protocol.FTPES) {
             notice(Severity.INFO, "tls.auth");
@@ -129,7 +129,7 @@ public final class FtpSession implements AutoCloseable {
             notice(Severity.WARNING, "tls.clear");
         }
         if (!client.login(site.loginUser(), site.loginPassword())) {
-            throw refusal("login as " + site.loginUser() + " failed", false);
+            throw client.refusal("login as " + site.loginUser() + " failed", false);
         }
         if (secure) {
             client.protectData();
@@ -139,7 +139,7 @@ public final class FtpSession implements AutoCloseable {
             workingDir = client.printWorkingDirectory(); // to return here if TLS forces a reconnect
         }
         if (!client.setFileType(FTP.BINARY_FILE_TYPE)) {
-            throw refusal("the server refused binary mode (TYPE I)", false);
+            throw client.refusal("the server refused binary mode (TYPE I)", false);
         }
     }
 
@@ -221,7 +221,7 @@ public final class FtpSession implements AutoCloseable {
         return call("PWD", () -> {
             String dir = client.printWorkingDirectory();
             if (dir == null) {
-                throw refusal("the server did not tell the current folder", true);
+                throw client.refusal("the server did not tell the current folder", true);
             }
             return dir;
         });
@@ -256,7 +256,7 @@ public final class FtpSession implements AutoCloseable {
             if (capabilities.mlsd()) {
                 files = transferring(() -> client.listMlsd(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode()) && client.getReplyCode() < 500) {
-                    throw refusal("the server refused to list " + path, true);
+                    throw client.refusal("the server refused to list " + path, true);
                 }
                 if (client.getReplyCode() >= 500) {
                     files = null; // advertised but refused: fall back to LIST
@@ -268,7 +268,7 @@ public final class FtpSession implements AutoCloseable {
                     if (client.getReplyCode() >= 500 && client.getReplyCode() != 550) {
                         return namesOnly(path);
                     }
-                    throw refusal("the server refused to list " + (path == null ? "the folder" : path), true);
+                    throw client.refusal("the server refused to list " + (path == null ? "the folder" : path), true);
                 }
             }
             return RemoteFiles.convert(files);
@@ -278,7 +278,7 @@ public final class FtpSession implements AutoCloseable {
     private List<RemoteFile> namesOnly(String path) throws IOException {
         String[] names = transferring(() -> client.listNames(path));
         if (names == null) {
-            throw refusal("the server refused to list " + path, true);
+            throw client.refusal("the server refused to list " + path, true);
         }
         List<RemoteFile> out = new ArrayList<>();
         for (String n : names) {
@@ -295,7 +295,7 @@ public final class FtpSession implements AutoCloseable {
         return call("SIZE " + path, () -> {
             String reply = client.getSize(path);
             if (reply == null) {
-                throw refusal("the server did not tell the size of " + path, true);
+                throw client.refusal("the server did not tell the size of " + path, true);
             }
             try {
                 return Long.parseLong(reply.trim());
@@ -310,7 +310,7 @@ public final class FtpSession implements AutoCloseable {
         return call("MDTM " + path, () -> {
             Instant t = client.mdtmInstant(path);
             if (t == null) {
-                throw refusal("the server did not tell the modification time of " + path, true);
+                throw client.refusal("the server did not tell the modification time of " + path, true);
             }
             return t;
         });
@@ -356,7 +356,7 @@ public final class FtpSession implements AutoCloseable {
             client.setRestartOffset(offset);
             InputStream raw = client.retrieveFileStream(path);
             if (raw == null) {
-                throw refusal("the server refused to send " + path, true);
+                throw client.refusal("the server refused to send " + path, true);
             }
             return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()), "downloading " + path);
         } catch (IOException | RuntimeException e) {
@@ -384,7 +384,7 @@ public final class FtpSession implements AutoCloseable {
                 raw = client.storeFileStream(path);
             }
             if (raw == null) {
-                throw refusal("the server refused to store " + path, true);
+                throw client.refusal("the server refused to store " + path, true);
             }
             return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()), "uploading " + path);
         } catch (IOException | RuntimeException e) {
@@ -477,7 +477,7 @@ public final class FtpSession implements AutoCloseable {
             }
             int code = client.completeTransfer();
             if (!FTPReply.isPositiveCompletion(code)) {
-                throw refusal("the transfer did not complete", true);
+                throw client.refusal("the transfer did not complete", true);
             }
         } catch (FtpException e) {
             throw e;
@@ -593,7 +593,7 @@ public final class FtpSession implements AutoCloseable {
             newConnection(id.owner());
             connectAndLogin();
             if (dir != null && !client.changeWorkingDirectory(dir)) {
-                throw refusal("after reconnecting, the server refused to return to " + dir, true);
+                throw client.refusal("after reconnecting, the server refused to return to " + dir, true);
             }
         } catch (IOException e) {
             disconnect();
@@ -628,7 +628,7 @@ public final class FtpSession implements AutoCloseable {
     private void run(String what, IoCheck body) throws FtpException {
         call(what, () -> {
             if (!body.run()) {
-                throw refusal("the server refused " + what, true);
+                throw client.refusal("the server refused " + what, true);
             }
             return null;
         });
@@ -658,13 +658,6 @@ public final class FtpSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FtpException("interrupted while waiting for the connection");
         }
-    }
-
-    private FtpReplyException refusal(String what, boolean withReply) {
-        String reply = client.getReplyString() == null ? "" : client.getReplyString().strip();
-        int code = client.getReplyCode();
-        String message = withReply || !reply.isEmpty() ? what + ": " + Failures.firstLine(reply) : what;
-        return new FtpReplyException(message, code, Arrays.asList(client.replyLines()));
     }
 
     /**
