@@ -20,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPFile;
@@ -51,11 +50,10 @@ public final class FtpSession implements AutoCloseable {
     private volatile TlsLayer tls;
     private String[] tlsVersions = TLS_VERSIONS;
     private volatile String workingDir;
-    private final Semaphore busy = new Semaphore(1);
+    private final SessionTurn turn = new SessionTurn();
     private final KeepAlive keepAlive;
     private volatile ServerCapabilities capabilities = ServerCapabilities.NONE;
     private volatile boolean aborted;
-    private volatile long lastControlUse = System.nanoTime();
     private final TlsPolicy tlsPolicy;
 
     private FtpSession(Site site, SessionOptions options, ProtocolEventBus bus, String owner, TlsPolicy tlsPolicy) {
@@ -361,7 +359,7 @@ public final class FtpSession implements AutoCloseable {
             return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()), "downloading " + path);
         } catch (IOException | RuntimeException e) {
             connector.transferEnded();
-            busy.release();
+            turn.release();
             throw failure(e, "downloading " + path);
         }
     }
@@ -389,7 +387,7 @@ public final class FtpSession implements AutoCloseable {
             return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()), "uploading " + path);
         } catch (IOException | RuntimeException e) {
             connector.transferEnded();
-            busy.release();
+            turn.release();
             throw failure(e, "uploading " + path);
         }
     }
@@ -485,17 +483,17 @@ public final class FtpSession implements AutoCloseable {
             throw failure(e, "completing the transfer");
         } finally {
             aborted = false;
-            lastControlUse = System.nanoTime();
-            busy.release();
+            turn.used();
+            turn.release();
         }
     }
 
     /** Keep-alive NOOP from inside a transfer, when the control connection has been idle long enough. */
     void keepAliveDuringTransfer() {
-        if (!keepAlive.due(lastControlUse)) {
+        if (!keepAlive.due(turn.lastUse())) {
             return;
         }
-        lastControlUse = System.nanoTime();
+        turn.used();
         try {
             client.noopDuringTransfer(1000);
         } catch (IOException ignored) {
@@ -504,18 +502,18 @@ public final class FtpSession implements AutoCloseable {
     }
 
     private void idleNoop() {
-        if (!keepAlive.due(lastControlUse) || !busy.tryAcquire()) {
+        if (!keepAlive.due(turn.lastUse()) || !turn.tryTake()) {
             return;
         }
         try {
             if (client.isConnected()) {
                 client.sendNoOp();
-                lastControlUse = System.nanoTime();
+                turn.used();
             }
         } catch (IOException e) {
             disconnect();
         } finally {
-            busy.release();
+            turn.release();
         }
     }
 
@@ -523,14 +521,14 @@ public final class FtpSession implements AutoCloseable {
     @Override
     public void close() {
         keepAlive.stop();
-        if (client.isConnected() && busy.tryAcquire()) {
+        if (client.isConnected() && turn.tryTake()) {
             try {
                 client.setSoTimeout(2000);
                 client.logout();
             } catch (IOException ignored) {
                 // going away anyway
             } finally {
-                busy.release();
+                turn.release();
             }
         }
         disconnect();
@@ -585,7 +583,7 @@ public final class FtpSession implements AutoCloseable {
 
     private void downgradeTls(FtpException cause) throws FtpException {
         notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
-        waitForTurn();
+        turn.take();
         try {
             tlsVersions = new String[] {"TLSv1.2"};
             String dir = workingDir;
@@ -599,7 +597,7 @@ public final class FtpSession implements AutoCloseable {
             disconnect();
             throw Failures.explain(e, "reconnecting with TLS 1.2");
         } finally {
-            busy.release();
+            turn.release();
         }
     }
 
@@ -620,8 +618,8 @@ public final class FtpSession implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw failure(e, what);
         } finally {
-            lastControlUse = System.nanoTime();
-            busy.release();
+            turn.used();
+            turn.release();
         }
     }
 
@@ -643,20 +641,11 @@ public final class FtpSession implements AutoCloseable {
     }
 
     private void acquire() throws FtpException {
-        waitForTurn();
+        turn.take();
         if (!client.isConnected()) {
-            busy.release();
+            turn.release();
             throw new FtpException("not connected to " + site.host() + " (the connection was closed)",
                     FailureCause.CLOSED, null);
-        }
-    }
-
-    private void waitForTurn() throws FtpException {
-        try {
-            busy.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FtpException("interrupted while waiting for the connection");
         }
     }
 
