@@ -11,17 +11,11 @@ import io.portside.ftp.tls.TlsPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.net.ftp.FTP;
-import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
 
@@ -100,73 +94,19 @@ public final class FtpSession implements AutoCloseable {
         client.useConnector(connector);
     }
 
+    /** Logs the current connection in (the steps are SessionLogin's) and keeps what it learns. */
     private void connectAndLogin() throws IOException {
-        boolean secure = site.protocol() != Protocol.FTP;
-        if (secure) {
-            tls = new TlsLayer(tlsPolicy, site.host(), site.port(), bus, tlsVersions);
-            client.useTls(tls, site.protocol() == Protocol.FTPS);
-            if (site.protocol() == Protocol.FTPS) {
-                notice(Severity.INFO, "tls.implicit");
-            }
+        SessionLogin login = new SessionLogin(site, options, bus, id, client);
+        if (isSecure()) {
+            tls = login.useTls(tlsPolicy, tlsVersions);
         }
-        client.setConnectTimeout(millis(options.connectTimeout()));
-        client.setDefaultTimeout(millis(options.replyTimeout()));
-        client.setDataTimeout(options.dataTimeout());
-        client.setControlEncoding(options.charset().name());
-        client.setRemoteVerificationEnabled(false); // DataConnector checks the peer itself, and logs it
-        InetAddress address = resolve(site.host());
-        client.connect(address, site.port());
-        client.setSoTimeout(millis(options.replyTimeout()));
-        if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
-            throw client.refusal("the server refused the connection", false);
-        }
-        if (site.protocol() == Protocol.FTPES) {
-            notice(Severity.INFO, "tls.auth");
-            client.startTls();
-        } else if (!secure) {
-            notice(Severity.WARNING, "tls.clear");
-        }
-        if (!client.login(site.loginUser(), site.loginPassword())) {
-            throw client.refusal("login as " + site.loginUser() + " failed", false);
-        }
-        if (secure) {
-            client.protectData();
-        }
-        readFeatures();
-        if (secure) {
+        login.connectAndAuthenticate();
+        capabilities = login.features(capabilities);
+        login.chooseCharset(capabilities);
+        if (isSecure()) {
             workingDir = client.printWorkingDirectory(); // to return here if TLS forces a reconnect
         }
-        if (!client.setFileType(FTP.BINARY_FILE_TYPE)) {
-            throw client.refusal("the server refused binary mode (TYPE I)", false);
-        }
-    }
-
-    private InetAddress resolve(String host) throws IOException {
-        ConnectionId c = id;
-        bus.publish(new ProtocolEvent.Resolving(Instant.now(), c, host));
-        long t0 = System.nanoTime();
-        try {
-            InetAddress[] all = InetAddress.getAllByName(host);
-            bus.publish(new ProtocolEvent.Resolved(Instant.now(), c, host, Arrays.asList(all),
-                    Duration.ofNanos(System.nanoTime() - t0)));
-            return all[0];
-        } catch (UnknownHostException e) {
-            bus.publish(new ProtocolEvent.Notice(Instant.now(), c, Severity.ERROR, "error",
-                    List.of("the host name " + host + " could not be resolved")));
-            throw new FtpException("the host name " + host + " could not be resolved", FailureCause.UNKNOWN_HOST, e);
-        }
-    }
-
-    private void readFeatures() throws IOException {
-        if (client.features()) {
-            capabilities = ServerCapabilities.fromFeatReply(client.getReplyStrings());
-        }
-        if (capabilities.utf8()) {
-            client.sendCommand("OPTS", "UTF8 ON");
-            notice(Severity.INFO, "utf8", client.getReplyString().strip());
-        } else if (!options.charset().name().equals("UTF-8")) {
-            notice(Severity.INFO, "charset", options.charset().name());
-        }
+        login.binaryMode();
     }
 
     public Site site() {
@@ -670,9 +610,5 @@ public final class FtpSession implements AutoCloseable {
 
     private void notice(Severity severity, String key, Object... args) {
         bus.publish(new ProtocolEvent.Notice(Instant.now(), id, severity, key, List.of(args)));
-    }
-
-    private static int millis(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 }
