@@ -29,22 +29,20 @@ import org.apache.commons.net.ftp.FTPReply;
  * connection-level failure the session is closed and {@link #isConnected()} says so.
  */
 public final class FtpSession implements AutoCloseable {
-    /** TLS 1.3 first; see TlsLayer for how data connections resume the control session under both. */
-    private static final String[] TLS_VERSIONS = {"TLSv1.3", "TLSv1.2"};
     private static final DateTimeFormatter MFMT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Site site;
     private final SessionOptions options;
     private final ProtocolEventBus bus;
-    // Replaced together when the session reconnects (see downgradeTls).
+    // Replaced together when the session reconnects (see reconnect).
     private volatile ConnectionId id;
     private volatile InstrumentedFtpClient client;
     private final ModeState mode;
     private volatile DataConnector connector;
     private volatile TlsLayer tls;
-    private String[] tlsVersions = TLS_VERSIONS;
     private volatile String workingDir;
     private final SessionTurn turn = new SessionTurn();
+    private final TlsFallback tlsFallback;
     private final KeepAlive keepAlive;
     private volatile ServerCapabilities capabilities = ServerCapabilities.NONE;
     private volatile boolean aborted;
@@ -56,6 +54,7 @@ public final class FtpSession implements AutoCloseable {
         this.options = options;
         this.bus = bus;
         this.mode = new ModeState(options.mode(), options.extended());
+        this.tlsFallback = new TlsFallback(this, turn);
         newConnection(owner);
         this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
     }
@@ -98,7 +97,7 @@ public final class FtpSession implements AutoCloseable {
     private void connectAndLogin() throws IOException {
         SessionLogin login = new SessionLogin(site, options, bus, id, client);
         if (isSecure()) {
-            tls = login.useTls(tlsPolicy, tlsVersions);
+            tls = login.useTls(tlsPolicy, tlsFallback.versions());
         }
         login.connectAndAuthenticate();
         capabilities = login.features(capabilities);
@@ -185,7 +184,7 @@ public final class FtpSession implements AutoCloseable {
      * by Commons Net's parsers, else NLST names only.
      */
     public List<RemoteFile> list(String path) throws FtpException {
-        return withTlsFallback(() -> listOnce(path), () -> true);
+        return tlsFallback.run(() -> listOnce(path), () -> true);
     }
 
     private List<RemoteFile> listOnce(String path) throws FtpException {
@@ -339,7 +338,7 @@ public final class FtpSession implements AutoCloseable {
             moved[0] = bytes;
             listener.transferred(bytes);
         };
-        return withTlsFallback(() -> downloadOnce(path, offset, sink, counting), () -> moved[0] == 0);
+        return tlsFallback.run(() -> downloadOnce(path, offset, sink, counting), () -> moved[0] == 0);
     }
 
     private long downloadOnce(String path, long offset, OutputStream sink, TransferListener listener)
@@ -356,7 +355,7 @@ public final class FtpSession implements AutoCloseable {
     /** Uploads {@code source} (positioned at {@code offset}) to {@code path}; returns the bytes copied. */
     public long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
         SourceRewind rewind = SourceRewind.mark(source);
-        return withTlsFallback(() -> uploadOnce(source, path, offset, listener), rewind::rewind);
+        return tlsFallback.run(() -> uploadOnce(source, path, offset, listener), rewind::rewind);
     }
 
     private long uploadOnce(InputStream source, String path, long offset, TransferListener listener)
@@ -474,7 +473,7 @@ public final class FtpSession implements AutoCloseable {
         disconnect();
     }
 
-    private void disconnect() {
+    void disconnect() {
         keepAlive.stop();
         try {
             client.disconnect();
@@ -483,61 +482,24 @@ public final class FtpSession implements AutoCloseable {
         }
     }
 
-    // --- TLS 1.3 -> 1.2 ---------------------------------------------------------------------
+    // --- for the session's parts -----------------------------------------------------------
 
-    interface FtpCall<T> {
-        T call() throws FtpException;
-    }
-
-    /** Says whether an operation that failed may run again (nothing of it was consumed, or it rewound). */
-    interface RerunGuard {
-        boolean ready();
+    /** The TLS layer of the current connection; null for plain FTP. */
+    TlsLayer tls() {
+        return tls;
     }
 
     /**
-     * Runs a data-connection operation; when it fails on an FTPS session whose data connection
-     * could not resume the TLS 1.3 session, reconnects with TLS 1.2 and runs it once more.
-     * Servers that require session reuse (vsftpd, proftpd, FileZilla Server) refuse such data
-     * connections, and under TLS 1.3 JSSE resumes with a session ticket, which it offers once and
-     * only under the host:port it came from, so data connections cannot keep resuming; under
-     * TLS 1.2 every data connection resumes the control session (see SessionCacheBridge). The operation runs again only when its
-     * {@code guard} says that is safe (no byte reached the sink, or the upload source rewound);
-     * otherwise the error is thrown and the reconnected session serves the caller's retry.
+     * Replaces the control connection with a new one, logged in (offering the TLS versions
+     * {@link TlsFallback} chose) and back in the working folder. The caller has the turn.
      */
-    private <T> T withTlsFallback(FtpCall<T> op, RerunGuard guard) throws FtpException {
-        try {
-            return op.call();
-        } catch (FtpException e) {
-            TlsLayer layer = tls;
-            if (layer == null || !layer.lastDataFailedToResumeTls13() || tlsVersions.length == 1
-                    || e instanceof TransferAbortedException) {
-                throw e;
-            }
-            downgradeTls(e);
-            if (!guard.ready()) {
-                throw e;
-            }
-            return op.call();
-        }
-    }
-
-    private void downgradeTls(FtpException cause) throws FtpException {
-        notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
-        turn.take();
-        try {
-            tlsVersions = new String[] {"TLSv1.2"};
-            String dir = workingDir;
-            disconnect();
-            newConnection(id.owner());
-            connectAndLogin();
-            if (dir != null && !client.changeWorkingDirectory(dir)) {
-                throw client.refusal("after reconnecting, the server refused to return to " + dir, true);
-            }
-        } catch (IOException e) {
-            disconnect();
-            throw Failures.explain(e, "reconnecting with TLS 1.2");
-        } finally {
-            turn.release();
+    void reconnect() throws IOException {
+        String dir = workingDir;
+        disconnect();
+        newConnection(id.owner());
+        connectAndLogin();
+        if (dir != null && !client.changeWorkingDirectory(dir)) {
+            throw client.refusal("after reconnecting, the server refused to return to " + dir, true);
         }
     }
 
@@ -608,7 +570,7 @@ public final class FtpSession implements AutoCloseable {
         return f;
     }
 
-    private void notice(Severity severity, String key, Object... args) {
+    void notice(Severity severity, String key, Object... args) {
         bus.publish(new ProtocolEvent.Notice(Instant.now(), id, severity, key, List.of(args)));
     }
 }
