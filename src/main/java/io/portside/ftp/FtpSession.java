@@ -5,7 +5,6 @@ import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
 import io.portside.ftp.event.ProtocolEventBus;
-import io.portside.ftp.net.MonitoredSocket;
 import io.portside.ftp.tls.TlsLayer;
 import io.portside.ftp.tls.TlsPolicy;
 import java.io.IOException;
@@ -27,6 +26,11 @@ import org.apache.commons.net.ftp.FTPReply;
  * <p>Every command, reply and TCP connection is published to the {@link ProtocolEventBus}.
  * Failures raise {@link FtpException} whose message is a sentence for the user; after a
  * connection-level failure the session is closed and {@link #isConnected()} says so.
+ *
+ * <p>The commands are here; the rest is in its parts: {@link SessionLogin} (the login steps),
+ * {@link TlsFallback} (TLS 1.3 first, 1.2 when data connections cannot resume it),
+ * {@link SessionTransfers} (the transfer streams and abort) and {@link SessionTurn} (one
+ * operation at a time on the control connection).
  */
 public final class FtpSession implements AutoCloseable {
     private static final DateTimeFormatter MFMT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -44,8 +48,8 @@ public final class FtpSession implements AutoCloseable {
     private final SessionTurn turn = new SessionTurn();
     private final TlsFallback tlsFallback;
     private final KeepAlive keepAlive;
+    private final SessionTransfers transfers;
     private volatile ServerCapabilities capabilities = ServerCapabilities.NONE;
-    private volatile boolean aborted;
     private final TlsPolicy tlsPolicy;
 
     private FtpSession(Site site, SessionOptions options, ProtocolEventBus bus, String owner, TlsPolicy tlsPolicy) {
@@ -57,6 +61,7 @@ public final class FtpSession implements AutoCloseable {
         this.tlsFallback = new TlsFallback(this, turn);
         newConnection(owner);
         this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
+        this.transfers = new SessionTransfers(this, turn, keepAlive, tlsFallback, options);
     }
 
     /**
@@ -287,20 +292,7 @@ public final class FtpSession implements AutoCloseable {
      * close it; closing before the end aborts the transfer (ABOR).
      */
     public InputStream openDownload(String path, long offset) throws FtpException {
-        acquire();
-        aborted = false; // an abort() that arrived between transfers must not cancel this one
-        try {
-            client.setRestartOffset(offset);
-            InputStream raw = client.retrieveFileStream(path);
-            if (raw == null) {
-                throw client.refusal("the server refused to send " + path, true);
-            }
-            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()), "downloading " + path);
-        } catch (IOException | RuntimeException e) {
-            connector.transferEnded();
-            turn.release();
-            throw failure(e, "downloading " + path);
-        }
+        return transfers.openDownload(path, offset);
     }
 
     /**
@@ -308,65 +300,17 @@ public final class FtpSession implements AutoCloseable {
      * offers REST STREAM, else APPE. Closing the stream completes the transfer.
      */
     public OutputStream openUpload(String path, long offset) throws FtpException {
-        acquire();
-        aborted = false; // an abort() that arrived between transfers must not cancel this one
-        try {
-            OutputStream raw;
-            if (offset > 0 && capabilities.restStream()) {
-                client.setRestartOffset(offset);
-                raw = client.storeFileStream(path);
-            } else if (offset > 0) {
-                raw = client.appendFileStream(path);
-            } else {
-                raw = client.storeFileStream(path);
-            }
-            if (raw == null) {
-                throw client.refusal("the server refused to store " + path, true);
-            }
-            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()), "uploading " + path);
-        } catch (IOException | RuntimeException e) {
-            connector.transferEnded();
-            turn.release();
-            throw failure(e, "uploading " + path);
-        }
+        return transfers.openUpload(path, offset);
     }
 
     /** Downloads {@code path} from {@code offset} into {@code sink}; returns the bytes copied. */
     public long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
-        long[] moved = {0};
-        TransferListener counting = bytes -> {
-            moved[0] = bytes;
-            listener.transferred(bytes);
-        };
-        return tlsFallback.run(() -> downloadOnce(path, offset, sink, counting), () -> moved[0] == 0);
-    }
-
-    private long downloadOnce(String path, long offset, OutputStream sink, TransferListener listener)
-            throws FtpException {
-        try (InputStream in = openDownload(path, offset)) {
-            return Transfers.copy(in, sink, listener, this::checkAborted);
-        } catch (FtpException e) {
-            throw e;
-        } catch (IOException e) {
-            throw failure(e, "downloading " + path);
-        }
+        return transfers.download(path, offset, sink, listener);
     }
 
     /** Uploads {@code source} (positioned at {@code offset}) to {@code path}; returns the bytes copied. */
     public long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
-        SourceRewind rewind = SourceRewind.mark(source);
-        return tlsFallback.run(() -> uploadOnce(source, path, offset, listener), rewind::rewind);
-    }
-
-    private long uploadOnce(InputStream source, String path, long offset, TransferListener listener)
-            throws FtpException {
-        try (OutputStream out = openUpload(path, offset)) {
-            return Transfers.copy(source, out, listener, this::checkAborted);
-        } catch (FtpException e) {
-            throw e;
-        } catch (IOException e) {
-            throw failure(e, "uploading " + path);
-        }
+        return transfers.upload(source, path, offset, listener);
     }
 
     /**
@@ -374,70 +318,7 @@ public final class FtpSession implements AutoCloseable {
      * transfer thread then sends ABOR and its call fails with {@link TransferAbortedException}.
      */
     public void abort() {
-        aborted = true;
-        MonitoredSocket s = connector.current();
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing is all we wanted
-            }
-        }
-    }
-
-    private void checkAborted() throws TransferAbortedException {
-        if (aborted) {
-            throw new TransferAbortedException("the transfer was cancelled");
-        }
-    }
-
-    /** A download read to its end: the server ended the data stream (also under TLS). */
-    void dataStreamEnded() {
-        MonitoredSocket s = connector.current();
-        if (s != null) {
-            s.peerEnded();
-        }
-    }
-
-    boolean wasAborted() {
-        return aborted;
-    }
-
-    /** Called by the transfer streams once their data connection is closed. */
-    void finishTransfer(boolean complete, String what) throws FtpException {
-        connector.transferEnded();
-        try {
-            if (!complete) {
-                notice(Severity.WARNING, "abort", what);
-                client.resynchronize();
-                throw new TransferAbortedException("the transfer was cancelled; the server was told to abort (ABOR)");
-            }
-            int code = client.completeTransfer();
-            if (!FTPReply.isPositiveCompletion(code)) {
-                throw client.refusal("the transfer did not complete", true);
-            }
-        } catch (FtpException e) {
-            throw e;
-        } catch (IOException e) {
-            throw failure(e, "completing the transfer");
-        } finally {
-            aborted = false;
-            turn.used();
-            turn.release();
-        }
-    }
-
-    /** Keep-alive NOOP from inside a transfer, when the control connection has been idle long enough. */
-    void keepAliveDuringTransfer() {
-        if (!keepAlive.due(turn.lastUse())) {
-            return;
-        }
-        turn.used();
-        try {
-            client.noopDuringTransfer(1000);
-        } catch (IOException ignored) {
-            // the transfer itself will report a broken control connection when it completes
-        }
+        transfers.abort();
     }
 
     private void idleNoop() {
@@ -483,6 +364,14 @@ public final class FtpSession implements AutoCloseable {
     }
 
     // --- for the session's parts -----------------------------------------------------------
+
+    InstrumentedFtpClient client() {
+        return client;
+    }
+
+    DataConnector connector() {
+        return connector;
+    }
 
     /** The TLS layer of the current connection; null for plain FTP. */
     TlsLayer tls() {
@@ -542,7 +431,8 @@ public final class FtpSession implements AutoCloseable {
         }
     }
 
-    private void acquire() throws FtpException {
+    /** Takes the turn, for a command or a transfer; fails at once when the connection is closed. */
+    void acquire() throws FtpException {
         turn.take();
         if (!client.isConnected()) {
             turn.release();
@@ -557,7 +447,7 @@ public final class FtpSession implements AutoCloseable {
      * with the server, so the session is closed: the caller reconnects rather than read the
      * wrong reply to its next command.
      */
-    private FtpException failure(Throwable e, String what) {
+    FtpException failure(Throwable e, String what) {
         FtpException f = Failures.explain(e, what);
         if (!(e instanceof FtpException)) {
             disconnect();
