@@ -5,24 +5,16 @@ import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
 import io.portside.ftp.event.ProtocolEventBus;
-import io.portside.ftp.net.MonitoredSocket;
 import io.portside.ftp.tls.TlsLayer;
 import io.portside.ftp.tls.TlsPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import org.apache.commons.net.ftp.FTP;
-import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
 
@@ -34,28 +26,30 @@ import org.apache.commons.net.ftp.FTPReply;
  * <p>Every command, reply and TCP connection is published to the {@link ProtocolEventBus}.
  * Failures raise {@link FtpException} whose message is a sentence for the user; after a
  * connection-level failure the session is closed and {@link #isConnected()} says so.
+ *
+ * <p>The commands are here; the rest is in its parts: {@link SessionLogin} (the login steps),
+ * {@link TlsFallback} (TLS 1.3 first, 1.2 when data connections cannot resume it),
+ * {@link SessionTransfers} (the transfer streams and abort) and {@link SessionTurn} (one
+ * operation at a time on the control connection).
  */
 public final class FtpSession implements AutoCloseable {
-    /** TLS 1.3 first; see TlsLayer for how data connections resume the control session under both. */
-    private static final String[] TLS_VERSIONS = {"TLSv1.3", "TLSv1.2"};
     private static final DateTimeFormatter MFMT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Site site;
     private final SessionOptions options;
     private final ProtocolEventBus bus;
-    // Replaced together when the session reconnects (see downgradeTls).
+    // Replaced together when the session reconnects (see reconnect).
     private volatile ConnectionId id;
     private volatile InstrumentedFtpClient client;
     private final ModeState mode;
     private volatile DataConnector connector;
     private volatile TlsLayer tls;
-    private String[] tlsVersions = TLS_VERSIONS;
     private volatile String workingDir;
-    private final Semaphore busy = new Semaphore(1);
+    private final SessionTurn turn = new SessionTurn();
+    private final TlsFallback tlsFallback;
     private final KeepAlive keepAlive;
+    private final SessionTransfers transfers;
     private volatile ServerCapabilities capabilities = ServerCapabilities.NONE;
-    private volatile boolean aborted;
-    private volatile long lastControlUse = System.nanoTime();
     private final TlsPolicy tlsPolicy;
 
     private FtpSession(Site site, SessionOptions options, ProtocolEventBus bus, String owner, TlsPolicy tlsPolicy) {
@@ -64,8 +58,10 @@ public final class FtpSession implements AutoCloseable {
         this.options = options;
         this.bus = bus;
         this.mode = new ModeState(options.mode(), options.extended());
+        this.tlsFallback = new TlsFallback(this, turn);
         newConnection(owner);
         this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
+        this.transfers = new SessionTransfers(this, turn, keepAlive, tlsFallback, options);
     }
 
     /**
@@ -102,73 +98,19 @@ public final class FtpSession implements AutoCloseable {
         client.useConnector(connector);
     }
 
+    /** Logs the current connection in (the steps are SessionLogin's) and keeps what it learns. */
     private void connectAndLogin() throws IOException {
-        boolean secure = site.protocol() != Protocol.FTP;
-        if (secure) {
-            tls = new TlsLayer(tlsPolicy, site.host(), site.port(), bus, tlsVersions);
-            client.useTls(tls, site.protocol() == Protocol.FTPS);
-            if (site.protocol() == Protocol.FTPS) {
-                notice(Severity.INFO, "tls.implicit");
-            }
+        SessionLogin login = new SessionLogin(site, options, bus, id, client);
+        if (isSecure()) {
+            tls = login.useTls(tlsPolicy, tlsFallback.versions());
         }
-        client.setConnectTimeout(millis(options.connectTimeout()));
-        client.setDefaultTimeout(millis(options.replyTimeout()));
-        client.setDataTimeout(options.dataTimeout());
-        client.setControlEncoding(options.charset().name());
-        client.setRemoteVerificationEnabled(false); // DataConnector checks the peer itself, and logs it
-        InetAddress address = resolve(site.host());
-        client.connect(address, site.port());
-        client.setSoTimeout(millis(options.replyTimeout()));
-        if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
-            throw refusal("the server refused the connection", false);
-        }
-        if (site.protocol() == Protocol.FTPES) {
-            notice(Severity.INFO, "tls.auth");
-            client.startTls();
-        } else if (!secure) {
-            notice(Severity.WARNING, "tls.clear");
-        }
-        if (!client.login(site.loginUser(), site.loginPassword())) {
-            throw refusal("login as " + site.loginUser() + " failed", false);
-        }
-        if (secure) {
-            client.protectData();
-        }
-        readFeatures();
-        if (secure) {
+        login.connectAndAuthenticate();
+        capabilities = login.features(capabilities);
+        login.chooseCharset(capabilities);
+        if (isSecure()) {
             workingDir = client.printWorkingDirectory(); // to return here if TLS forces a reconnect
         }
-        if (!client.setFileType(FTP.BINARY_FILE_TYPE)) {
-            throw refusal("the server refused binary mode (TYPE I)", false);
-        }
-    }
-
-    private InetAddress resolve(String host) throws IOException {
-        ConnectionId c = id;
-        bus.publish(new ProtocolEvent.Resolving(Instant.now(), c, host));
-        long t0 = System.nanoTime();
-        try {
-            InetAddress[] all = InetAddress.getAllByName(host);
-            bus.publish(new ProtocolEvent.Resolved(Instant.now(), c, host, Arrays.asList(all),
-                    Duration.ofNanos(System.nanoTime() - t0)));
-            return all[0];
-        } catch (UnknownHostException e) {
-            bus.publish(new ProtocolEvent.Notice(Instant.now(), c, Severity.ERROR, "error",
-                    List.of("the host name " + host + " could not be resolved")));
-            throw new FtpException("the host name " + host + " could not be resolved", FailureCause.UNKNOWN_HOST, e);
-        }
-    }
-
-    private void readFeatures() throws IOException {
-        if (client.features()) {
-            capabilities = ServerCapabilities.fromFeatReply(client.getReplyStrings());
-        }
-        if (capabilities.utf8()) {
-            client.sendCommand("OPTS", "UTF8 ON");
-            notice(Severity.INFO, "utf8", client.getReplyString().strip());
-        } else if (!options.charset().name().equals("UTF-8")) {
-            notice(Severity.INFO, "charset", options.charset().name());
-        }
+        login.binaryMode();
     }
 
     public Site site() {
@@ -221,7 +163,7 @@ public final class FtpSession implements AutoCloseable {
         return call("PWD", () -> {
             String dir = client.printWorkingDirectory();
             if (dir == null) {
-                throw refusal("the server did not tell the current folder", true);
+                throw client.refusal("the server did not tell the current folder", true);
             }
             return dir;
         });
@@ -247,7 +189,7 @@ public final class FtpSession implements AutoCloseable {
      * by Commons Net's parsers, else NLST names only.
      */
     public List<RemoteFile> list(String path) throws FtpException {
-        return withTlsFallback(() -> listOnce(path), () -> true);
+        return tlsFallback.run(() -> listOnce(path), () -> true);
     }
 
     private List<RemoteFile> listOnce(String path) throws FtpException {
@@ -256,7 +198,7 @@ public final class FtpSession implements AutoCloseable {
             if (capabilities.mlsd()) {
                 files = transferring(() -> client.listMlsd(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode()) && client.getReplyCode() < 500) {
-                    throw refusal("the server refused to list " + path, true);
+                    throw client.refusal("the server refused to list " + path, true);
                 }
                 if (client.getReplyCode() >= 500) {
                     files = null; // advertised but refused: fall back to LIST
@@ -268,7 +210,7 @@ public final class FtpSession implements AutoCloseable {
                     if (client.getReplyCode() >= 500 && client.getReplyCode() != 550) {
                         return namesOnly(path);
                     }
-                    throw refusal("the server refused to list " + (path == null ? "the folder" : path), true);
+                    throw client.refusal("the server refused to list " + (path == null ? "the folder" : path), true);
                 }
             }
             return RemoteFiles.convert(files);
@@ -278,7 +220,7 @@ public final class FtpSession implements AutoCloseable {
     private List<RemoteFile> namesOnly(String path) throws IOException {
         String[] names = transferring(() -> client.listNames(path));
         if (names == null) {
-            throw refusal("the server refused to list " + path, true);
+            throw client.refusal("the server refused to list " + path, true);
         }
         List<RemoteFile> out = new ArrayList<>();
         for (String n : names) {
@@ -295,7 +237,7 @@ public final class FtpSession implements AutoCloseable {
         return call("SIZE " + path, () -> {
             String reply = client.getSize(path);
             if (reply == null) {
-                throw refusal("the server did not tell the size of " + path, true);
+                throw client.refusal("the server did not tell the size of " + path, true);
             }
             try {
                 return Long.parseLong(reply.trim());
@@ -310,7 +252,7 @@ public final class FtpSession implements AutoCloseable {
         return call("MDTM " + path, () -> {
             Instant t = client.mdtmInstant(path);
             if (t == null) {
-                throw refusal("the server did not tell the modification time of " + path, true);
+                throw client.refusal("the server did not tell the modification time of " + path, true);
             }
             return t;
         });
@@ -350,20 +292,7 @@ public final class FtpSession implements AutoCloseable {
      * close it; closing before the end aborts the transfer (ABOR).
      */
     public InputStream openDownload(String path, long offset) throws FtpException {
-        acquire();
-        aborted = false; // an abort() that arrived between transfers must not cancel this one
-        try {
-            client.setRestartOffset(offset);
-            InputStream raw = client.retrieveFileStream(path);
-            if (raw == null) {
-                throw refusal("the server refused to send " + path, true);
-            }
-            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()), "downloading " + path);
-        } catch (IOException | RuntimeException e) {
-            connector.transferEnded();
-            busy.release();
-            throw failure(e, "downloading " + path);
-        }
+        return transfers.openDownload(path, offset);
     }
 
     /**
@@ -371,65 +300,17 @@ public final class FtpSession implements AutoCloseable {
      * offers REST STREAM, else APPE. Closing the stream completes the transfer.
      */
     public OutputStream openUpload(String path, long offset) throws FtpException {
-        acquire();
-        aborted = false; // an abort() that arrived between transfers must not cancel this one
-        try {
-            OutputStream raw;
-            if (offset > 0 && capabilities.restStream()) {
-                client.setRestartOffset(offset);
-                raw = client.storeFileStream(path);
-            } else if (offset > 0) {
-                raw = client.appendFileStream(path);
-            } else {
-                raw = client.storeFileStream(path);
-            }
-            if (raw == null) {
-                throw refusal("the server refused to store " + path, true);
-            }
-            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()), "uploading " + path);
-        } catch (IOException | RuntimeException e) {
-            connector.transferEnded();
-            busy.release();
-            throw failure(e, "uploading " + path);
-        }
+        return transfers.openUpload(path, offset);
     }
 
     /** Downloads {@code path} from {@code offset} into {@code sink}; returns the bytes copied. */
     public long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
-        long[] moved = {0};
-        TransferListener counting = bytes -> {
-            moved[0] = bytes;
-            listener.transferred(bytes);
-        };
-        return withTlsFallback(() -> downloadOnce(path, offset, sink, counting), () -> moved[0] == 0);
-    }
-
-    private long downloadOnce(String path, long offset, OutputStream sink, TransferListener listener)
-            throws FtpException {
-        try (InputStream in = openDownload(path, offset)) {
-            return Transfers.copy(in, sink, listener, this::checkAborted);
-        } catch (FtpException e) {
-            throw e;
-        } catch (IOException e) {
-            throw failure(e, "downloading " + path);
-        }
+        return transfers.download(path, offset, sink, listener);
     }
 
     /** Uploads {@code source} (positioned at {@code offset}) to {@code path}; returns the bytes copied. */
     public long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
-        SourceRewind rewind = SourceRewind.mark(source);
-        return withTlsFallback(() -> uploadOnce(source, path, offset, listener), rewind::rewind);
-    }
-
-    private long uploadOnce(InputStream source, String path, long offset, TransferListener listener)
-            throws FtpException {
-        try (OutputStream out = openUpload(path, offset)) {
-            return Transfers.copy(source, out, listener, this::checkAborted);
-        } catch (FtpException e) {
-            throw e;
-        } catch (IOException e) {
-            throw failure(e, "uploading " + path);
-        }
+        return transfers.upload(source, path, offset, listener);
     }
 
     /**
@@ -437,85 +318,22 @@ public final class FtpSession implements AutoCloseable {
      * transfer thread then sends ABOR and its call fails with {@link TransferAbortedException}.
      */
     public void abort() {
-        aborted = true;
-        MonitoredSocket s = connector.current();
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing is all we wanted
-            }
-        }
-    }
-
-    private void checkAborted() throws TransferAbortedException {
-        if (aborted) {
-            throw new TransferAbortedException("the transfer was cancelled");
-        }
-    }
-
-    /** A download read to its end: the server ended the data stream (also under TLS). */
-    void dataStreamEnded() {
-        MonitoredSocket s = connector.current();
-        if (s != null) {
-            s.peerEnded();
-        }
-    }
-
-    boolean wasAborted() {
-        return aborted;
-    }
-
-    /** Called by the transfer streams once their data connection is closed. */
-    void finishTransfer(boolean complete, String what) throws FtpException {
-        connector.transferEnded();
-        try {
-            if (!complete) {
-                notice(Severity.WARNING, "abort", what);
-                client.resynchronize();
-                throw new TransferAbortedException("the transfer was cancelled; the server was told to abort (ABOR)");
-            }
-            int code = client.completeTransfer();
-            if (!FTPReply.isPositiveCompletion(code)) {
-                throw refusal("the transfer did not complete", true);
-            }
-        } catch (FtpException e) {
-            throw e;
-        } catch (IOException e) {
-            throw failure(e, "completing the transfer");
-        } finally {
-            aborted = false;
-            lastControlUse = System.nanoTime();
-            busy.release();
-        }
-    }
-
-    /** Keep-alive NOOP from inside a transfer, when the control connection has been idle long enough. */
-    void keepAliveDuringTransfer() {
-        if (!keepAlive.due(lastControlUse)) {
-            return;
-        }
-        lastControlUse = System.nanoTime();
-        try {
-            client.noopDuringTransfer(1000);
-        } catch (IOException ignored) {
-            // the transfer itself will report a broken control connection when it completes
-        }
+        transfers.abort();
     }
 
     private void idleNoop() {
-        if (!keepAlive.due(lastControlUse) || !busy.tryAcquire()) {
+        if (!keepAlive.due(turn.lastUse()) || !turn.tryTake()) {
             return;
         }
         try {
             if (client.isConnected()) {
                 client.sendNoOp();
-                lastControlUse = System.nanoTime();
+                turn.used();
             }
         } catch (IOException e) {
             disconnect();
         } finally {
-            busy.release();
+            turn.release();
         }
     }
 
@@ -523,20 +341,20 @@ public final class FtpSession implements AutoCloseable {
     @Override
     public void close() {
         keepAlive.stop();
-        if (client.isConnected() && busy.tryAcquire()) {
+        if (client.isConnected() && turn.tryTake()) {
             try {
                 client.setSoTimeout(2000);
                 client.logout();
             } catch (IOException ignored) {
                 // going away anyway
             } finally {
-                busy.release();
+                turn.release();
             }
         }
         disconnect();
     }
 
-    private void disconnect() {
+    void disconnect() {
         keepAlive.stop();
         try {
             client.disconnect();
@@ -545,61 +363,32 @@ public final class FtpSession implements AutoCloseable {
         }
     }
 
-    // --- TLS 1.3 -> 1.2 ---------------------------------------------------------------------
+    // --- for the session's parts -----------------------------------------------------------
 
-    interface FtpCall<T> {
-        T call() throws FtpException;
+    InstrumentedFtpClient client() {
+        return client;
     }
 
-    /** Says whether an operation that failed may run again (nothing of it was consumed, or it rewound). */
-    interface RerunGuard {
-        boolean ready();
+    DataConnector connector() {
+        return connector;
+    }
+
+    /** The TLS layer of the current connection; null for plain FTP. */
+    TlsLayer tls() {
+        return tls;
     }
 
     /**
-     * Runs a data-connection operation; when it fails on an FTPS session whose data connection
-     * could not resume the TLS 1.3 session, reconnects with TLS 1.2 and runs it once more.
-     * Servers that require session reuse (vsftpd, proftpd, FileZilla Server) refuse such data
-     * connections, and under TLS 1.3 JSSE resumes with a session ticket, which it offers once and
-     * only under the host:port it came from, so data connections cannot keep resuming; under
-     * TLS 1.2 every data connection resumes the control session (see SessionCacheBridge). The operation runs again only when its
-     * {@code guard} says that is safe (no byte reached the sink, or the upload source rewound);
-     * otherwise the error is thrown and the reconnected session serves the caller's retry.
+     * Replaces the control connection with a new one, logged in (offering the TLS versions
+     * {@link TlsFallback} chose) and back in the working folder. The caller has the turn.
      */
-    private <T> T withTlsFallback(FtpCall<T> op, RerunGuard guard) throws FtpException {
-        try {
-            return op.call();
-        } catch (FtpException e) {
-            TlsLayer layer = tls;
-            if (layer == null || !layer.lastDataFailedToResumeTls13() || tlsVersions.length == 1
-                    || e instanceof TransferAbortedException) {
-                throw e;
-            }
-            downgradeTls(e);
-            if (!guard.ready()) {
-                throw e;
-            }
-            return op.call();
-        }
-    }
-
-    private void downgradeTls(FtpException cause) throws FtpException {
-        notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
-        waitForTurn();
-        try {
-            tlsVersions = new String[] {"TLSv1.2"};
-            String dir = workingDir;
-            disconnect();
-            newConnection(id.owner());
-            connectAndLogin();
-            if (dir != null && !client.changeWorkingDirectory(dir)) {
-                throw refusal("after reconnecting, the server refused to return to " + dir, true);
-            }
-        } catch (IOException e) {
-            disconnect();
-            throw Failures.explain(e, "reconnecting with TLS 1.2");
-        } finally {
-            busy.release();
+    void reconnect() throws IOException {
+        String dir = workingDir;
+        disconnect();
+        newConnection(id.owner());
+        connectAndLogin();
+        if (dir != null && !client.changeWorkingDirectory(dir)) {
+            throw client.refusal("after reconnecting, the server refused to return to " + dir, true);
         }
     }
 
@@ -620,15 +409,15 @@ public final class FtpSession implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw failure(e, what);
         } finally {
-            lastControlUse = System.nanoTime();
-            busy.release();
+            turn.used();
+            turn.release();
         }
     }
 
     private void run(String what, IoCheck body) throws FtpException {
         call(what, () -> {
             if (!body.run()) {
-                throw refusal("the server refused " + what, true);
+                throw client.refusal("the server refused " + what, true);
             }
             return null;
         });
@@ -642,29 +431,14 @@ public final class FtpSession implements AutoCloseable {
         }
     }
 
-    private void acquire() throws FtpException {
-        waitForTurn();
+    /** Takes the turn, for a command or a transfer; fails at once when the connection is closed. */
+    void acquire() throws FtpException {
+        turn.take();
         if (!client.isConnected()) {
-            busy.release();
+            turn.release();
             throw new FtpException("not connected to " + site.host() + " (the connection was closed)",
                     FailureCause.CLOSED, null);
         }
-    }
-
-    private void waitForTurn() throws FtpException {
-        try {
-            busy.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FtpException("interrupted while waiting for the connection");
-        }
-    }
-
-    private FtpReplyException refusal(String what, boolean withReply) {
-        String reply = client.getReplyString() == null ? "" : client.getReplyString().strip();
-        int code = client.getReplyCode();
-        String message = withReply || !reply.isEmpty() ? what + ": " + Failures.firstLine(reply) : what;
-        return new FtpReplyException(message, code, Arrays.asList(client.replyLines()));
     }
 
     /**
@@ -673,7 +447,7 @@ public final class FtpSession implements AutoCloseable {
      * with the server, so the session is closed: the caller reconnects rather than read the
      * wrong reply to its next command.
      */
-    private FtpException failure(Throwable e, String what) {
+    FtpException failure(Throwable e, String what) {
         FtpException f = Failures.explain(e, what);
         if (!(e instanceof FtpException)) {
             disconnect();
@@ -686,11 +460,7 @@ public final class FtpSession implements AutoCloseable {
         return f;
     }
 
-    private void notice(Severity severity, String key, Object... args) {
+    void notice(Severity severity, String key, Object... args) {
         bus.publish(new ProtocolEvent.Notice(Instant.now(), id, severity, key, List.of(args)));
-    }
-
-    private static int millis(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 }

@@ -133,6 +133,17 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
         return engine.getFiles();
     }
 
+    /**
+     * The last reply as a refusal for the user: {@code what}, followed by the server's first line
+     * when it said anything (or always, with {@code withReply}).
+     */
+    FtpReplyException refusal(String what, boolean withReply) {
+        String reply = getReplyString() == null ? "" : getReplyString().strip();
+        int code = getReplyCode();
+        String message = withReply || !reply.isEmpty() ? what + ": " + Failures.firstLine(reply) : what;
+        return new FtpReplyException(message, code, Arrays.asList(replyLines()));
+    }
+
     @Override
     public int send(String command, String argument) throws IOException {
         return sendCommand(command, argument);

@@ -9,15 +9,15 @@ import java.io.InputStream;
  * (reads the 226) or, when closed before the end, aborts it.
  */
 final class TransferInputStream extends FilterInputStream {
-    private final FtpSession session;
+    private final SessionTransfers transfers;
     private final StallGuard stall;
     private final String what;
     private boolean ended;
     private boolean closed;
 
-    TransferInputStream(FtpSession session, InputStream in, StallGuard stall, String what) {
+    TransferInputStream(SessionTransfers transfers, InputStream in, StallGuard stall, String what) {
         super(in);
-        this.session = session;
+        this.transfers = transfers;
         this.stall = stall;
         this.what = what;
     }
@@ -31,7 +31,7 @@ final class TransferInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        session.keepAliveDuringTransfer();
+        transfers.keepAliveDuringTransfer();
         int n;
         try {
             n = super.read(b, off, len);
@@ -40,7 +40,7 @@ final class TransferInputStream extends FilterInputStream {
         }
         if (n < 0 && !ended) {
             ended = true;
-            session.dataStreamEnded();
+            transfers.dataStreamEnded();
         }
         stall.moved(n);
         return n;
@@ -55,7 +55,7 @@ final class TransferInputStream extends FilterInputStream {
         try {
             super.close();
         } finally {
-            session.finishTransfer(ended && !session.wasAborted(), "download closed before its end");
+            transfers.finishTransfer(ended && !transfers.wasAborted(), "download closed before its end");
         }
     }
 }

@@ -9,14 +9,14 @@ import java.io.OutputStream;
  * completes the transfer, unless the upload was aborted.
  */
 final class TransferOutputStream extends FilterOutputStream {
-    private final FtpSession session;
+    private final SessionTransfers transfers;
     private final StallGuard stall;
     private final String what;
     private boolean closed;
 
-    TransferOutputStream(FtpSession session, OutputStream out, StallGuard stall, String what) {
+    TransferOutputStream(SessionTransfers transfers, OutputStream out, StallGuard stall, String what) {
         super(out);
-        this.session = session;
+        this.transfers = transfers;
         this.stall = stall;
         this.what = what;
     }
@@ -28,7 +28,7 @@ final class TransferOutputStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        session.keepAliveDuringTransfer();
+        transfers.keepAliveDuringTransfer();
         try {
             out.write(b, off, len);
         } catch (IOException e) {
@@ -46,7 +46,7 @@ final class TransferOutputStream extends FilterOutputStream {
         try {
             super.close();
         } finally {
-            session.finishTransfer(!session.wasAborted(), "upload cancelled");
+            transfers.finishTransfer(!transfers.wasAborted(), "upload cancelled");
         }
     }
 }

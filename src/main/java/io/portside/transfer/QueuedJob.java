@@ -1,5 +1,7 @@
 package io.portside.transfer;
 
+import java.time.Duration;
+
 /**
  * A job in the queue: the spec plus its mutable state. Kept small, since a queued tree may
  * hold 100,000 of them. Fields without a note are guarded by the queue's lock.
@@ -45,5 +47,15 @@ final class QueuedJob {
     String target() {
         String r = renamedTarget;
         return r != null ? r : job.target();
+    }
+
+    /** The job as callers see it; called with the queue's lock held, for consistent fields. */
+    JobProgress view() {
+        double r = state == JobState.RUNNING ? rate : 0;
+        long left = bytesTotal - bytesDone;
+        Duration eta = state == JobState.RUNNING && r > 1 && bytesTotal >= 0
+                ? Duration.ofMillis((long) (left / r * 1000)) : null;
+        return new JobProgress(id, parentId, job, target(), state, bytesDone, bytesTotal, r, eta,
+                attempts, message, worker == null ? null : worker.tag);
     }
 }

@@ -40,7 +40,7 @@ final class Worker implements Runnable {
     public void run() {
         try {
             while (true) {
-                TransferQueue.Task task = queue.take(this);
+                WorkerPool.Task task = queue.take(this);
                 if (task == null) {
                     return;
                 }

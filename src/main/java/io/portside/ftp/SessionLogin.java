@@ -1,0 +1,126 @@
+package io.portside.ftp;
+
+import io.portside.ftp.event.ConnectionId;
+import io.portside.ftp.event.FailureCause;
+import io.portside.ftp.event.ProtocolEvent;
+import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.tls.TlsLayer;
+import io.portside.ftp.tls.TlsPolicy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPReply;
+
+/**
+ * The steps that log a fresh control connection in, each with its events and notices: TLS at
+ * once (implicit FTPS) or after AUTH TLS (FTPES), USER/PASS, PBSZ/PROT P, FEAT and the charset,
+ * TYPE I. {@link FtpSession} runs them in order and keeps what they learn, at first and again
+ * when {@link TlsFallback} reconnects.
+ */
+final class SessionLogin {
+    private final Site site;
+    private final SessionOptions options;
+    private final ProtocolEventBus bus;
+    private final ConnectionId id;
+    private final InstrumentedFtpClient client;
+
+    SessionLogin(Site site, SessionOptions options, ProtocolEventBus bus, ConnectionId id,
+                 InstrumentedFtpClient client) {
+        this.site = site;
+        this.options = options;
+        this.bus = bus;
+        this.id = id;
+        this.client = client;
+    }
+
+    /** FTPS: the TLS layer the connection will use, offering {@code versions}. Before connecting. */
+    TlsLayer useTls(TlsPolicy policy, String[] versions) throws IOException {
+        TlsLayer tls = new TlsLayer(policy, site.host(), site.port(), bus, versions);
+        client.useTls(tls, site.protocol() == Protocol.FTPS);
+        if (site.protocol() == Protocol.FTPS) {
+            notice(Severity.INFO, "tls.implicit");
+        }
+        return tls;
+    }
+
+    /**
+     * Connects and reads the greeting, starts TLS for FTPES (or warns that the session runs in
+     * clear), logs in, and for FTPS protects the data connections.
+     */
+    void connectAndAuthenticate() throws IOException {
+        boolean secure = site.protocol() != Protocol.FTP;
+        client.setConnectTimeout(millis(options.connectTimeout()));
+        client.setDefaultTimeout(millis(options.replyTimeout()));
+        client.setDataTimeout(options.dataTimeout());
+        client.setControlEncoding(options.charset().name());
+        client.setRemoteVerificationEnabled(false); // DataConnector checks the peer itself, and logs it
+        InetAddress address = resolve(site.host());
+        client.connect(address, site.port());
+        client.setSoTimeout(millis(options.replyTimeout()));
+        if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
+            throw client.refusal("the server refused the connection", false);
+        }
+        if (site.protocol() == Protocol.FTPES) {
+            notice(Severity.INFO, "tls.auth");
+            client.startTls();
+        } else if (!secure) {
+            notice(Severity.WARNING, "tls.clear");
+        }
+        if (!client.login(site.loginUser(), site.loginPassword())) {
+            throw client.refusal("login as " + site.loginUser() + " failed", false);
+        }
+        if (secure) {
+            client.protectData();
+        }
+    }
+
+    /** FEAT: what the server offers; {@code known} when it does not answer FEAT. */
+    ServerCapabilities features(ServerCapabilities known) throws IOException {
+        return client.features() ? ServerCapabilities.fromFeatReply(client.getReplyStrings()) : known;
+    }
+
+    /** OPTS UTF8 ON where the server offers UTF-8; otherwise a note of the charset in use. */
+    void chooseCharset(ServerCapabilities offered) throws IOException {
+        if (offered.utf8()) {
+            client.sendCommand("OPTS", "UTF8 ON");
+            notice(Severity.INFO, "utf8", client.getReplyString().strip());
+        } else if (!options.charset().name().equals("UTF-8")) {
+            notice(Severity.INFO, "charset", options.charset().name());
+        }
+    }
+
+    void binaryMode() throws IOException {
+        if (!client.setFileType(FTP.BINARY_FILE_TYPE)) {
+            throw client.refusal("the server refused binary mode (TYPE I)", false);
+        }
+    }
+
+    private InetAddress resolve(String host) throws IOException {
+        bus.publish(new ProtocolEvent.Resolving(Instant.now(), id, host));
+        long t0 = System.nanoTime();
+        try {
+            InetAddress[] all = InetAddress.getAllByName(host);
+            bus.publish(new ProtocolEvent.Resolved(Instant.now(), id, host, Arrays.asList(all),
+                    Duration.ofNanos(System.nanoTime() - t0)));
+            return all[0];
+        } catch (UnknownHostException e) {
+            bus.publish(new ProtocolEvent.Notice(Instant.now(), id, Severity.ERROR, "error",
+                    List.of("the host name " + host + " could not be resolved")));
+            throw new FtpException("the host name " + host + " could not be resolved", FailureCause.UNKNOWN_HOST, e);
+        }
+    }
+
+    private void notice(Severity severity, String key, Object... args) {
+        bus.publish(new ProtocolEvent.Notice(Instant.now(), id, severity, key, List.of(args)));
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+}

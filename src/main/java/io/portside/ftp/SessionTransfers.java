@@ -1,0 +1,183 @@
+package io.portside.ftp;
+
+import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
+import io.portside.ftp.net.MonitoredSocket;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.commons.net.ftp.FTPReply;
+
+/**
+ * A session's file transfers. A transfer holds the session's turn from opening its stream to
+ * closing it: the streams ({@link TransferInputStream}, {@link TransferOutputStream}) call
+ * back here to send keep-alives on the way and to complete or abort the transfer at the end.
+ * {@link #abort} may cancel the running transfer from any thread.
+ */
+final class SessionTransfers {
+    private final FtpSession session;
+    private final SessionTurn turn;
+    private final KeepAlive keepAlive;
+    private final TlsFallback tlsFallback;
+    private final SessionOptions options;
+    private volatile boolean aborted;
+
+    SessionTransfers(FtpSession session, SessionTurn turn, KeepAlive keepAlive, TlsFallback tlsFallback,
+                     SessionOptions options) {
+        this.session = session;
+        this.turn = turn;
+        this.keepAlive = keepAlive;
+        this.tlsFallback = tlsFallback;
+        this.options = options;
+    }
+
+    InputStream openDownload(String path, long offset) throws FtpException {
+        session.acquire();
+        aborted = false; // an abort() that arrived between transfers must not cancel this one
+        InstrumentedFtpClient client = session.client(); // the turn is ours: no reconnect replaces it
+        try {
+            client.setRestartOffset(offset);
+            InputStream raw = client.retrieveFileStream(path);
+            if (raw == null) {
+                throw client.refusal("the server refused to send " + path, true);
+            }
+            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()), "downloading " + path);
+        } catch (IOException | RuntimeException e) {
+            session.connector().transferEnded();
+            turn.release();
+            throw session.failure(e, "downloading " + path);
+        }
+    }
+
+    /** REST+STOR resumes where the server offers REST STREAM, else APPE. */
+    OutputStream openUpload(String path, long offset) throws FtpException {
+        session.acquire();
+        aborted = false; // an abort() that arrived between transfers must not cancel this one
+        InstrumentedFtpClient client = session.client(); // the turn is ours: no reconnect replaces it
+        try {
+            OutputStream raw;
+            if (offset > 0 && session.capabilities().restStream()) {
+                client.setRestartOffset(offset);
+                raw = client.storeFileStream(path);
+            } else if (offset > 0) {
+                raw = client.appendFileStream(path);
+            } else {
+                raw = client.storeFileStream(path);
+            }
+            if (raw == null) {
+                throw client.refusal("the server refused to store " + path, true);
+            }
+            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()), "uploading " + path);
+        } catch (IOException | RuntimeException e) {
+            session.connector().transferEnded();
+            turn.release();
+            throw session.failure(e, "uploading " + path);
+        }
+    }
+
+    long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
+        long[] moved = {0};
+        TransferListener counting = bytes -> {
+            moved[0] = bytes;
+            listener.transferred(bytes);
+        };
+        return tlsFallback.run(() -> downloadOnce(path, offset, sink, counting), () -> moved[0] == 0);
+    }
+
+    private long downloadOnce(String path, long offset, OutputStream sink, TransferListener listener)
+            throws FtpException {
+        try (InputStream in = openDownload(path, offset)) {
+            return Transfers.copy(in, sink, listener, this::checkAborted);
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            throw session.failure(e, "downloading " + path);
+        }
+    }
+
+    long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
+        SourceRewind rewind = SourceRewind.mark(source);
+        return tlsFallback.run(() -> uploadOnce(source, path, offset, listener), rewind::rewind);
+    }
+
+    private long uploadOnce(InputStream source, String path, long offset, TransferListener listener)
+            throws FtpException {
+        try (OutputStream out = openUpload(path, offset)) {
+            return Transfers.copy(source, out, listener, this::checkAborted);
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            throw session.failure(e, "uploading " + path);
+        }
+    }
+
+    /** Any thread: closing the data connection is what stops the transfer thread. */
+    void abort() {
+        aborted = true;
+        MonitoredSocket s = session.connector().current();
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+        }
+    }
+
+    private void checkAborted() throws TransferAbortedException {
+        if (aborted) {
+            throw new TransferAbortedException("the transfer was cancelled");
+        }
+    }
+
+    // --- called by the transfer streams -----------------------------------------------------
+
+    /** A download read to its end: the server ended the data stream (also under TLS). */
+    void dataStreamEnded() {
+        MonitoredSocket s = session.connector().current();
+        if (s != null) {
+            s.peerEnded();
+        }
+    }
+
+    boolean wasAborted() {
+        return aborted;
+    }
+
+    /** Called by the transfer streams once their data connection is closed; gives the turn back. */
+    void finishTransfer(boolean complete, String what) throws FtpException {
+        InstrumentedFtpClient client = session.client();
+        session.connector().transferEnded();
+        try {
+            if (!complete) {
+                session.notice(Severity.WARNING, "abort", what);
+                client.resynchronize();
+                throw new TransferAbortedException("the transfer was cancelled; the server was told to abort (ABOR)");
+            }
+            int code = client.completeTransfer();
+            if (!FTPReply.isPositiveCompletion(code)) {
+                throw client.refusal("the transfer did not complete", true);
+            }
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            throw session.failure(e, "completing the transfer");
+        } finally {
+            aborted = false;
+            turn.used();
+            turn.release();
+        }
+    }
+
+    /** Keep-alive NOOP from inside a transfer, when the control connection has been idle long enough. */
+    void keepAliveDuringTransfer() {
+        if (!keepAlive.due(turn.lastUse())) {
+            return;
+        }
+        turn.used();
+        try {
+            session.client().noopDuringTransfer(1000);
+        } catch (IOException ignored) {
+            // the transfer itself will report a broken control connection when it completes
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.portside.transfer;
+
+import io.portside.files.FileEntry;
+
+/**
+ * Answers "the target exists, what now?" for the workers: by the job's or the queue's policy,
+ * or, under {@link ConflictPolicy#ASK}, by asking the user. Questions go out one at a time, so
+ * two workers never open two dialogs, and an "apply to all" answer is kept until the queue's
+ * policy changes.
+ */
+final class ConflictAsker {
+    private final TransferQueue queue;
+    private final Object askLock = new Object();
+    private volatile ConflictResolver resolver;
+    private volatile ConflictPolicy answerForAll;
+
+    ConflictAsker(TransferQueue queue) {
+        this.queue = queue;
+    }
+
+    void setResolver(ConflictResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    void forgetAnswerForAll() {
+        answerForAll = null;
+    }
+
+    ConflictPolicy resolve(QueuedJob e, FileEntry source, FileEntry target) throws InterruptedException {
+        ConflictPolicy p = e.job.conflict() != null ? e.job.conflict() : queue.settings().conflict();
+        if (p != ConflictPolicy.ASK) {
+            return p;
+        }
+        synchronized (askLock) {
+            ConflictPolicy all = answerForAll;
+            if (all != null) {
+                return all;
+            }
+            ConflictResolver r = resolver;
+            if (r == null) {
+                return ConflictPolicy.SKIP;
+            }
+            ConflictDecision d = r.resolve(new Conflict(e.id, e.job, source, target));
+            if (d.applyToAll()) {
+                answerForAll = d.policy();
+            }
+            return d.policy();
+        }
+    }
+}

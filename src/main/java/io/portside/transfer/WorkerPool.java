@@ -1,0 +1,192 @@
+package io.portside.transfer;
+
+import io.portside.ftp.Site;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The worker threads and what they are handed. There are as many workers as the parallelism
+ * setting asks (at most ten); each is bound to the site it holds a connection to, and no site
+ * gets more workers than the per-site limit. A worker asks {@link #take} for its next task:
+ * a cancelled job's .part to delete first, else the first queued job its site has room for.
+ *
+ * <p>Workers' {@code boundSite} and {@code retiring}, and everything here but {@link #isClosed},
+ * are guarded by the queue's lock.
+ */
+final class WorkerPool {
+    /** What a worker is handed: a job to run, a cancelled job's .part to delete, or (job null) "close your idle connection". */
+    record Task(QueuedJob job, boolean cleanup) {
+    }
+
+    private final TransferQueue queue;
+    private final Object lock;
+    private final JobTable jobs;
+    private final SessionFactory sessions;
+    private final List<Worker> workers = new ArrayList<>();
+    /** Cancelled jobs whose .part a worker still has to delete. */
+    private final ArrayDeque<QueuedJob> cleanups = new ArrayDeque<>();
+    /** Clean-ups handed to workers and not done yet. */
+    private int cleaningUp;
+    private boolean started;
+    private volatile boolean closed;
+
+    WorkerPool(TransferQueue queue, Object lock, JobTable jobs, SessionFactory sessions) {
+        this.queue = queue;
+        this.lock = lock;
+        this.jobs = jobs;
+        this.sessions = sessions;
+    }
+
+    /** Starts the workers; false when they were started before, or the pool is closed. */
+    boolean start() {
+        synchronized (lock) {
+            if (started || closed) {
+                return false;
+            }
+            started = true;
+            resize();
+            return true;
+        }
+    }
+
+    /**
+     * Stops the workers, interrupting running transfers, and waits up to 5 s for each to leave.
+     * False when the pool was closed before.
+     */
+    boolean close() {
+        List<Worker> stopping;
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+            stopping = new ArrayList<>(workers);
+            lock.notifyAll();
+        }
+        for (Worker w : stopping) {
+            w.abortCurrent();
+            w.thread.interrupt();
+        }
+        for (Worker w : stopping) {
+            try {
+                w.thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return true;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Starts or retires workers to match the parallelism setting; a retiring one finishes its job first. */
+    void resize() {
+        if (!started || closed) {
+            return;
+        }
+        int want = queue.settings().parallelism();
+        int active = 0;
+        for (Worker w : workers) {
+            if (!w.retiring) {
+                active++;
+                if (active > want) {
+                    w.retiring = true;
+                }
+            }
+        }
+        for (int n = 1; active < want && n <= 10; n++) {
+            String tag = "w" + n;
+            if (workers.stream().noneMatch(w -> w.tag.equals(tag))) {
+                Worker w = new Worker(tag, queue, sessions);
+                workers.add(w);
+                w.thread.start();
+                active++;
+            }
+        }
+        lock.notifyAll();
+    }
+
+    /** The next task for {@code w}, waiting for one; null when the worker should leave. */
+    Task take(Worker w) throws InterruptedException {
+        synchronized (lock) {
+            long idleSince = System.nanoTime();
+            while (true) {
+                if (closed || w.retiring) {
+                    return null;
+                }
+                QueuedJob c = cleanups.peek();
+                if (c != null && hasRoom(w, c.job.site())) {
+                    cleanups.poll();
+                    cleaningUp++;
+                    bind(w, c.job.site());
+                    return new Task(c, true);
+                }
+                long now = System.nanoTime();
+                long idleDisconnect = queue.settings().idleDisconnect().toNanos();
+                JobTable.Pick pick = jobs.firstReady(now, now + idleDisconnect, site -> hasRoom(w, site));
+                QueuedJob e = pick.job();
+                if (e != null) {
+                    e.worker = w;
+                    e.stop = Stop.NONE;
+                    e.attempts++;
+                    jobs.setState(e, JobState.RUNNING);
+                    bind(w, e.job.site());
+                    return new Task(e, false);
+                }
+                if (w.boundSite != null && now - idleSince >= idleDisconnect) {
+                    w.boundSite = null;
+                    return new Task(null, false);
+                }
+                lock.wait(Math.max(1, (pick.lookAgainAt() - now) / 1_000_000));
+            }
+        }
+    }
+
+    void workerExited(Worker w) {
+        synchronized (lock) {
+            workers.remove(w);
+            lock.notifyAll();
+        }
+    }
+
+    /** Has a worker delete the job's .part (the job is cancelled or removed). */
+    void addCleanup(QueuedJob e) {
+        cleanups.add(e);
+        lock.notifyAll();
+    }
+
+    void cleanedUp() {
+        synchronized (lock) {
+            cleaningUp--;
+            lock.notifyAll();
+        }
+    }
+
+    /** True while a .part waits for deletion or is being deleted. */
+    boolean cleaningUp() {
+        return !cleanups.isEmpty() || cleaningUp > 0;
+    }
+
+    /** True when {@code w} may work on {@code site}: it holds that site already, or the site is below its limit. */
+    private boolean hasRoom(Worker w, Site site) {
+        String key = TransferQueue.siteKey(site);
+        if (key.equals(w.boundSite)) {
+            return true;
+        }
+        int holding = 0;
+        for (Worker other : workers) {
+            if (other != w && key.equals(other.boundSite)) {
+                holding++;
+            }
+        }
+        return holding < queue.settings().perSiteLimit();
+    }
+
+    private void bind(Worker w, Site site) {
+        w.boundSite = TransferQueue.siteKey(site);
+    }
+}
