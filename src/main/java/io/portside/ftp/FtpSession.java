@@ -58,7 +58,7 @@ public final class FtpSession implements AutoCloseable {
         this.options = options;
         this.bus = bus;
         this.mode = new ModeState(options.mode(), options.extended());
-        this.tlsFallback = new TlsFallback(this, turn);
+        this.tlsFallback = new TlsFallback(this, turn, tlsPolicy.tls12Servers());
         newConnection(owner);
         this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
         this.transfers = new SessionTransfers(this, turn, keepAlive, tlsFallback, options);

@@ -145,6 +145,14 @@ final class SessionTransfers {
 
     /** Called by the transfer streams once their data connection is closed; gives the turn back. */
     void finishTransfer(boolean complete, String what) throws FtpException {
+        try {
+            finishOnce(complete, what);
+        } catch (FtpException e) {
+            throw tlsFallback.afterStreamFailure(e);
+        }
+    }
+
+    private void finishOnce(boolean complete, String what) throws FtpException {
         InstrumentedFtpClient client = session.client();
         session.connector().transferEnded();
         try {

@@ -1,6 +1,8 @@
 package io.portside.ftp;
 
 import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
+import io.portside.ftp.event.FailureCause;
+import io.portside.ftp.tls.Tls12Servers;
 import io.portside.ftp.tls.TlsLayer;
 import java.io.IOException;
 
@@ -25,18 +27,23 @@ final class TlsFallback {
     /** TLS 1.3 first; see TlsLayer for how data connections resume the control session under both. */
     private static final String[] TLS_VERSIONS = {"TLSv1.3", "TLSv1.2"};
 
+    private static final String[] TLS12_ONLY = {"TLSv1.2"};
+
     private final FtpSession session;
     private final SessionTurn turn;
+    private final Tls12Servers known;
     private String[] versions = TLS_VERSIONS;
 
-    TlsFallback(FtpSession session, SessionTurn turn) {
+    TlsFallback(FtpSession session, SessionTurn turn, Tls12Servers known) {
         this.session = session;
         this.turn = turn;
+        this.known = known;
     }
 
     /** The TLS versions the next control connection offers. */
     String[] versions() {
-        return versions;
+        Site site = session.site();
+        return known.contains(site.host(), site.port()) ? TLS12_ONLY : versions;
     }
 
     /**
@@ -49,10 +56,14 @@ final class TlsFallback {
     <T> T run(FtpCall<T> op, RerunGuard guard) throws FtpException {
         try {
             return op.call();
+        } catch (ReconnectedWithTls12 e) {
+            // the operation's stream already fell back (afterStreamFailure): only run it again
+            if (!guard.ready()) {
+                throw e;
+            }
+            return op.call();
         } catch (FtpException e) {
-            TlsLayer layer = session.tls();
-            if (layer == null || !layer.lastDataFailedToResumeTls13() || versions.length == 1
-                    || e instanceof TransferAbortedException) {
+            if (!failedToResume(e)) {
                 throw e;
             }
             downgrade(e);
@@ -63,11 +74,46 @@ final class TlsFallback {
         }
     }
 
+    /**
+     * For transfers through the session's streams (the queue's), which cannot be run again here:
+     * when {@code failure} is a data connection that could not resume TLS 1.3, reconnects with
+     * TLS 1.2 (or leaves the next session to start with it, as servers like vsftpd end the
+     * session after a 522) and returns a failure the queue retries; else returns it unchanged.
+     */
+    FtpException afterStreamFailure(FtpException failure) {
+        if (!failedToResume(failure)) {
+            return failure;
+        }
+        String message = failure.getMessage() + "; trying again with TLS 1.2";
+        try {
+            downgrade(failure);
+        } catch (FtpException reconnectFailed) {
+            // the session is closed; the queue's retry opens a new one, with TLS 1.2
+            return new FtpException(message, FailureCause.RESET, failure);
+        }
+        return new ReconnectedWithTls12(message, failure);
+    }
+
+    /** A transfer failed to resume TLS 1.3 and the session is now connected with TLS 1.2: retry it. */
+    static final class ReconnectedWithTls12 extends FtpException {
+        ReconnectedWithTls12(String message, FtpException cause) {
+            super(message, FailureCause.RESET, cause);
+        }
+    }
+
+    private boolean failedToResume(FtpException e) {
+        TlsLayer layer = session.tls();
+        return layer != null && layer.lastDataFailedToResumeTls13() && versions() != TLS12_ONLY
+                && versions.length > 1 && !(e instanceof TransferAbortedException);
+    }
+
     private void downgrade(FtpException cause) throws FtpException {
         session.notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
+        Site site = session.site();
+        known.add(site.host(), site.port());
         turn.take();
         try {
-            versions = new String[] {"TLSv1.2"};
+            versions = TLS12_ONLY;
             session.reconnect();
         } catch (IOException e) {
             session.disconnect();

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TLS vsftpd is as strict as documented, checked with bare JSSE (the connection layer has
- * no FTPS yet): explicit FTPS with AUTH TLS, TLS forced for login and data, and
- * {@code require_ssl_reuse=YES} — a data connection that does not resume the control
+ * The TLS vsftpd is as strict as documented, checked with bare JSSE (independently of the
+ * connection layer, which FtpsInteropTest and FtpsQueueInteropTest cover): explicit FTPS with
+ * AUTH TLS, TLS forced for login and data, and {@code require_ssl_reuse=YES} — a data connection that does not resume the control
  * connection's TLS session is refused with 522, one that does works byte-exact.
  *
  * <p>How a JSSE client resumes: JSSE caches client sessions by (host, port), and the data

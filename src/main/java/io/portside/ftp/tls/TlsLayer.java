@@ -18,10 +18,14 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Session reuse: servers such as vsftpd ({@code require_ssl_reuse=YES}), proftpd and
  * FileZilla Server only accept a data connection that resumes the control connection's TLS
- * session, to prove the data connection comes from the same client. JSSE looks up sessions to
- * resume by the host and port given when the socket is created; every data socket here is
- * layered with the control connection's host and port, so JSSE offers the control session (TLS
- * 1.2 session id, or a TLS 1.3 ticket) and the server sees a resumption. No reflection needed.
+ * session, to prove the data connection comes from the same client. JSSE looks up a session to
+ * resume under the host and the port of the underlying socket, which for a data connection is
+ * the data port, so {@link SessionCacheBridge} puts the control session into JSSE's cache under
+ * that key (reflection; needs the {@code --add-opens} of the jar manifest and the launcher).
+ * That makes TLS 1.2 data connections resume. Under TLS 1.3 JSSE resumes with a ticket it
+ * offers once, and vsftpd refuses the result (measured with vsftpd 3.0.3 and OpenSSL 3), so a
+ * data connection that could not resume 1.3 makes the session fall back to 1.2
+ * ({@code TlsFallback}) and the server is remembered ({@link Tls12Servers}).
  */
 public final class TlsLayer {
     static {
