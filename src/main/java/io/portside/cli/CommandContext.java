@@ -4,6 +4,7 @@ import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.tls.TlsPolicy;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,12 +18,15 @@ public final class CommandContext {
     private final boolean terminal;
     private final ProtocolEventBus bus;
     private final ZoneId zone;
+    /** One for the run: what a session learns about a server's TLS serves the sessions after it. */
+    private final TlsPolicy tls;
 
     /** @param terminal whether a person watches stderr (then a progress line is worth drawing) */
     CommandContext(Command command, CliOptions options, PrintStream out, PrintStream err, boolean terminal,
                    ProtocolEventBus bus, ZoneId zone) {
         this.command = command;
         this.options = options;
+        this.tls = options.tlsPolicy();
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -46,6 +50,10 @@ public final class CommandContext {
 
     public boolean terminal() {
         return terminal;
+    }
+
+    public TlsPolicy tlsPolicy() {
+        return tls;
     }
 
     public ProtocolEventBus bus() {
@@ -96,7 +104,7 @@ public final class CommandContext {
      * @param makeFolders create a folder that CWD cannot enter (MKD, then CWD again), for uploads
      */
     public FtpSession openAt(FtpUrl url, String owner, boolean makeFolders) throws FtpException {
-        FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, owner, options.tlsPolicy());
+        FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, owner, tls);
         try {
             for (String folder : url.folders()) {
                 try {

@@ -33,7 +33,7 @@ final class DiagnoseCommand implements Command {
     @Override
     public int run(CommandContext ctx) throws FtpException, CliException {
         FtpUrl url = ctx.url(ctx.operands(1, 1).get(0));
-        DiagnosisReport report = new ConnectionDoctor(url.site(), ctx.options().sessionOptions(), ctx.bus(), ctx.options().tlsPolicy())
+        DiagnosisReport report = new ConnectionDoctor(url.site(), ctx.options().sessionOptions(), ctx.bus(), ctx.tlsPolicy())
                 .run(line -> {
                     System.err.println("diagnose: " + line);
                     System.err.flush();

@@ -81,11 +81,14 @@ class FtpsQueueInteropTest {
         assertEveryDataConnectionAfterTheFallbackResumed(upLog, names.size());
 
         Path down = tmp.resolve("down");
-        String downLog = run("mirror", "--mode", mode, "--parallel", "1", url, down.toString());
+        String downLog = run("mirror", "--mode", mode, "--parallel", "2", url, down.toString());
         for (String n : names) {
             assertArrayEquals(Files.readAllBytes(up.resolve(n)), Files.readAllBytes(down.resolve(n)), n + "\n" + downLog);
         }
         assertFalse(Files.list(down).anyMatch(p -> p.toString().endsWith(".part")), downLog);
+        // The session that lists falls back; the second worker, opened after, starts with TLS 1.2.
+        assertEquals(1, downLog.split("Reconnecting with TLS 1.2", -1).length - 1, downLog);
+        assertEveryDataConnectionAfterTheFallbackResumed(downLog, names.size());
     }
 
     private static void assertEveryDataConnectionAfterTheFallbackResumed(String log, int files) {
