@@ -155,7 +155,7 @@ public final class ConnectionDoctor {
         }
         String target = new Site(site.protocol(), site.host(), site.port(), site.user(), null).toString();
         return new DiagnosisReport(target, site.host(), server, client, features(caps), attempts,
-                TlsFinding.describe(site, caps, tlsAttempt), tlsAttempt,
+                TlsFinding.describe(site, caps, tlsAttempt, attempts), tlsAttempt,
                 explanations, Recommender.recommend(attempts), others, started, took);
     }
 

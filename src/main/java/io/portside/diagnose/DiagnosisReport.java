@@ -1,5 +1,6 @@
 package io.portside.diagnose;
 
+import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.Units;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,10 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
         if (tlsAttempt != null) {
             rows.add(new Row("TLS", tlsAttempt.outcome(), tlsAttempt.took(), tls));
         } else if (loggedIn()) {
-            rows.add(new Row("TLS", Outcome.NOT_TESTED, null, tls));
+            // on an ftpes:// or ftps:// diagnosis the log-in itself ran over TLS
+            boolean overTls = attempts.get(0).events().stream()
+                    .anyMatch(e -> e instanceof ProtocolEvent.TlsEstablished t && t.connection().isControl());
+            rows.add(new Row("TLS", overTls ? Outcome.OK : Outcome.NOT_TESTED, null, tls));
         }
         return rows;
     }

@@ -11,20 +11,21 @@ final class TlsFinding {
     private TlsFinding() {
     }
 
-    static String describe(Site site, ServerCapabilities caps, Attempt tls) {
+    /**
+     * @param tls      the listing over AUTH TLS on a plain ftp:// diagnosis, or null
+     * @param attempts every step taken (over TLS themselves on an ftpes:// or ftps:// diagnosis)
+     */
+    static String describe(Site site, ServerCapabilities caps, Attempt tls, List<Attempt> attempts) {
         if (site.protocol() != Protocol.FTP) {
-            return "every method above ran over TLS (" + site.protocol().scheme() + "://).";
+            List<ProtocolEvent> all = attempts.stream().flatMap(a -> a.events().stream()).toList();
+            return "every method above ran over TLS (" + site.protocol().scheme() + "://)"
+                    + whatTlsDid(all, false) + ".";
         }
         if (tls == null) {
             return caps.authTls() ? "AUTH TLS offered but not tried (the log-in failed)."
                     : "not tested: the server does not offer AUTH TLS in its FEAT reply, so commands, replies and the"
                     + " password travel unencrypted.";
         }
-        List<ProtocolEvent.TlsEstablished> data = tls.events().stream()
-                .filter(e -> e instanceof ProtocolEvent.TlsEstablished t && !t.connection().isControl())
-                .map(e -> (ProtocolEvent.TlsEstablished) e).toList();
-        boolean downgraded = tls.events().stream()
-                .anyMatch(e -> e instanceof ProtocolEvent.Notice n && n.key().equals("tls.downgrade"));
         boolean resetDuringTls = tls.events().stream().anyMatch(e -> e instanceof ProtocolEvent.TlsFailed f
                 && !f.connection().isControl());
         if (tls.outcome() != Outcome.OK) {
@@ -32,11 +33,22 @@ final class TlsFinding {
                     + (resetDuringTls ? " The data connection was reset during its TLS handshake: the server"
                     + " most likely requires TLS session reuse." : "");
         }
-        StringBuilder b = new StringBuilder("AUTH TLS works: a listing over TLS (ftpes://, PASV) took ")
-                .append(io.portside.ftp.event.Units.duration(tls.took()));
+        return "AUTH TLS works: a listing over TLS (ftpes://, PASV) took " + io.portside.ftp.event.Units.duration(tls.took())
+                + whatTlsDid(tls.events(), true) + ". Use ftpes:// so the password and files are encrypted.";
+    }
+
+    /** ", data connection TLSv1.2 CIPHER, resuming ...", and the fall-back to TLS 1.2 if there was one. */
+    private static String whatTlsDid(List<ProtocolEvent> events, boolean comma) {
+        List<ProtocolEvent.TlsEstablished> data = events.stream()
+                .filter(e -> e instanceof ProtocolEvent.TlsEstablished t && !t.connection().isControl())
+                .map(e -> (ProtocolEvent.TlsEstablished) e).toList();
+        boolean downgraded = events.stream()
+                .anyMatch(e -> e instanceof ProtocolEvent.Notice n && n.key().equals("tls.downgrade"));
+        StringBuilder b = new StringBuilder();
         if (!data.isEmpty()) {
             ProtocolEvent.TlsEstablished last = data.get(data.size() - 1);
-            b.append(", data connection ").append(last.protocol()).append(' ').append(last.cipherSuite())
+            b.append(comma ? ", data connection " : ": data connections ").append(last.protocol()).append(' ')
+                    .append(last.cipherSuite())
                     .append(Boolean.TRUE.equals(last.resumed()) ? ", resuming the control connection's TLS session"
                             : ", with a new TLS session");
         }
@@ -44,6 +56,6 @@ final class TlsFinding {
             b.append(". The server requires TLS session reuse, which Java cannot keep up under TLS 1.3 with it:"
                     + " Portside reconnected with TLS 1.2 for this server");
         }
-        return b.append(". Use ftpes:// so the password and files are encrypted.").toString();
+        return b.toString();
     }
 }
