@@ -1,6 +1,5 @@
 package io.portside.ui;
 
-import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.event.LogFormatter;
@@ -12,7 +11,6 @@ import io.portside.ui.diagram.DiagramView;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.dialog.ConflictDialog;
-import io.portside.ui.dialog.ErrorDialog;
 import io.portside.ui.dialog.MasterPasswordGate;
 import io.portside.ui.dialog.DiagnoseDialog;
 import io.portside.diagnose.ConnectionDoctor;
@@ -107,6 +105,7 @@ public final class MainWindow implements AutoCloseable {
     private final SiteStore sites;
     private final MasterPasswordGate masterPassword;
     private final TlsPolicy tlsPolicy;
+    private final ErrorReporter errors;
 
     /**
      * @param store      where settings are remembered (a config folder passed in, never global)
@@ -121,6 +120,7 @@ public final class MainWindow implements AutoCloseable {
         Locale locale = settings.language == null || settings.language.isEmpty()
                 ? Locale.getDefault() : Locale.forLanguageTag(settings.language.replace('_', '-'));
         this.text = new UiText(locale);
+        this.errors = new ErrorReporter(() -> stage, text, this::status);
         this.spillFile = Files.createTempFile("portside-log-", ".txt");
         this.log = new LogViewModel(new LogFormatter(locale), bridge, LOG_CAPACITY, spillFile);
         log.listenTo(bus);
@@ -146,9 +146,9 @@ public final class MainWindow implements AutoCloseable {
         Path startLocal = settings.lastLocalFolder != null && Files.isDirectory(Path.of(settings.lastLocalFolder))
                 ? Path.of(settings.lastLocalFolder) : Path.of(System.getProperty("user.home"));
         localPane = new FilePane("local", new FilePaneViewModel(new LocalBrowser(startLocal), localWorker, bridge,
-                e -> error(text.get("error.local"), e)), text, actions, drags);
+                e -> errors.show(text.get("error.local"), e)), text, actions, drags);
         remotePane = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::session), browseWorker,
-                bridge, e -> error(text.get("error.remote"), e)), text, actions, drags);
+                bridge, e -> errors.show(text.get("error.remote"), e)), text, actions, drags);
         actions.panes(localPane, remotePane);
 
         connection.onConnected(() -> {
@@ -157,7 +157,7 @@ public final class MainWindow implements AutoCloseable {
             settings.remember(connection.toProfile("recent"));
             status(text.get("status.connected", connection.connectedSite().get()));
         });
-        connection.onFailed(e -> error(text.get("error.connect"), e));
+        connection.onFailed(e -> errors.show(text.get("error.connect"), e));
         connection.state().addListener((o, a, s) -> {
             if (s == io.portside.ui.connection.ConnectionState.DISCONNECTED) {
                 remotePane.model().clear();
@@ -354,11 +354,11 @@ public final class MainWindow implements AutoCloseable {
         try {
             target = connection.site();
         } catch (IllegalArgumentException e) {
-            error(text.get("error.diagnose"), new IOException(e.getMessage()));
+            errors.show(text.get("error.diagnose"), new IOException(e.getMessage()));
             return;
         }
         if (target.host().isEmpty()) {
-            error(text.get("error.diagnose"), new IOException("enter the server's host name or address first"));
+            errors.show(text.get("error.diagnose"), new IOException("enter the server's host name or address first"));
             return;
         }
         DiagnoseDialog dialog = new DiagnoseDialog(stage, text,
@@ -386,7 +386,7 @@ public final class MainWindow implements AutoCloseable {
                     connection.connect();
                 });
             } catch (IOException e) {
-                bridge.post(() -> error(text.get("error.testServer"), e));
+                bridge.post(() -> errors.show(text.get("error.testServer"), e));
             }
         });
     }
@@ -424,7 +424,7 @@ public final class MainWindow implements AutoCloseable {
                     connection.connect();
                 });
             } catch (SiteStoreException e) {
-                bridge.post(() -> error(text.get("error.connect"), e));
+                bridge.post(() -> errors.show(text.get("error.connect"), e));
             } finally {
                 if (password != null) {
                     java.util.Arrays.fill(password, '\0');
@@ -455,12 +455,6 @@ public final class MainWindow implements AutoCloseable {
     /** The saved sites (tests look at them). */
     public SiteStore sites() {
         return sites;
-    }
-
-    private void error(String what, Throwable e) {
-        status(what + ": " + e.getMessage());
-        ErrorDialog.show(stage, text, what, e instanceof FtpException || e instanceof IOException ? e
-                : new IOException(String.valueOf(e.getMessage()), e));
     }
 
     /** Scrolls the log to its newest line when following (used after a layout change). */
