@@ -5,9 +5,7 @@ import io.portside.ftp.SessionOptions;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.server.SandboxServer;
-import io.portside.diagnose.diagram.SequenceDiagramModel;
 import io.portside.ui.connection.ConnectionBar;
-import io.portside.ui.diagram.DiagramView;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.dialog.ConflictDialog;
@@ -59,8 +57,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -98,10 +94,10 @@ public final class MainWindow implements AutoCloseable {
     private final FilePane remotePane;
     private final SplitPane mainSplit;
     private final SplitPane paneSplit;
-    private final TabPane tabs;
+    private final BottomTabs tabs;
     private final StatusBarView statusBar;
     private final Path spillFile;
-    private final LogView logView;
+    private final LogAndDiagram logAndDiagram;
     private final SiteStore sites;
     private final MasterPasswordGate masterPassword;
     private final TlsPolicy tlsPolicy;
@@ -168,24 +164,9 @@ public final class MainWindow implements AutoCloseable {
 
         paneSplit = new SplitPane(localPane, remotePane);
         paneSplit.setId("paneSplit");
-        logView = new LogView(log, text, ioWorker, this::status);
-        logView.list().getSelectionModel().selectedItemProperty().addListener((o, a, line) -> selectDiagramRow(line));
-        Tab logTab = tab(text.get("tab.log"), logView, "logTab");
-        logTab.selectedProperty().addListener((o, was, now) -> {
-            if (now) {
-                logView.shown();
-            }
-        });
-        Tab diagramTab = tab(text.get("tab.diagram"), new javafx.scene.control.Label(text.get("diagram.empty")), "diagramTab");
-        connection.state().addListener((o, a, s) -> {
-            if (s == io.portside.ui.connection.ConnectionState.CONNECTING) {
-                diagramTab.setContent(newDiagram());
-            }
-        });
-        tabs = new TabPane(tab(text.get("tab.queue"), new QueueView(queueModel, text, openFolder), "queueTab"), logTab,
-                diagramTab);
-        tabs.setId("bottomTabs");
-        mainSplit = new SplitPane(paneSplit, tabs);
+        logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status));
+        tabs = new BottomTabs(text, new QueueView(queueModel, text, openFolder), logAndDiagram, connection.state());
+        mainSplit = new SplitPane(paneSplit, tabs.node());
         mainSplit.setOrientation(Orientation.VERTICAL);
         mainSplit.setId("mainSplit");
         statusBar = new StatusBarView(connection, queueModel, text);
@@ -204,51 +185,6 @@ public final class MainWindow implements AutoCloseable {
         WindowState.apply(settings, stage, mainSplit, paneSplit, localPane.table(), remotePane.table());
         stage.setOnCloseRequest(e -> close());
         localPane.model().openHome();
-    }
-
-    private static Tab tab(String title, Node content, String id) {
-        Tab t = new Tab(title, content);
-        t.setClosable(false);
-        t.setId(id);
-        return t;
-    }
-
-    private ProtocolEventBus.Subscription diagramFeed;
-
-    /**
-     * A fresh handshake diagram for the browse connection being opened. Only the browse session
-     * is drawn: the diagram keeps every element, so it follows the connection a user watches,
-     * not every transfer worker.
-     */
-    private Node newDiagram() {
-        if (diagramFeed != null) {
-            diagramFeed.close();
-        }
-        SequenceDiagramModel model = new SequenceDiagramModel(id -> "browse".equals(id.owner()));
-        diagramFeed = bus.subscribe(model::accept);
-        diagram = new DiagramView(model);
-        diagram.setOnSelect(element -> selectLogLine(log.lineOf(element.source())));
-        return diagram;
-    }
-
-    private DiagramView diagram;
-
-    /** A click on a diagram row selects its line in the protocol log (when the filters show it). */
-    private void selectLogLine(io.portside.ftp.event.LogLine line) {
-        var list = logView.list();
-        int i = line == null ? -1 : list.getItems().indexOf(line);
-        if (i >= 0) {
-            list.getSelectionModel().clearAndSelect(i);
-            list.scrollTo(i);
-        }
-    }
-
-    /** A selected log line highlights its row in the diagram. */
-    private void selectDiagramRow(io.portside.ftp.event.LogLine line) {
-        io.portside.ftp.event.ProtocolEvent e = log.eventOf(line);
-        if (diagram != null && e != null) {
-            diagram.select(e);
-        }
     }
 
     /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */
@@ -324,7 +260,7 @@ public final class MainWindow implements AutoCloseable {
 
             @Override
             public void showTab(int index) {
-                tabs.getSelectionModel().select(index);
+                tabs.select(index);
             }
 
             @Override
@@ -459,7 +395,7 @@ public final class MainWindow implements AutoCloseable {
 
     /** Scrolls the log to its newest line when following (used after a layout change). */
     void showLogNewest() {
-        logView.shown();
+        tabs.showLogNewest();
     }
 
     /** Shows a short message in the status bar. */
@@ -511,9 +447,7 @@ public final class MainWindow implements AutoCloseable {
         queue.close();
         workerSessions.close();
         connection.disconnect();
-        if (diagramFeed != null) {
-            diagramFeed.close();
-        }
+        logAndDiagram.close();
         testServer.close();
         log.close();
         browseWorker.shutdown();
