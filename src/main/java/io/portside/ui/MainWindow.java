@@ -23,7 +23,6 @@ import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.SiteProfile;
 import io.portside.sites.SiteStore;
 import io.portside.sites.SiteStoreException;
-import io.portside.transfer.Direction;
 import io.portside.transfer.JobProgress;
 import io.portside.transfer.QueueSettings;
 import io.portside.transfer.TransferQueue;
@@ -32,11 +31,6 @@ import io.portside.ui.fx.UiText;
 import io.portside.ui.fx.Worker;
 import io.portside.ui.log.LogView;
 import io.portside.ui.log.LogViewModel;
-import io.portside.ui.pane.DragSession;
-import io.portside.ui.pane.FilePane;
-import io.portside.ui.pane.FilePaneViewModel;
-import io.portside.ui.pane.LocalBrowser;
-import io.portside.ui.pane.RemoteBrowser;
 import io.portside.ui.queue.JobRow;
 import io.portside.ui.queue.QueueView;
 import io.portside.ui.queue.QueueViewModel;
@@ -51,18 +45,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * The composition root of the window: creates the view-models, wires them to each other and
@@ -90,10 +79,8 @@ public final class MainWindow implements AutoCloseable {
     private final WorkerSessions workerSessions;
     private final TransferQueue queue;
     private final QueueViewModel queueModel;
-    private final FilePane localPane;
-    private final FilePane remotePane;
+    private final FilePanes panes;
     private final SplitPane mainSplit;
-    private final SplitPane paneSplit;
     private final BottomTabs tabs;
     private final StatusBarView statusBar;
     private final Path spillFile;
@@ -138,35 +125,25 @@ public final class MainWindow implements AutoCloseable {
         connection.onModeChanged(c -> workerSessions.setMode(c.mode(), c.extended()));
 
         TransferActions actions = new TransferActions(text, connection, queue, () -> stage, this::status);
-        DragSession drags = new DragSession();
-        Path startLocal = settings.lastLocalFolder != null && Files.isDirectory(Path.of(settings.lastLocalFolder))
-                ? Path.of(settings.lastLocalFolder) : Path.of(System.getProperty("user.home"));
-        localPane = new FilePane("local", new FilePaneViewModel(new LocalBrowser(startLocal), localWorker, bridge,
-                e -> errors.show(text.get("error.local"), e)), text, actions, drags);
-        remotePane = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::session), browseWorker,
-                bridge, e -> errors.show(text.get("error.remote"), e)), text, actions, drags);
-        actions.panes(localPane, remotePane);
+        panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
+                localWorker, browseWorker, bridge, errors);
 
         connection.onConnected(() -> {
-            remotePane.setTitle(text.get("pane.remote.on", connection.connectedSite().get().host()));
-            remotePane.model().openHome();
+            panes.showConnected(connection.connectedSite().get().host());
             settings.remember(connection.toProfile("recent"));
             status(text.get("status.connected", connection.connectedSite().get()));
         });
         connection.onFailed(e -> errors.show(text.get("error.connect"), e));
         connection.state().addListener((o, a, s) -> {
             if (s == io.portside.ui.connection.ConnectionState.DISCONNECTED) {
-                remotePane.model().clear();
-                remotePane.setTitle(text.get("pane.remote"));
+                panes.showDisconnected();
             }
         });
-        refreshAfterTransfers();
+        panes.refreshAfterTransfers(queueModel);
 
-        paneSplit = new SplitPane(localPane, remotePane);
-        paneSplit.setId("paneSplit");
         logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status));
         tabs = new BottomTabs(text, new QueueView(queueModel, text, openFolder), logAndDiagram, connection.state());
-        mainSplit = new SplitPane(paneSplit, tabs.node());
+        mainSplit = new SplitPane(panes.split(), tabs.node());
         mainSplit.setOrientation(Orientation.VERTICAL);
         mainSplit.setId("mainSplit");
         statusBar = new StatusBarView(connection, queueModel, text);
@@ -179,40 +156,12 @@ public final class MainWindow implements AutoCloseable {
         root.getStyleClass().add("portside");
         Scene scene = new Scene(root, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(MainWindow.class.getResource("/css/portside.css").toExternalForm());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::tabSwitchesPanes);
+        panes.switchWithTab(scene);
         stage.setTitle("Portside");
         stage.setScene(scene);
-        WindowState.apply(settings, stage, mainSplit, paneSplit, localPane.table(), remotePane.table());
+        WindowState.apply(settings, stage, mainSplit, panes.split(), panes.local().table(), panes.remote().table());
         stage.setOnCloseRequest(e -> close());
-        localPane.model().openHome();
-    }
-
-    /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */
-    private void refreshAfterTransfers() {
-        PauseTransition localLater = new PauseTransition(Duration.millis(300));
-        localLater.setOnFinished(e -> localPane.model().refresh());
-        PauseTransition remoteLater = new PauseTransition(Duration.millis(300));
-        remoteLater.setOnFinished(e -> remotePane.model().refresh());
-        queueModel.onDone(j -> (j.job().direction() == Direction.UPLOAD ? remoteLater : localLater).playFromStart());
-    }
-
-    /** Tab in a file table jumps to the other pane's table (commander style). */
-    private void tabSwitchesPanes(KeyEvent e) {
-        if (e.getCode() != KeyCode.TAB || e.isControlDown() || e.isAltDown()) {
-            return;
-        }
-        Node focus = stage.getScene().getFocusOwner();
-        if (focus == localPane.table()) {
-            remotePane.focusTable();
-            e.consume();
-        } else if (focus == remotePane.table()) {
-            localPane.focusTable();
-            e.consume();
-        }
-    }
-
-    private FilePane activePane() {
-        return remotePane.table().isFocused() ? remotePane : localPane;
+        panes.local().model().openHome();
     }
 
     private MainMenu.Actions menuActions() {
@@ -235,27 +184,27 @@ public final class MainWindow implements AutoCloseable {
 
             @Override
             public void transferSelection() {
-                activePane().transferSelection();
+                panes.active().transferSelection();
             }
 
             @Override
             public void newFolder() {
-                activePane().newFolder();
+                panes.active().newFolder();
             }
 
             @Override
             public void rename() {
-                activePane().rename();
+                panes.active().rename();
             }
 
             @Override
             public void delete() {
-                activePane().delete();
+                panes.active().delete();
             }
 
             @Override
             public void refresh() {
-                activePane().model().refresh();
+                panes.active().model().refresh();
             }
 
             @Override
@@ -355,7 +304,7 @@ public final class MainWindow implements AutoCloseable {
                 bridge.post(() -> {
                     connection.fill(site, target.password());
                     if (site.localFolder() != null) {
-                        localPane.model().open(site.localFolder());
+                        panes.local().model().open(site.localFolder());
                     }
                     connection.connect();
                 });
@@ -421,8 +370,8 @@ public final class MainWindow implements AutoCloseable {
     }
 
     private void saveSettings() {
-        WindowState.read(settings, stage, mainSplit, paneSplit, localPane.table(), remotePane.table());
-        String local = localPane.model().folder().get();
+        WindowState.read(settings, stage, mainSplit, panes.split(), panes.local().table(), panes.remote().table());
+        String local = panes.local().model().folder().get();
         if (local != null && !local.isEmpty()) {
             settings.lastLocalFolder = local;
         }
