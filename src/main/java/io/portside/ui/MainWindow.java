@@ -9,20 +9,15 @@ import io.portside.ui.connection.ConnectionBar;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.dialog.ConflictDialog;
-import io.portside.ui.dialog.MasterPasswordGate;
 import io.portside.ui.dialog.DiagnoseDialog;
 import io.portside.diagnose.ConnectionDoctor;
 import io.portside.diagnose.DiagnosisReport;
-import io.portside.ui.dialog.PasswordPrompt;
-import io.portside.ui.dialog.SiteManagerDialog;
 import io.portside.ui.connection.FxTrustPrompt;
 import io.portside.ftp.Protocol;
 import io.portside.ftp.Site;
 import io.portside.ftp.tls.FingerprintFile;
 import io.portside.ftp.tls.TlsPolicy;
-import io.portside.sites.SiteProfile;
 import io.portside.sites.SiteStore;
-import io.portside.sites.SiteStoreException;
 import io.portside.transfer.JobProgress;
 import io.portside.transfer.QueueSettings;
 import io.portside.transfer.TransferQueue;
@@ -86,7 +81,7 @@ public final class MainWindow implements AutoCloseable {
     private final Path spillFile;
     private final LogAndDiagram logAndDiagram;
     private final SiteStore sites;
-    private final MasterPasswordGate masterPassword;
+    private final SiteActions siteActions;
     private final TlsPolicy tlsPolicy;
     private final ErrorReporter errors;
 
@@ -109,8 +104,7 @@ public final class MainWindow implements AutoCloseable {
         log.listenTo(bus);
 
         this.sites = new SiteStore(store.configDir());
-        this.masterPassword = new MasterPasswordGate(sites, text, ioWorker, bridge);
-        moveLegacySites();
+        LegacySites.moveToStore(settings, store, sites);
         this.tlsPolicy = new TlsPolicy(java.util.Set.of(),
                 new FingerprintFile(store.configDir().resolve(TRUSTED_CERTIFICATES)),
                 new FxTrustPrompt(text, bridge, () -> stage));
@@ -140,6 +134,8 @@ public final class MainWindow implements AutoCloseable {
             }
         });
         panes.refreshAfterTransfers(queueModel);
+        siteActions = new SiteActions(stage, text, sites, connection, panes.local(), ioWorker, bridge, errors,
+                this::saveSettings);
 
         logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status));
         tabs = new BottomTabs(text, new QueueView(queueModel, text, openFolder), logAndDiagram, connection.state());
@@ -168,7 +164,7 @@ public final class MainWindow implements AutoCloseable {
         return new MainMenu.Actions() {
             @Override
             public void siteManager() {
-                openSiteManager();
+                siteActions.openSiteManager();
             }
 
             @Override
@@ -274,62 +270,6 @@ public final class MainWindow implements AutoCloseable {
                 bridge.post(() -> errors.show(text.get("error.testServer"), e));
             }
         });
-    }
-
-    private void openSiteManager() {
-        new SiteManagerDialog(stage, text, masterPassword, ioWorker, bridge).showAndWait().ifPresent(this::connectTo);
-        saveSettings();
-    }
-
-    /**
-     * Connects to a saved site: its stored password is decrypted (asking for the master
-     * password once per run), or the password is asked for when it is not stored.
-     */
-    private void connectTo(SiteProfile site) {
-        char[] typed = null;
-        if (sites.hasStoredPassword(site.name())) {
-            if (!masterPassword.unlock(stage)) {
-                return;
-            }
-        } else if (!site.isAnonymous()) {
-            typed = PasswordPrompt.ask(stage, text, site.name(), site.user()).orElse(null);
-            if (typed == null) {
-                return;
-            }
-        }
-        char[] password = typed;
-        ioWorker.execute(() -> {
-            try {
-                Site target = sites.sessionSite(site.name(), password);
-                bridge.post(() -> {
-                    connection.fill(site, target.password());
-                    if (site.localFolder() != null) {
-                        panes.local().model().open(site.localFolder());
-                    }
-                    connection.connect();
-                });
-            } catch (SiteStoreException e) {
-                bridge.post(() -> errors.show(text.get("error.connect"), e));
-            } finally {
-                if (password != null) {
-                    java.util.Arrays.fill(password, '\0');
-                }
-            }
-        });
-    }
-
-    /** Sites that older versions kept in settings.json, password in clear: moved, without it. */
-    private void moveLegacySites() throws IOException {
-        if (settings.sites.isEmpty()) {
-            return;
-        }
-        for (SiteProfile p : LegacySites.toProfiles(settings.sites)) {
-            if (sites.find(p.name()).isEmpty()) {
-                sites.save(p, null);
-            }
-        }
-        settings.sites.clear();
-        store.save(settings);
     }
 
     /** The site the connection bar describes now (what Connect would open). */
