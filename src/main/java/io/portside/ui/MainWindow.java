@@ -4,16 +4,11 @@ import io.portside.ftp.FtpSession;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEventBus;
-import io.portside.server.SandboxServer;
 import io.portside.ui.connection.ConnectionBar;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.dialog.ConflictDialog;
-import io.portside.ui.dialog.DiagnoseDialog;
-import io.portside.diagnose.ConnectionDoctor;
-import io.portside.diagnose.DiagnosisReport;
 import io.portside.ui.connection.FxTrustPrompt;
-import io.portside.ftp.Protocol;
 import io.portside.ftp.Site;
 import io.portside.ftp.tls.FingerprintFile;
 import io.portside.ftp.tls.TlsPolicy;
@@ -61,14 +56,14 @@ public final class MainWindow implements AutoCloseable {
     private final Stage stage;
     private final SettingsStore store;
     private final AppSettings settings;
-    private final Path sandbox;
     private final UiText text;
     private final ProtocolEventBus bus = new ProtocolEventBus();
     private final FxBatcher bridge = new FxBatcher();
     private final ExecutorService browseWorker = Worker.single("browse");
     private final ExecutorService localWorker = Worker.single("local");
     private final ExecutorService ioWorker = Worker.single("io");
-    private final TestServerAction testServer = new TestServerAction();
+    private final TestServerConnect testServer;
+    private final DiagnoseAction diagnose;
     private final LogViewModel log;
     private final ConnectionViewModel connection;
     private final WorkerSessions workerSessions;
@@ -94,7 +89,6 @@ public final class MainWindow implements AutoCloseable {
         this.stage = stage;
         this.store = store;
         this.settings = store.load();
-        this.sandbox = sandbox;
         Locale locale = settings.language == null || settings.language.isEmpty()
                 ? Locale.getDefault() : Locale.forLanguageTag(settings.language.replace('_', '-'));
         this.text = new UiText(locale);
@@ -134,6 +128,8 @@ public final class MainWindow implements AutoCloseable {
             }
         });
         panes.refreshAfterTransfers(queueModel);
+        diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors);
+        testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
         siteActions = new SiteActions(stage, text, sites, connection, panes.local(), ioWorker, bridge, errors,
                 this::saveSettings);
 
@@ -226,50 +222,14 @@ public final class MainWindow implements AutoCloseable {
         };
     }
 
-    /**
-     * Runs the connection doctor for the site in the connection bar on its own worker, with the
-     * window's certificate decisions, and shows the result as it comes in.
-     */
+    /** Runs the connection doctor for the site in the connection bar (Connection → Diagnose). */
     public void diagnose() {
-        Site target;
-        try {
-            target = connection.site();
-        } catch (IllegalArgumentException e) {
-            errors.show(text.get("error.diagnose"), new IOException(e.getMessage()));
-            return;
-        }
-        if (target.host().isEmpty()) {
-            errors.show(text.get("error.diagnose"), new IOException("enter the server's host name or address first"));
-            return;
-        }
-        DiagnoseDialog dialog = new DiagnoseDialog(stage, text,
-                new Site(target.protocol(), target.host(), target.port(), target.user(), null).toString(), ioWorker);
-        dialog.show();
-        SessionOptions options = connection.options();
-        ExecutorService doctorThread = Worker.single("diagnose");
-        doctorThread.execute(() -> {
-            DiagnosisReport report = new ConnectionDoctor(target, options, bus, tlsPolicy)
-                    .run(line -> bridge.post(() -> dialog.progress(line)));
-            bridge.post(() -> dialog.show(report));
-        });
-        doctorThread.shutdown();
+        diagnose.run();
     }
 
     /** Starts the built-in server on a worker, then fills the connection bar and connects. */
     public void startTestServer() {
-        status(text.get("status.testServer.starting"));
-        ioWorker.execute(() -> {
-            try {
-                SandboxServer s = testServer.start(sandbox);
-                bridge.post(() -> {
-                    connection.fill(Protocol.FTP, s.host(), s.port(), s.user(), s.password());
-                    status(text.get("status.testServer.started", s.port(), s.root()));
-                    connection.connect();
-                });
-            } catch (IOException e) {
-                bridge.post(() -> errors.show(text.get("error.testServer"), e));
-            }
-        });
+        testServer.start();
     }
 
     /** The site the connection bar describes now (what Connect would open). */
@@ -293,7 +253,7 @@ public final class MainWindow implements AutoCloseable {
     }
 
     public TestServerAction testServer() {
-        return testServer;
+        return testServer.server();
     }
 
     public TransferQueue transferQueue() {
