@@ -140,8 +140,10 @@ public final class MainWindow implements AutoCloseable {
         mainSplit.setId("mainSplit");
         statusBar = new StatusBarView(connection, queueModel, text);
 
+        MenuActions menu = new MenuActions(stage, this::close, text, settings, this::status, panes, tabs, siteActions,
+                diagnose, testServer);
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(MainMenu.build(text, connection, menuActions(), settings.language),
+        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language),
                 new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
         root.setCenter(mainSplit);
         root.setBottom(statusBar);
@@ -154,72 +156,6 @@ public final class MainWindow implements AutoCloseable {
         WindowState.apply(settings, stage, mainSplit, panes.split(), panes.local().table(), panes.remote().table());
         stage.setOnCloseRequest(e -> close());
         panes.local().model().openHome();
-    }
-
-    private MainMenu.Actions menuActions() {
-        return new MainMenu.Actions() {
-            @Override
-            public void siteManager() {
-                siteActions.openSiteManager();
-            }
-
-            @Override
-            public void startTestServer() {
-                MainWindow.this.startTestServer();
-            }
-
-            @Override
-            public void quit() {
-                close();
-                stage.close();
-            }
-
-            @Override
-            public void transferSelection() {
-                panes.active().transferSelection();
-            }
-
-            @Override
-            public void newFolder() {
-                panes.active().newFolder();
-            }
-
-            @Override
-            public void rename() {
-                panes.active().rename();
-            }
-
-            @Override
-            public void delete() {
-                panes.active().delete();
-            }
-
-            @Override
-            public void refresh() {
-                panes.active().model().refresh();
-            }
-
-            @Override
-            public void showTab(int index) {
-                tabs.select(index);
-            }
-
-            @Override
-            public void about() {
-                AboutDialog.show(stage);
-            }
-
-            @Override
-            public void diagnose() {
-                MainWindow.this.diagnose();
-            }
-
-            @Override
-            public void language(String tag) {
-                settings.language = tag;
-                status(text.get("status.languageRestart"));
-            }
-        };
     }
 
     /** Runs the connection doctor for the site in the connection bar (Connection → Diagnose). */
