@@ -1,21 +1,19 @@
 package io.portside.ui;
 
-import io.portside.ftp.FtpSession;
 import io.portside.ftp.SessionOptions;
+import io.portside.ftp.Site;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEventBus;
-import io.portside.ui.connection.ConnectionBar;
-import io.portside.ui.connection.ConnectionViewModel;
-import io.portside.ui.connection.TestServerAction;
-import io.portside.ui.dialog.ConflictDialog;
-import io.portside.ui.connection.FxTrustPrompt;
-import io.portside.ftp.Site;
 import io.portside.ftp.tls.FingerprintFile;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.SiteStore;
 import io.portside.transfer.JobProgress;
-import io.portside.transfer.QueueSettings;
 import io.portside.transfer.TransferQueue;
+import io.portside.ui.connection.ConnectionBar;
+import io.portside.ui.connection.ConnectionState;
+import io.portside.ui.connection.ConnectionViewModel;
+import io.portside.ui.connection.FxTrustPrompt;
+import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.fx.Worker;
@@ -23,8 +21,6 @@ import io.portside.ui.log.LogView;
 import io.portside.ui.log.LogViewModel;
 import io.portside.ui.queue.JobRow;
 import io.portside.ui.queue.QueueView;
-import io.portside.ui.queue.QueueViewModel;
-import io.portside.ui.queue.WorkerSessions;
 import io.portside.ui.settings.AppSettings;
 import io.portside.ui.settings.LegacySites;
 import io.portside.ui.settings.SettingsStore;
@@ -32,7 +28,9 @@ import io.portside.ui.status.StatusBarView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -44,8 +42,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The composition root of the window: creates the view-models, wires them to each other and
- * lays out menu, connection bar, the two panes, the queue and log tabs and the status bar.
+ * The composition root of the window: creates the view-models and the window's parts, wires
+ * them to each other and lays out menu, connection bar, the two panes ({@link FilePanes}), the
+ * queue, log and diagram tabs ({@link BottomTabs}) and the status bar. What the menu items do
+ * is in {@link MenuActions}, the saved-site flow in {@link SiteActions}; {@link #close()} saves
+ * the window's state and stops every connection, server and thread it started.
  */
 public final class MainWindow implements AutoCloseable {
     /** Lines kept in memory by the log; older ones go to the spill file. */
@@ -57,28 +58,25 @@ public final class MainWindow implements AutoCloseable {
     private final SettingsStore store;
     private final AppSettings settings;
     private final UiText text;
+    private final ErrorReporter errors;
     private final ProtocolEventBus bus = new ProtocolEventBus();
     private final FxBatcher bridge = new FxBatcher();
     private final ExecutorService browseWorker = Worker.single("browse");
     private final ExecutorService localWorker = Worker.single("local");
     private final ExecutorService ioWorker = Worker.single("io");
-    private final TestServerConnect testServer;
-    private final DiagnoseAction diagnose;
-    private final LogViewModel log;
-    private final ConnectionViewModel connection;
-    private final WorkerSessions workerSessions;
-    private final TransferQueue queue;
-    private final QueueViewModel queueModel;
-    private final FilePanes panes;
-    private final SplitPane mainSplit;
-    private final BottomTabs tabs;
-    private final StatusBarView statusBar;
     private final Path spillFile;
-    private final LogAndDiagram logAndDiagram;
+    private final LogViewModel log;
     private final SiteStore sites;
+    private final ConnectionViewModel connection;
+    private final Transfers transfers;
+    private final FilePanes panes;
+    private final DiagnoseAction diagnose;
+    private final TestServerConnect testServer;
     private final SiteActions siteActions;
-    private final TlsPolicy tlsPolicy;
-    private final ErrorReporter errors;
+    private final LogAndDiagram logAndDiagram;
+    private final BottomTabs tabs;
+    private final SplitPane mainSplit;
+    private final StatusBarView statusBar;
 
     /**
      * @param store      where settings are remembered (a config folder passed in, never global)
@@ -99,23 +97,16 @@ public final class MainWindow implements AutoCloseable {
 
         this.sites = new SiteStore(store.configDir());
         LegacySites.moveToStore(settings, store, sites);
-        this.tlsPolicy = new TlsPolicy(java.util.Set.of(),
+        TlsPolicy tlsPolicy = new TlsPolicy(Set.of(),
                 new FingerprintFile(store.configDir().resolve(TRUSTED_CERTIFICATES)),
                 new FxTrustPrompt(text, bridge, () -> stage));
         connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
         connection.setTlsPolicy(tlsPolicy);
-        workerSessions = new WorkerSessions(
-                (site, owner) -> FtpSession.open(site, connection.options(), bus, owner, tlsPolicy));
-        queue = new TransferQueue(QueueSettings.defaults(), workerSessions);
-        queue.setConflictResolver(ConflictDialog.resolver(() -> stage, text));
-        queue.start();
-        queueModel = new QueueViewModel(queue, bridge);
-        connection.onModeChanged(c -> workerSessions.setMode(c.mode(), c.extended()));
+        transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge);
 
-        TransferActions actions = new TransferActions(text, connection, queue, () -> stage, this::status);
+        TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
         panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
                 localWorker, browseWorker, bridge, errors);
-
         connection.onConnected(() -> {
             panes.showConnected(connection.connectedSite().get().host());
             settings.remember(connection.toProfile("recent"));
@@ -123,22 +114,23 @@ public final class MainWindow implements AutoCloseable {
         });
         connection.onFailed(e -> errors.show(text.get("error.connect"), e));
         connection.state().addListener((o, a, s) -> {
-            if (s == io.portside.ui.connection.ConnectionState.DISCONNECTED) {
+            if (s == ConnectionState.DISCONNECTED) {
                 panes.showDisconnected();
             }
         });
-        panes.refreshAfterTransfers(queueModel);
+        panes.refreshAfterTransfers(transfers.model());
+
         diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors);
         testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
         siteActions = new SiteActions(stage, text, sites, connection, panes.local(), ioWorker, bridge, errors,
                 this::saveSettings);
 
         logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status));
-        tabs = new BottomTabs(text, new QueueView(queueModel, text, openFolder), logAndDiagram, connection.state());
+        tabs = new BottomTabs(text, new QueueView(transfers.model(), text, openFolder), logAndDiagram, connection.state());
         mainSplit = new SplitPane(panes.split(), tabs.node());
         mainSplit.setOrientation(Orientation.VERTICAL);
         mainSplit.setId("mainSplit");
-        statusBar = new StatusBarView(connection, queueModel, text);
+        statusBar = new StatusBarView(connection, transfers.model(), text);
 
         MenuActions menu = new MenuActions(stage, this::close, text, settings, this::status, panes, tabs, siteActions,
                 diagnose, testServer);
@@ -193,12 +185,12 @@ public final class MainWindow implements AutoCloseable {
     }
 
     public TransferQueue transferQueue() {
-        return queue;
+        return transfers.queue();
     }
 
     /** Every job row of the queue tab (all sections). */
-    public java.util.List<JobProgress> queueRows() {
-        return queueModel.rows().stream().map(JobRow::progress).toList();
+    public List<JobProgress> queueRows() {
+        return transfers.model().rows().stream().map(JobRow::progress).toList();
     }
 
     public ProtocolEventBus bus() {
@@ -228,9 +220,7 @@ public final class MainWindow implements AutoCloseable {
         }
         closed = true;
         saveSettings();
-        queueModel.close();
-        queue.close();
-        workerSessions.close();
+        transfers.close();
         connection.disconnect();
         logAndDiagram.close();
         testServer.close();
