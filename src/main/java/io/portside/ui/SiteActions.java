@@ -31,7 +31,10 @@ final class SiteActions {
     private final ErrorReporter errors;
     private final Runnable saveSettings;
 
-    /** @param saveSettings run after the site manager closes */
+    /**
+     * @param saveSettings run after the site manager closes, as it was when sites lived in
+     *                     settings.json (the store saves itself now; kept so nothing changes)
+     */
     SiteActions(Window owner, UiText text, SiteStore sites, ConnectionViewModel connection, FilePane local,
                 Executor io, FxBatcher bridge, ErrorReporter errors, Runnable saveSettings) {
         this.owner = owner;
