@@ -1,50 +1,26 @@
 package io.portside.ui;
 
-import io.portside.ftp.FtpException;
-import io.portside.ftp.FtpSession;
 import io.portside.ftp.SessionOptions;
+import io.portside.ftp.Site;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEventBus;
-import io.portside.server.SandboxServer;
-import io.portside.diagnose.diagram.SequenceDiagramModel;
-import io.portside.ui.connection.ConnectionBar;
-import io.portside.ui.diagram.DiagramView;
-import io.portside.ui.connection.ConnectionViewModel;
-import io.portside.ui.connection.TestServerAction;
-import io.portside.ui.dialog.ConflictDialog;
-import io.portside.ui.dialog.ErrorDialog;
-import io.portside.ui.dialog.MasterPasswordGate;
-import io.portside.ui.dialog.DiagnoseDialog;
-import io.portside.diagnose.ConnectionDoctor;
-import io.portside.diagnose.DiagnosisReport;
-import io.portside.ui.dialog.PasswordPrompt;
-import io.portside.ui.dialog.SiteManagerDialog;
-import io.portside.ui.connection.FxTrustPrompt;
-import io.portside.ftp.Protocol;
-import io.portside.ftp.Site;
 import io.portside.ftp.tls.FingerprintFile;
 import io.portside.ftp.tls.TlsPolicy;
-import io.portside.sites.SiteProfile;
 import io.portside.sites.SiteStore;
-import io.portside.sites.SiteStoreException;
-import io.portside.transfer.Direction;
 import io.portside.transfer.JobProgress;
-import io.portside.transfer.QueueSettings;
 import io.portside.transfer.TransferQueue;
+import io.portside.ui.connection.ConnectionBar;
+import io.portside.ui.connection.ConnectionState;
+import io.portside.ui.connection.ConnectionViewModel;
+import io.portside.ui.connection.FxTrustPrompt;
+import io.portside.ui.connection.TestServerAction;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.fx.Worker;
 import io.portside.ui.log.LogView;
 import io.portside.ui.log.LogViewModel;
-import io.portside.ui.pane.DragSession;
-import io.portside.ui.pane.FilePane;
-import io.portside.ui.pane.FilePaneViewModel;
-import io.portside.ui.pane.LocalBrowser;
-import io.portside.ui.pane.RemoteBrowser;
 import io.portside.ui.queue.JobRow;
 import io.portside.ui.queue.QueueView;
-import io.portside.ui.queue.QueueViewModel;
-import io.portside.ui.queue.WorkerSessions;
 import io.portside.ui.settings.AppSettings;
 import io.portside.ui.settings.LegacySites;
 import io.portside.ui.settings.SettingsStore;
@@ -52,27 +28,25 @@ import io.portside.ui.status.StatusBarView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
- * The composition root of the window: creates the view-models, wires them to each other and
- * lays out menu, connection bar, the two panes, the queue and log tabs and the status bar.
+ * The composition root of the window: creates the view-models and the window's parts, wires
+ * them to each other and lays out menu, connection bar, the two panes ({@link FilePanes}), the
+ * queue, log and diagram tabs ({@link BottomTabs}) and the status bar. What the menu items do
+ * is in {@link MenuActions}, the saved-site flow in {@link SiteActions}; {@link #close()} saves
+ * the window's state and stops every connection, server and thread it started.
  */
 public final class MainWindow implements AutoCloseable {
     /** Lines kept in memory by the log; older ones go to the spill file. */
@@ -83,30 +57,26 @@ public final class MainWindow implements AutoCloseable {
     private final Stage stage;
     private final SettingsStore store;
     private final AppSettings settings;
-    private final Path sandbox;
     private final UiText text;
+    private final ErrorReporter errors;
     private final ProtocolEventBus bus = new ProtocolEventBus();
     private final FxBatcher bridge = new FxBatcher();
     private final ExecutorService browseWorker = Worker.single("browse");
     private final ExecutorService localWorker = Worker.single("local");
     private final ExecutorService ioWorker = Worker.single("io");
-    private final TestServerAction testServer = new TestServerAction();
-    private final LogViewModel log;
-    private final ConnectionViewModel connection;
-    private final WorkerSessions workerSessions;
-    private final TransferQueue queue;
-    private final QueueViewModel queueModel;
-    private final FilePane localPane;
-    private final FilePane remotePane;
-    private final SplitPane mainSplit;
-    private final SplitPane paneSplit;
-    private final TabPane tabs;
-    private final StatusBarView statusBar;
     private final Path spillFile;
-    private final LogView logView;
+    private final LogViewModel log;
     private final SiteStore sites;
-    private final MasterPasswordGate masterPassword;
-    private final TlsPolicy tlsPolicy;
+    private final ConnectionViewModel connection;
+    private final Transfers transfers;
+    private final FilePanes panes;
+    private final DiagnoseAction diagnose;
+    private final TestServerConnect testServer;
+    private final SiteActions siteActions;
+    private final LogAndDiagram logAndDiagram;
+    private final BottomTabs tabs;
+    private final SplitPane mainSplit;
+    private final StatusBarView statusBar;
 
     /**
      * @param store      where settings are remembered (a config folder passed in, never global)
@@ -117,334 +87,77 @@ public final class MainWindow implements AutoCloseable {
         this.stage = stage;
         this.store = store;
         this.settings = store.load();
-        this.sandbox = sandbox;
         Locale locale = settings.language == null || settings.language.isEmpty()
                 ? Locale.getDefault() : Locale.forLanguageTag(settings.language.replace('_', '-'));
         this.text = new UiText(locale);
+        this.errors = new ErrorReporter(() -> stage, text, this::status);
         this.spillFile = Files.createTempFile("portside-log-", ".txt");
         this.log = new LogViewModel(new LogFormatter(locale), bridge, LOG_CAPACITY, spillFile);
         log.listenTo(bus);
 
         this.sites = new SiteStore(store.configDir());
-        this.masterPassword = new MasterPasswordGate(sites, text, ioWorker, bridge);
-        moveLegacySites();
-        this.tlsPolicy = new TlsPolicy(java.util.Set.of(),
+        LegacySites.moveToStore(settings, store, sites);
+        TlsPolicy tlsPolicy = new TlsPolicy(Set.of(),
                 new FingerprintFile(store.configDir().resolve(TRUSTED_CERTIFICATES)),
                 new FxTrustPrompt(text, bridge, () -> stage));
         connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
         connection.setTlsPolicy(tlsPolicy);
-        workerSessions = new WorkerSessions(
-                (site, owner) -> FtpSession.open(site, connection.options(), bus, owner, tlsPolicy));
-        queue = new TransferQueue(QueueSettings.defaults(), workerSessions);
-        queue.setConflictResolver(ConflictDialog.resolver(() -> stage, text));
-        queue.start();
-        queueModel = new QueueViewModel(queue, bridge);
-        connection.onModeChanged(c -> workerSessions.setMode(c.mode(), c.extended()));
+        transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge);
 
-        TransferActions actions = new TransferActions(text, connection, queue, () -> stage, this::status);
-        DragSession drags = new DragSession();
-        Path startLocal = settings.lastLocalFolder != null && Files.isDirectory(Path.of(settings.lastLocalFolder))
-                ? Path.of(settings.lastLocalFolder) : Path.of(System.getProperty("user.home"));
-        localPane = new FilePane("local", new FilePaneViewModel(new LocalBrowser(startLocal), localWorker, bridge,
-                e -> error(text.get("error.local"), e)), text, actions, drags);
-        remotePane = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::session), browseWorker,
-                bridge, e -> error(text.get("error.remote"), e)), text, actions, drags);
-        actions.panes(localPane, remotePane);
-
+        TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
+        panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
+                localWorker, browseWorker, bridge, errors);
         connection.onConnected(() -> {
-            remotePane.setTitle(text.get("pane.remote.on", connection.connectedSite().get().host()));
-            remotePane.model().openHome();
+            panes.showConnected(connection.connectedSite().get().host());
             settings.remember(connection.toProfile("recent"));
             status(text.get("status.connected", connection.connectedSite().get()));
         });
-        connection.onFailed(e -> error(text.get("error.connect"), e));
+        connection.onFailed(e -> errors.show(text.get("error.connect"), e));
         connection.state().addListener((o, a, s) -> {
-            if (s == io.portside.ui.connection.ConnectionState.DISCONNECTED) {
-                remotePane.model().clear();
-                remotePane.setTitle(text.get("pane.remote"));
+            if (s == ConnectionState.DISCONNECTED) {
+                panes.showDisconnected();
             }
         });
-        refreshAfterTransfers();
+        panes.refreshAfterTransfers(transfers.model());
 
-        paneSplit = new SplitPane(localPane, remotePane);
-        paneSplit.setId("paneSplit");
-        logView = new LogView(log, text, ioWorker, this::status);
-        logView.list().getSelectionModel().selectedItemProperty().addListener((o, a, line) -> selectDiagramRow(line));
-        Tab logTab = tab(text.get("tab.log"), logView, "logTab");
-        logTab.selectedProperty().addListener((o, was, now) -> {
-            if (now) {
-                logView.shown();
-            }
-        });
-        Tab diagramTab = tab(text.get("tab.diagram"), new javafx.scene.control.Label(text.get("diagram.empty")), "diagramTab");
-        connection.state().addListener((o, a, s) -> {
-            if (s == io.portside.ui.connection.ConnectionState.CONNECTING) {
-                diagramTab.setContent(newDiagram());
-            }
-        });
-        tabs = new TabPane(tab(text.get("tab.queue"), new QueueView(queueModel, text, openFolder), "queueTab"), logTab,
-                diagramTab);
-        tabs.setId("bottomTabs");
-        mainSplit = new SplitPane(paneSplit, tabs);
+        diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors);
+        testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
+        siteActions = new SiteActions(stage, text, sites, connection, panes.local(), ioWorker, bridge, errors,
+                this::saveSettings);
+
+        logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status));
+        tabs = new BottomTabs(text, new QueueView(transfers.model(), text, openFolder), logAndDiagram, connection.state());
+        mainSplit = new SplitPane(panes.split(), tabs.node());
         mainSplit.setOrientation(Orientation.VERTICAL);
         mainSplit.setId("mainSplit");
-        statusBar = new StatusBarView(connection, queueModel, text);
+        statusBar = new StatusBarView(connection, transfers.model(), text);
 
+        MenuActions menu = new MenuActions(stage, this::close, text, settings, this::status, panes, tabs, siteActions,
+                diagnose, testServer);
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(MainMenu.build(text, connection, menuActions(), settings.language),
+        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language),
                 new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
         root.setCenter(mainSplit);
         root.setBottom(statusBar);
         root.getStyleClass().add("portside");
         Scene scene = new Scene(root, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(MainWindow.class.getResource("/css/portside.css").toExternalForm());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::tabSwitchesPanes);
+        panes.switchWithTab(scene);
         stage.setTitle("Portside");
         stage.setScene(scene);
-        WindowState.apply(settings, stage, mainSplit, paneSplit, localPane.table(), remotePane.table());
+        WindowState.apply(settings, stage, mainSplit, panes.split(), panes.local().table(), panes.remote().table());
         stage.setOnCloseRequest(e -> close());
-        localPane.model().openHome();
+        panes.local().model().openHome();
     }
 
-    private static Tab tab(String title, Node content, String id) {
-        Tab t = new Tab(title, content);
-        t.setClosable(false);
-        t.setId(id);
-        return t;
-    }
-
-    private ProtocolEventBus.Subscription diagramFeed;
-
-    /**
-     * A fresh handshake diagram for the browse connection being opened. Only the browse session
-     * is drawn: the diagram keeps every element, so it follows the connection a user watches,
-     * not every transfer worker.
-     */
-    private Node newDiagram() {
-        if (diagramFeed != null) {
-            diagramFeed.close();
-        }
-        SequenceDiagramModel model = new SequenceDiagramModel(id -> "browse".equals(id.owner()));
-        diagramFeed = bus.subscribe(model::accept);
-        diagram = new DiagramView(model);
-        diagram.setOnSelect(element -> selectLogLine(log.lineOf(element.source())));
-        return diagram;
-    }
-
-    private DiagramView diagram;
-
-    /** A click on a diagram row selects its line in the protocol log (when the filters show it). */
-    private void selectLogLine(io.portside.ftp.event.LogLine line) {
-        var list = logView.list();
-        int i = line == null ? -1 : list.getItems().indexOf(line);
-        if (i >= 0) {
-            list.getSelectionModel().clearAndSelect(i);
-            list.scrollTo(i);
-        }
-    }
-
-    /** A selected log line highlights its row in the diagram. */
-    private void selectDiagramRow(io.portside.ftp.event.LogLine line) {
-        io.portside.ftp.event.ProtocolEvent e = log.eventOf(line);
-        if (diagram != null && e != null) {
-            diagram.select(e);
-        }
-    }
-
-    /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */
-    private void refreshAfterTransfers() {
-        PauseTransition localLater = new PauseTransition(Duration.millis(300));
-        localLater.setOnFinished(e -> localPane.model().refresh());
-        PauseTransition remoteLater = new PauseTransition(Duration.millis(300));
-        remoteLater.setOnFinished(e -> remotePane.model().refresh());
-        queueModel.onDone(j -> (j.job().direction() == Direction.UPLOAD ? remoteLater : localLater).playFromStart());
-    }
-
-    /** Tab in a file table jumps to the other pane's table (commander style). */
-    private void tabSwitchesPanes(KeyEvent e) {
-        if (e.getCode() != KeyCode.TAB || e.isControlDown() || e.isAltDown()) {
-            return;
-        }
-        Node focus = stage.getScene().getFocusOwner();
-        if (focus == localPane.table()) {
-            remotePane.focusTable();
-            e.consume();
-        } else if (focus == remotePane.table()) {
-            localPane.focusTable();
-            e.consume();
-        }
-    }
-
-    private FilePane activePane() {
-        return remotePane.table().isFocused() ? remotePane : localPane;
-    }
-
-    private MainMenu.Actions menuActions() {
-        return new MainMenu.Actions() {
-            @Override
-            public void siteManager() {
-                openSiteManager();
-            }
-
-            @Override
-            public void startTestServer() {
-                MainWindow.this.startTestServer();
-            }
-
-            @Override
-            public void quit() {
-                close();
-                stage.close();
-            }
-
-            @Override
-            public void transferSelection() {
-                activePane().transferSelection();
-            }
-
-            @Override
-            public void newFolder() {
-                activePane().newFolder();
-            }
-
-            @Override
-            public void rename() {
-                activePane().rename();
-            }
-
-            @Override
-            public void delete() {
-                activePane().delete();
-            }
-
-            @Override
-            public void refresh() {
-                activePane().model().refresh();
-            }
-
-            @Override
-            public void showTab(int index) {
-                tabs.getSelectionModel().select(index);
-            }
-
-            @Override
-            public void about() {
-                AboutDialog.show(stage);
-            }
-
-            @Override
-            public void diagnose() {
-                MainWindow.this.diagnose();
-            }
-
-            @Override
-            public void language(String tag) {
-                settings.language = tag;
-                status(text.get("status.languageRestart"));
-            }
-        };
-    }
-
-    /**
-     * Runs the connection doctor for the site in the connection bar on its own worker, with the
-     * window's certificate decisions, and shows the result as it comes in.
-     */
+    /** Runs the connection doctor for the site in the connection bar (Connection → Diagnose). */
     public void diagnose() {
-        Site target;
-        try {
-            target = connection.site();
-        } catch (IllegalArgumentException e) {
-            error(text.get("error.diagnose"), new IOException(e.getMessage()));
-            return;
-        }
-        if (target.host().isEmpty()) {
-            error(text.get("error.diagnose"), new IOException("enter the server's host name or address first"));
-            return;
-        }
-        DiagnoseDialog dialog = new DiagnoseDialog(stage, text,
-                new Site(target.protocol(), target.host(), target.port(), target.user(), null).toString(), ioWorker);
-        dialog.show();
-        SessionOptions options = connection.options();
-        ExecutorService doctorThread = Worker.single("diagnose");
-        doctorThread.execute(() -> {
-            DiagnosisReport report = new ConnectionDoctor(target, options, bus, tlsPolicy)
-                    .run(line -> bridge.post(() -> dialog.progress(line)));
-            bridge.post(() -> dialog.show(report));
-        });
-        doctorThread.shutdown();
+        diagnose.run();
     }
 
     /** Starts the built-in server on a worker, then fills the connection bar and connects. */
     public void startTestServer() {
-        status(text.get("status.testServer.starting"));
-        ioWorker.execute(() -> {
-            try {
-                SandboxServer s = testServer.start(sandbox);
-                bridge.post(() -> {
-                    connection.fill(Protocol.FTP, s.host(), s.port(), s.user(), s.password());
-                    status(text.get("status.testServer.started", s.port(), s.root()));
-                    connection.connect();
-                });
-            } catch (IOException e) {
-                bridge.post(() -> error(text.get("error.testServer"), e));
-            }
-        });
-    }
-
-    private void openSiteManager() {
-        new SiteManagerDialog(stage, text, masterPassword, ioWorker, bridge).showAndWait().ifPresent(this::connectTo);
-        saveSettings();
-    }
-
-    /**
-     * Connects to a saved site: its stored password is decrypted (asking for the master
-     * password once per run), or the password is asked for when it is not stored.
-     */
-    private void connectTo(SiteProfile site) {
-        char[] typed = null;
-        if (sites.hasStoredPassword(site.name())) {
-            if (!masterPassword.unlock(stage)) {
-                return;
-            }
-        } else if (!site.isAnonymous()) {
-            typed = PasswordPrompt.ask(stage, text, site.name(), site.user()).orElse(null);
-            if (typed == null) {
-                return;
-            }
-        }
-        char[] password = typed;
-        ioWorker.execute(() -> {
-            try {
-                Site target = sites.sessionSite(site.name(), password);
-                bridge.post(() -> {
-                    connection.fill(site, target.password());
-                    if (site.localFolder() != null) {
-                        localPane.model().open(site.localFolder());
-                    }
-                    connection.connect();
-                });
-            } catch (SiteStoreException e) {
-                bridge.post(() -> error(text.get("error.connect"), e));
-            } finally {
-                if (password != null) {
-                    java.util.Arrays.fill(password, '\0');
-                }
-            }
-        });
-    }
-
-    /** Sites that older versions kept in settings.json, password in clear: moved, without it. */
-    private void moveLegacySites() throws IOException {
-        if (settings.sites.isEmpty()) {
-            return;
-        }
-        for (SiteProfile p : LegacySites.toProfiles(settings.sites)) {
-            if (sites.find(p.name()).isEmpty()) {
-                sites.save(p, null);
-            }
-        }
-        settings.sites.clear();
-        store.save(settings);
+        testServer.start();
     }
 
     /** The site the connection bar describes now (what Connect would open). */
@@ -457,15 +170,9 @@ public final class MainWindow implements AutoCloseable {
         return sites;
     }
 
-    private void error(String what, Throwable e) {
-        status(what + ": " + e.getMessage());
-        ErrorDialog.show(stage, text, what, e instanceof FtpException || e instanceof IOException ? e
-                : new IOException(String.valueOf(e.getMessage()), e));
-    }
-
     /** Scrolls the log to its newest line when following (used after a layout change). */
     void showLogNewest() {
-        logView.shown();
+        tabs.showLogNewest();
     }
 
     /** Shows a short message in the status bar. */
@@ -474,16 +181,16 @@ public final class MainWindow implements AutoCloseable {
     }
 
     public TestServerAction testServer() {
-        return testServer;
+        return testServer.server();
     }
 
     public TransferQueue transferQueue() {
-        return queue;
+        return transfers.queue();
     }
 
     /** Every job row of the queue tab (all sections). */
-    public java.util.List<JobProgress> queueRows() {
-        return queueModel.rows().stream().map(JobRow::progress).toList();
+    public List<JobProgress> queueRows() {
+        return transfers.model().rows().stream().map(JobRow::progress).toList();
     }
 
     public ProtocolEventBus bus() {
@@ -491,8 +198,8 @@ public final class MainWindow implements AutoCloseable {
     }
 
     private void saveSettings() {
-        WindowState.read(settings, stage, mainSplit, paneSplit, localPane.table(), remotePane.table());
-        String local = localPane.model().folder().get();
+        WindowState.read(settings, stage, mainSplit, panes.split(), panes.local().table(), panes.remote().table());
+        String local = panes.local().model().folder().get();
         if (local != null && !local.isEmpty()) {
             settings.lastLocalFolder = local;
         }
@@ -513,13 +220,9 @@ public final class MainWindow implements AutoCloseable {
         }
         closed = true;
         saveSettings();
-        queueModel.close();
-        queue.close();
-        workerSessions.close();
+        transfers.close();
         connection.disconnect();
-        if (diagramFeed != null) {
-            diagramFeed.close();
-        }
+        logAndDiagram.close();
         testServer.close();
         log.close();
         browseWorker.shutdown();

@@ -8,6 +8,8 @@ import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.Protocol;
 import io.portside.sites.PasswordMode;
 import io.portside.sites.SiteProfile;
+import io.portside.sites.SiteStore;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,23 @@ public final class LegacySites {
                 }
             }
         }
+    }
+
+    /**
+     * Moves the sites an older version left in {@code settings} into {@code sites} (a site of
+     * the same name already there wins) and saves the settings without them.
+     */
+    public static void moveToStore(AppSettings settings, SettingsStore store, SiteStore sites) throws IOException {
+        if (settings.sites.isEmpty()) {
+            return;
+        }
+        for (SiteProfile p : toProfiles(settings.sites)) {
+            if (sites.find(p.name()).isEmpty()) {
+                sites.save(p, null);
+            }
+        }
+        settings.sites.clear();
+        store.save(settings);
     }
 
     /** The old entries as profiles, password not stored; entries that make no sense are left out. */

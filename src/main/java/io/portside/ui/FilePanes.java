@@ -1,0 +1,106 @@
+package io.portside.ui;
+
+import io.portside.transfer.Direction;
+import io.portside.ui.connection.ConnectionViewModel;
+import io.portside.ui.fx.FxBatcher;
+import io.portside.ui.fx.UiText;
+import io.portside.ui.pane.DragSession;
+import io.portside.ui.pane.FilePane;
+import io.portside.ui.pane.FilePaneViewModel;
+import io.portside.ui.pane.LocalBrowser;
+import io.portside.ui.pane.RemoteBrowser;
+import io.portside.ui.queue.QueueViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
+
+/**
+ * The local and the remote file pane side by side. The local pane lists on its own worker, the
+ * remote one on the browse session's, so a slow server never holds up the local side.
+ */
+final class FilePanes {
+    private final UiText text;
+    private final FilePane local;
+    private final FilePane remote;
+    private final SplitPane split;
+
+    FilePanes(UiText text, TransferActions actions, Path startLocal, ConnectionViewModel connection,
+              Executor localWorker, Executor browseWorker, FxBatcher bridge, ErrorReporter errors) {
+        this.text = text;
+        DragSession drags = new DragSession();
+        local = new FilePane("local", new FilePaneViewModel(new LocalBrowser(startLocal), localWorker, bridge,
+                e -> errors.show(text.get("error.local"), e)), text, actions, drags);
+        remote = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::session), browseWorker,
+                bridge, e -> errors.show(text.get("error.remote"), e)), text, actions, drags);
+        actions.panes(local, remote);
+        split = new SplitPane(local, remote);
+        split.setId("paneSplit");
+    }
+
+    /** The folder the local pane opens in: the one remembered from last time if it still exists. */
+    static Path startFolder(String remembered) {
+        return remembered != null && Files.isDirectory(Path.of(remembered))
+                ? Path.of(remembered) : Path.of(System.getProperty("user.home"));
+    }
+
+    FilePane local() {
+        return local;
+    }
+
+    FilePane remote() {
+        return remote;
+    }
+
+    SplitPane split() {
+        return split;
+    }
+
+    /** The pane the Files menu acts on: the remote one while its table has the focus. */
+    FilePane active() {
+        return remote.table().isFocused() ? remote : local;
+    }
+
+    /** The remote pane names the server and lists its home folder. */
+    void showConnected(String host) {
+        remote.setTitle(text.get("pane.remote.on", host));
+        remote.model().openHome();
+    }
+
+    void showDisconnected() {
+        remote.model().clear();
+        remote.setTitle(text.get("pane.remote"));
+    }
+
+    /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */
+    void refreshAfterTransfers(QueueViewModel queue) {
+        PauseTransition localLater = new PauseTransition(Duration.millis(300));
+        localLater.setOnFinished(e -> local.model().refresh());
+        PauseTransition remoteLater = new PauseTransition(Duration.millis(300));
+        remoteLater.setOnFinished(e -> remote.model().refresh());
+        queue.onDone(j -> (j.job().direction() == Direction.UPLOAD ? remoteLater : localLater).playFromStart());
+    }
+
+    /** Tab in a file table jumps to the other pane's table (commander style). */
+    void switchWithTab(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.TAB || e.isControlDown() || e.isAltDown()) {
+                return;
+            }
+            Node focus = scene.getFocusOwner();
+            if (focus == local.table()) {
+                remote.focusTable();
+                e.consume();
+            } else if (focus == remote.table()) {
+                local.focusTable();
+                e.consume();
+            }
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package io.portside.ui;
+
+import io.portside.ftp.FtpSession;
+import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.tls.TlsPolicy;
+import io.portside.transfer.QueueSettings;
+import io.portside.transfer.TransferQueue;
+import io.portside.ui.connection.ConnectionViewModel;
+import io.portside.ui.dialog.ConflictDialog;
+import io.portside.ui.fx.FxBatcher;
+import io.portside.ui.fx.UiText;
+import io.portside.ui.queue.QueueViewModel;
+import io.portside.ui.queue.WorkerSessions;
+import java.util.function.Supplier;
+import javafx.stage.Window;
+
+/**
+ * The window's transfer queue, started, with the view-model the queue tab and status bar bind
+ * to. Its workers open sessions of their own, with the connection bar's options and the
+ * window's certificate decisions, and a data-mode switch in the menu reaches them too.
+ */
+final class Transfers implements AutoCloseable {
+    private final WorkerSessions sessions;
+    private final TransferQueue queue;
+    private final QueueViewModel model;
+
+    /** @param window owns the conflict dialog the queue asks through */
+    Transfers(ConnectionViewModel connection, ProtocolEventBus bus, TlsPolicy tlsPolicy, Supplier<Window> window,
+              UiText text, FxBatcher bridge) {
+        sessions = new WorkerSessions(
+                (site, owner) -> FtpSession.open(site, connection.options(), bus, owner, tlsPolicy));
+        queue = new TransferQueue(QueueSettings.defaults(), sessions);
+        queue.setConflictResolver(ConflictDialog.resolver(window, text));
+        queue.start();
+        model = new QueueViewModel(queue, bridge);
+        connection.onModeChanged(c -> sessions.setMode(c.mode(), c.extended()));
+    }
+
+    TransferQueue queue() {
+        return queue;
+    }
+
+    QueueViewModel model() {
+        return model;
+    }
+
+    /** Stops the queue's updates, then its workers, then their sessions. */
+    @Override
+    public void close() {
+        model.close();
+        queue.close();
+        sessions.close();
+    }
+}
