@@ -6,15 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portside.cli.Cli;
 import io.portside.interop.InteropServers.ServerInfo;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,12 +39,7 @@ class DiagnoseInteropTest {
     @Test
     void aServerRequiringTlsSessionReuseIsExplained() throws Exception {
         ServerInfo s = InteropServers.tls();
-        Path pem = InteropServers.propertiesFile().resolveSibling("tls/cert.pem");
-        String fingerprint;
-        try (InputStream in = Files.newInputStream(pem)) {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-        }
+        String fingerprint = InteropServers.tlsFingerprint();
         String report = diagnose("--trust-fingerprint", fingerprint,
                 "ftpes://" + s.user() + ":" + s.password() + "@" + s.host() + ":" + s.port() + "/");
         assertTrue(report.matches("(?s).*\\nTLS +OK .*"), report);

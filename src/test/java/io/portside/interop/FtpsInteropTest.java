@@ -27,14 +27,9 @@ import io.portside.interop.FtpSessionInteropTest.Method;
 import io.portside.interop.InteropServers.ServerInfo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +59,7 @@ class FtpsInteropTest {
     @BeforeAll
     static void certificate() throws Exception {
         InteropServers.require();
-        Path pem = InteropServers.propertiesFile().resolveSibling("tls/cert.pem");
-        try (InputStream in = Files.newInputStream(pem)) {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-        }
+        fingerprint = InteropServers.tlsFingerprint();
     }
 
     @BeforeEach

@@ -8,15 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portside.cli.Cli;
 import io.portside.interop.InteropServers.ServerInfo;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -43,11 +38,7 @@ class FtpsQueueInteropTest {
     @BeforeAll
     static void certificate() throws Exception {
         InteropServers.require();
-        Path pem = InteropServers.propertiesFile().resolveSibling("tls/cert.pem");
-        try (InputStream in = Files.newInputStream(pem)) {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-        }
+        fingerprint = InteropServers.tlsFingerprint();
     }
 
     @AfterEach

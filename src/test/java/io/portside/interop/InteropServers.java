@@ -124,6 +124,19 @@ public final class InteropServers {
         return byName(TLS_SERVER).orElseThrow(() -> new AssertionError("no " + TLS_SERVER + " in " + propertiesFile()));
     }
 
+    /** The SHA-256 fingerprint (hex, no colons) of the TLS vsftpd's self-signed certificate. */
+    public static String tlsFingerprint() {
+        Path pem = propertiesFile().resolveSibling("tls/cert.pem");
+        try (InputStream in = Files.newInputStream(pem)) {
+            java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new AssertionError("cannot read the TLS server's certificate " + pem, e);
+        }
+    }
+
     public static Optional<ServerInfo> byName(String name) {
         return require().stream().filter(s -> s.name().equals(name)).findFirst();
     }
