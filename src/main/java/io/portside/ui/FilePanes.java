@@ -30,6 +30,9 @@ final class FilePanes {
     private final FilePane local;
     private final FilePane remote;
     private final SplitPane split;
+    private final PauseTransition localLater = new PauseTransition(Duration.millis(300));
+    private final PauseTransition remoteLater = new PauseTransition(Duration.millis(300));
+    private boolean closed;
 
     FilePanes(UiText text, TransferActions actions, Path startLocal, ConnectionViewModel connection,
               Executor localWorker, Executor browseWorker, FxBatcher bridge, ErrorReporter errors) {
@@ -80,11 +83,20 @@ final class FilePanes {
 
     /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */
     void refreshAfterTransfers(QueueViewModel queue) {
-        PauseTransition localLater = new PauseTransition(Duration.millis(300));
         localLater.setOnFinished(e -> local.model().refresh());
-        PauseTransition remoteLater = new PauseTransition(Duration.millis(300));
         remoteLater.setOnFinished(e -> remote.model().refresh());
-        queue.onDone(j -> (j.job().direction() == Direction.UPLOAD ? remoteLater : localLater).playFromStart());
+        queue.onDone(j -> {
+            if (!closed) {
+                (j.job().direction() == Direction.UPLOAD ? remoteLater : localLater).playFromStart();
+            }
+        });
+    }
+
+    /** No listing after the window closed: its workers are gone (a late timer would fail on them). */
+    void close() {
+        closed = true;
+        localLater.stop();
+        remoteLater.stop();
     }
 
     /** Tab in a file table jumps to the other pane's table (commander style). */

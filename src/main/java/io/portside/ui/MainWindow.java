@@ -220,6 +220,7 @@ public final class MainWindow implements AutoCloseable {
         }
         closed = true;
         saveSettings();
+        panes.close();
         transfers.close();
         connection.disconnect();
         logAndDiagram.close();
