@@ -1,11 +1,26 @@
 package io.portside.ui.fx;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Named single-thread executors: each does one kind of I/O in order, never on the FX thread. */
 public final class Worker {
+    /**
+     * Work handed to a worker after the window closed it (a late callback, a timer) is dropped:
+     * there is nothing left to list or save it for, and an exception thrown on the FX thread
+     * would only confuse. A dropped {@code submit} is cancelled, so no caller waits forever.
+     */
+    private static final RejectedExecutionHandler DROP_AFTER_CLOSE = (task, pool) -> {
+        if (task instanceof Future<?> f) {
+            f.cancel(false);
+        }
+    };
+
     private Worker() {
     }
 
@@ -15,6 +30,6 @@ public final class Worker {
             t.setDaemon(true);
             return t;
         };
-        return Executors.newSingleThreadExecutor(f);
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), f, DROP_AFTER_CLOSE);
     }
 }
