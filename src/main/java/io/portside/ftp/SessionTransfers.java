@@ -44,7 +44,7 @@ final class SessionTransfers {
         } catch (IOException | RuntimeException e) {
             session.connector().transferEnded();
             turn.release();
-            throw session.failure(e, "downloading " + path);
+            throw tlsFallback.afterStreamFailure(session.failure(e, "downloading " + path));
         }
     }
 
@@ -70,7 +70,7 @@ final class SessionTransfers {
         } catch (IOException | RuntimeException e) {
             session.connector().transferEnded();
             turn.release();
-            throw session.failure(e, "uploading " + path);
+            throw tlsFallback.afterStreamFailure(session.failure(e, "uploading " + path));
         }
     }
 

@@ -104,7 +104,19 @@ final class TlsFallback {
     private boolean failedToResume(FtpException e) {
         TlsLayer layer = session.tls();
         return layer != null && layer.lastDataFailedToResumeTls13() && versions() != TLS12_ONLY
-                && versions.length > 1 && !(e instanceof TransferAbortedException);
+                && versions.length > 1 && !(e instanceof TransferAbortedException) && looksLikeReuseRefusal(e);
+    }
+
+    /**
+     * How servers refuse a data connection that did not resume: vsftpd answers 522, others 425
+     * or 426, or drop the connection. A refusal of the file itself (550, 553, a full disk's 452)
+     * says nothing about TLS and must not cost a reconnect.
+     */
+    private static boolean looksLikeReuseRefusal(FtpException e) {
+        if (e instanceof FtpReplyException r) {
+            return r.code() == 522 || r.code() == 425 || r.code() == 426;
+        }
+        return e.failure() != null;
     }
 
     private void downgrade(FtpException cause) throws FtpException {
