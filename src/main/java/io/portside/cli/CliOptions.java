@@ -14,6 +14,7 @@ import io.portside.ftp.tls.CertificateInfo;
 import io.portside.ftp.tls.FingerprintStore;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.transfer.ConflictPolicy;
+import io.portside.transfer.TypeChoice;
 
 /**
  * The parsed command line: the command word, its operands and the options, which may stand
@@ -27,11 +28,12 @@ import io.portside.transfer.ConflictPolicy;
  * @param conflict  what a transfer does when its target exists; never ASK (no one to ask on a command line)
  * @param retries   retries of a transient failure (dropped connection, 421, 425...) per file
  * @param reverse   mirror uploads (LOCALDIR URL) instead of downloading
+ * @param type      get, put, mirror: files as bytes (binary), as text (ascii) or by extension (auto)
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
-                         int retries, boolean reverse) {
+                         int retries, boolean reverse, TypeChoice type) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -52,6 +54,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           replace it only when the source is newer, or write name (1).ext
               --retries N                 retries of a dropped or timed-out transfer per file, 0-100 (default 3)
               --reverse                   mirror: upload LOCALDIR to URL instead of downloading
+              --type binary|ascii|auto    files as bytes (default), as text with the receiving side's line
+                                          ends (TYPE A), or as text only for text extensions (.txt, .html...)
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -78,6 +82,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         ConflictPolicy conflict = ConflictPolicy.OVERWRITE;
         int retries = DEFAULT_RETRIES;
         boolean reverse = false;
+        TypeChoice type = TypeChoice.BINARY;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -103,7 +108,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--redact" -> redact = noValue(name, value);
                 case "--reverse" -> reverse = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
-                        "--on-conflict", "--retries" -> {
+                        "--on-conflict", "--retries", "--type" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -121,6 +126,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--parallel" -> parallel = number(name, value, 1, 10);
                         case "--retries" -> retries = number(name, value, 0, MAX_RETRIES);
                         case "--on-conflict" -> conflict = conflict(value);
+                        case "--type" -> type = choice(TypeChoice.class, name, value, "binary, ascii or auto");
                         default -> timeout = seconds(value);
                     }
                 }
@@ -128,7 +134,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
             }
         }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
-                redact, parallel, conflict, retries, reverse);
+                redact, parallel, conflict, retries, reverse, type);
     }
 
     /** The connection settings these options ask for. */

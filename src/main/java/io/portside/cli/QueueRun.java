@@ -28,7 +28,8 @@ final class QueueRun implements AutoCloseable {
     QueueRun(CommandContext ctx, FtpUrl url, int parallel, boolean makeFolders, boolean tagWorkers) {
         CliOptions o = ctx.options();
         QueueSettings settings = QueueSettings.defaults().withParallelism(parallel).withPerSiteLimit(parallel)
-                .withConflict(o.conflict()).withRetry(QueueSettings.defaults().retry().withRetries(o.retries()));
+                .withConflict(o.conflict()).withRetry(QueueSettings.defaults().retry().withRetries(o.retries()))
+                .withTransferType(o.type());
         SessionFactory sessions = (site, owner) -> ctx.openAt(url, tagWorkers ? owner : "", makeFolders);
         this.queue = new TransferQueue(settings, sessions);
     }

@@ -1,5 +1,6 @@
 package io.portside.files;
 
+import io.portside.ftp.TransferType;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.ProtocolEvent;
 import java.io.IOException;
@@ -38,6 +39,20 @@ public interface FileSystemView {
 
     /** Writes from {@code offset}: 0 creates or truncates {@code path}, more continues it there. */
     OutputStream openWrite(String path, long offset) throws IOException;
+
+    /**
+     * As {@link #openRead(String, long)}, as text or as bytes. Only the FTP side changes anything:
+     * in ASCII its stream turns the wire's CRLF into this system's line ends, so the local side
+     * reads and writes bytes either way.
+     */
+    default InputStream openRead(String path, long offset, TransferType type) throws IOException {
+        return openRead(path, offset);
+    }
+
+    /** As {@link #openWrite(String, long)}, as text or as bytes (see the read side). */
+    default OutputStream openWrite(String path, long offset, TransferType type) throws IOException {
+        return openWrite(path, offset);
+    }
 
     /** Renames, replacing {@code to} when it exists. */
     void rename(String from, String to) throws IOException;

@@ -4,6 +4,7 @@ import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.RemoteFile;
+import io.portside.ftp.TransferType;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
@@ -92,6 +93,16 @@ public final class FtpFiles implements FileSystemView {
     @Override
     public OutputStream openWrite(String path, long offset) throws IOException {
         return session.openUpload(path, offset);
+    }
+
+    @Override
+    public InputStream openRead(String path, long offset, TransferType type) throws IOException {
+        return session.openDownload(path, offset, type);
+    }
+
+    @Override
+    public OutputStream openWrite(String path, long offset, TransferType type) throws IOException {
+        return session.openUpload(path, offset, type);
     }
 
     /** RNFR/RNTO; servers that refuse to rename over an existing file get DELE first. */

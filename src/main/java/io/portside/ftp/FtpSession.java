@@ -111,6 +111,7 @@ public final class FtpSession implements AutoCloseable {
             workingDir = client.printWorkingDirectory(); // to return here if TLS forces a reconnect
         }
         login.binaryMode();
+        transfers.loggedIn();
     }
 
     public Site site() {
@@ -292,7 +293,12 @@ public final class FtpSession implements AutoCloseable {
      * close it; closing before the end aborts the transfer (ABOR).
      */
     public InputStream openDownload(String path, long offset) throws FtpException {
-        return transfers.openDownload(path, offset);
+        return openDownload(path, offset, TransferType.BINARY);
+    }
+
+    /** As {@link #openDownload(String, long)}, as text (TYPE A) or bytes (TYPE I); ASCII only from offset 0. */
+    public InputStream openDownload(String path, long offset, TransferType type) throws FtpException {
+        return transfers.openDownload(path, offset, type);
     }
 
     /**
@@ -300,7 +306,12 @@ public final class FtpSession implements AutoCloseable {
      * offers REST STREAM, else APPE. Closing the stream completes the transfer.
      */
     public OutputStream openUpload(String path, long offset) throws FtpException {
-        return transfers.openUpload(path, offset);
+        return openUpload(path, offset, TransferType.BINARY);
+    }
+
+    /** As {@link #openUpload(String, long)}, as text (TYPE A) or bytes (TYPE I); ASCII only from offset 0. */
+    public OutputStream openUpload(String path, long offset, TransferType type) throws FtpException {
+        return transfers.openUpload(path, offset, type);
     }
 
     /** Downloads {@code path} from {@code offset} into {@code sink}; returns the bytes copied. */

@@ -5,6 +5,7 @@ import io.portside.ftp.net.MonitoredSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPReply;
 
 /**
@@ -20,6 +21,8 @@ final class SessionTransfers {
     private final TlsFallback tlsFallback;
     private final SessionOptions options;
     private volatile boolean aborted;
+    /** The TYPE the server was last told; a login (also a reconnect) leaves it at binary. */
+    private TransferType wireType = TransferType.BINARY;
 
     SessionTransfers(FtpSession session, SessionTurn turn, KeepAlive keepAlive, TlsFallback tlsFallback,
                      SessionOptions options) {
@@ -30,11 +33,17 @@ final class SessionTransfers {
         this.options = options;
     }
 
-    InputStream openDownload(String path, long offset) throws FtpException {
+    /** After a login (TYPE I): the next ASCII transfer must send TYPE A again. */
+    void loggedIn() {
+        wireType = TransferType.BINARY;
+    }
+
+    InputStream openDownload(String path, long offset, TransferType type) throws FtpException {
         session.acquire();
         aborted = false; // an abort() that arrived between transfers must not cancel this one
         InstrumentedFtpClient client = session.client(); // the turn is ours: no reconnect replaces it
         try {
+            use(client, type, offset);
             client.setRestartOffset(offset);
             InputStream raw = client.retrieveFileStream(path);
             if (raw == null) {
@@ -49,11 +58,12 @@ final class SessionTransfers {
     }
 
     /** REST+STOR resumes where the server offers REST STREAM, else APPE. */
-    OutputStream openUpload(String path, long offset) throws FtpException {
+    OutputStream openUpload(String path, long offset, TransferType type) throws FtpException {
         session.acquire();
         aborted = false; // an abort() that arrived between transfers must not cancel this one
         InstrumentedFtpClient client = session.client(); // the turn is ours: no reconnect replaces it
         try {
+            use(client, type, offset);
             OutputStream raw;
             if (offset > 0 && session.capabilities().restStream()) {
                 client.setRestartOffset(offset);
@@ -74,6 +84,21 @@ final class SessionTransfers {
         }
     }
 
+    /** Sends TYPE A or TYPE I when the transfer needs the other one. */
+    private void use(InstrumentedFtpClient client, TransferType type, long offset) throws IOException {
+        if (type == TransferType.ASCII && offset > 0) {
+            throw new FtpException("an ASCII transfer cannot resume at a byte offset (line ends change its size)");
+        }
+        if (type == wireType) {
+            return;
+        }
+        boolean ascii = type == TransferType.ASCII;
+        if (!client.setFileType(ascii ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE)) {
+            throw client.refusal("the server refused " + (ascii ? "ASCII mode (TYPE A)" : "binary mode (TYPE I)"), true);
+        }
+        wireType = type;
+    }
+
     long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
         long[] moved = {0};
         TransferListener counting = bytes -> {
@@ -85,7 +110,7 @@ final class SessionTransfers {
 
     private long downloadOnce(String path, long offset, OutputStream sink, TransferListener listener)
             throws FtpException {
-        try (InputStream in = openDownload(path, offset)) {
+        try (InputStream in = openDownload(path, offset, TransferType.BINARY)) {
             return Transfers.copy(in, sink, listener, this::checkAborted);
         } catch (FtpException e) {
             throw e;
@@ -101,7 +126,7 @@ final class SessionTransfers {
 
     private long uploadOnce(InputStream source, String path, long offset, TransferListener listener)
             throws FtpException {
-        try (OutputStream out = openUpload(path, offset)) {
+        try (OutputStream out = openUpload(path, offset, TransferType.BINARY)) {
             return Transfers.copy(source, out, listener, this::checkAborted);
         } catch (FtpException e) {
             throw e;

@@ -6,6 +6,7 @@ import io.portside.files.SafeLocalName;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.TransferAbortedException;
+import io.portside.ftp.TransferType;
 import io.portside.ftp.event.FailureCause;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,14 +122,20 @@ final class JobRunner {
                     break; // OVERWRITE
             }
         }
+        // Text changes size on the way (line ends): an ASCII copy starts over and is not size-checked.
+        TransferType type = queue.settings().transferType().typeFor(source.path());
+        boolean text = type == TransferType.ASCII;
+        append = append && !text;
         // RESUME continues the target itself (the user says it is an earlier partial copy); all else goes via .part
         String writeTo = append ? target : PartFile.of(target);
-        long offset = append ? existing.size() : PartFile.resumeOffset(dst, writeTo, source.size());
+        long offset = append ? existing.size() : text ? 0 : PartFile.resumeOffset(dst, writeTo, source.size());
         e.partPath = append ? null : writeTo;
         e.bytesTotal = source.size();
         progress(offset);
-        transfer(source.path(), writeTo, offset);
-        checkSize(writeTo, source.size());
+        transfer(source.path(), writeTo, offset, type);
+        if (!text) {
+            checkSize(writeTo, source.size());
+        }
         if (!append) {
             dst.rename(writeTo, target);
             e.partPath = null;
@@ -139,11 +146,12 @@ final class JobRunner {
         return Outcome.done(offset > 0 ? "resumed at byte " + offset : null);
     }
 
-    private void transfer(String from, String to, long offset) throws IOException, InterruptedException {
+    private void transfer(String from, String to, long offset, TransferType type)
+            throws IOException, InterruptedException {
         SpeedLimit limit = queue.speedLimit();
         long done = offset;
         // the remote stream is opened first and closed last: its close reads the server's verdict
-        try (InputStream in = src.openRead(from, offset); OutputStream out = dst.openWrite(to, offset)) {
+        try (InputStream in = src.openRead(from, offset, type); OutputStream out = dst.openWrite(to, offset, type)) {
             int n;
             while ((n = in.read(buffer, 0, limit.chunk(buffer.length))) >= 0) {
                 if (e.stop != Stop.NONE) {

@@ -12,10 +12,11 @@ import java.time.Duration;
  * @param idleDisconnect   a worker closes its connection after this long without work
  * @param progressInterval how often listeners hear about progress
  * @param saveInterval     how often a changed queue is saved (when a store is attached)
+ * @param transferType     which files go as text (ASCII) and which as bytes
  */
 public record QueueSettings(int parallelism, int perSiteLimit, RetryPolicy retry, ConflictPolicy conflict,
                             boolean preserveTimes, long speedLimit, Duration idleDisconnect,
-                            Duration progressInterval, Duration saveInterval) {
+                            Duration progressInterval, Duration saveInterval, TypeChoice transferType) {
 
     public QueueSettings {
         if (parallelism < 1 || parallelism > 10) {
@@ -28,36 +29,41 @@ public record QueueSettings(int parallelism, int perSiteLimit, RetryPolicy retry
 
     public static QueueSettings defaults() {
         return new QueueSettings(2, 10, RetryPolicy.defaults(), ConflictPolicy.ASK, false, 0,
-                Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofSeconds(5));
+                Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofSeconds(5), TypeChoice.BINARY);
     }
 
     public QueueSettings withParallelism(int n) {
         return new QueueSettings(n, perSiteLimit, retry, conflict, preserveTimes, speedLimit, idleDisconnect,
-                progressInterval, saveInterval);
+                progressInterval, saveInterval, transferType);
     }
 
     public QueueSettings withPerSiteLimit(int n) {
         return new QueueSettings(parallelism, n, retry, conflict, preserveTimes, speedLimit, idleDisconnect,
-                progressInterval, saveInterval);
+                progressInterval, saveInterval, transferType);
     }
 
     public QueueSettings withRetry(RetryPolicy r) {
         return new QueueSettings(parallelism, perSiteLimit, r, conflict, preserveTimes, speedLimit, idleDisconnect,
-                progressInterval, saveInterval);
+                progressInterval, saveInterval, transferType);
     }
 
     public QueueSettings withConflict(ConflictPolicy c) {
         return new QueueSettings(parallelism, perSiteLimit, retry, c, preserveTimes, speedLimit, idleDisconnect,
-                progressInterval, saveInterval);
+                progressInterval, saveInterval, transferType);
     }
 
     public QueueSettings withPreserveTimes(boolean p) {
         return new QueueSettings(parallelism, perSiteLimit, retry, conflict, p, speedLimit, idleDisconnect,
-                progressInterval, saveInterval);
+                progressInterval, saveInterval, transferType);
     }
 
     public QueueSettings withSpeedLimit(long bytesPerSecond) {
         return new QueueSettings(parallelism, perSiteLimit, retry, conflict, preserveTimes, bytesPerSecond,
-                idleDisconnect, progressInterval, saveInterval);
+                idleDisconnect, progressInterval, saveInterval, transferType);
+    }
+
+    public QueueSettings withTransferType(TypeChoice t) {
+        return new QueueSettings(parallelism, perSiteLimit, retry, conflict, preserveTimes, speedLimit, idleDisconnect,
+                progressInterval, saveInterval, t);
     }
 }

@@ -116,6 +116,11 @@ public final class TransferQueue implements AutoCloseable {
         settings = settings.withPreserveTimes(preserve);
     }
 
+    /** Text or bytes, for transfers that start from now on. */
+    public void setTransferType(TypeChoice choice) {
+        settings = settings.withTransferType(choice);
+    }
+
     /** Who answers {@link ConflictPolicy#ASK}; without one, such conflicts are skipped. */
     public void setConflictResolver(ConflictResolver resolver) {
         conflicts.setResolver(resolver);

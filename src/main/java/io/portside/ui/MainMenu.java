@@ -1,8 +1,10 @@
 package io.portside.ui;
 
 import io.portside.ftp.DataMode;
+import io.portside.transfer.TypeChoice;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.fx.UiText;
+import java.util.Locale;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -38,12 +40,15 @@ final class MainMenu {
 
         void language(String tag);
 
+        void transferType(TypeChoice type);
+
         void about();
 
         void diagnose();
     }
 
-    static MenuBar build(UiText text, ConnectionViewModel conn, Actions a, String currentLanguage) {
+    static MenuBar build(UiText text, ConnectionViewModel conn, Actions a, String currentLanguage,
+                         TypeChoice currentType) {
         Menu file = new Menu(text.get("menu.file"));
         file.getItems().addAll(
                 item(text, "menu.siteManager", "Shortcut+S", a::siteManager),
@@ -75,7 +80,8 @@ final class MainMenu {
                 item(text, "menu.newFolder", null, a::newFolder),
                 item(text, "menu.rename", null, a::rename),
                 item(text, "menu.delete", null, a::delete),
-                item(text, "menu.refresh", null, a::refresh));
+                item(text, "menu.refresh", null, a::refresh),
+                new SeparatorMenuItem(), transferTypes(text, a, currentType));
 
         Menu view = new Menu(text.get("menu.view"));
         Menu language = new Menu(text.get("menu.language"));
@@ -95,6 +101,19 @@ final class MainMenu {
         MenuBar bar = new MenuBar(file, connection, files, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Files › Transfer type: bytes, text, or text by extension. */
+    private static Menu transferTypes(UiText text, Actions a, TypeChoice current) {
+        Menu menu = new Menu(text.get("menu.transferType"));
+        ToggleGroup types = new ToggleGroup();
+        for (TypeChoice t : TypeChoice.values()) {
+            RadioMenuItem r = radio(text, "menu.type." + t.name().toLowerCase(Locale.ROOT), null, types,
+                    () -> a.transferType(t));
+            r.setSelected(t == current);
+            menu.getItems().add(r);
+        }
+        return menu;
     }
 
     private static MenuItem item(UiText text, String key, String accelerator, Runnable action) {

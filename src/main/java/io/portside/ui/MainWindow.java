@@ -102,7 +102,7 @@ public final class MainWindow implements AutoCloseable {
                 new FxTrustPrompt(text, bridge, () -> stage));
         connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
         connection.setTlsPolicy(tlsPolicy);
-        transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge);
+        transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge, settings.transferType());
 
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
         panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
@@ -133,9 +133,9 @@ public final class MainWindow implements AutoCloseable {
         statusBar = new StatusBarView(connection, transfers.model(), text);
 
         MenuActions menu = new MenuActions(stage, this::close, text, settings, this::status, panes, tabs, siteActions,
-                diagnose, testServer);
+                diagnose, testServer, transfers);
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language),
+        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, settings.transferType()),
                 new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
         root.setCenter(mainSplit);
         root.setBottom(statusBar);

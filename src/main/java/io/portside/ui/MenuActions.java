@@ -1,7 +1,9 @@
 package io.portside.ui;
 
+import io.portside.transfer.TypeChoice;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.settings.AppSettings;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
 
@@ -20,10 +22,12 @@ final class MenuActions implements MainMenu.Actions {
     private final SiteActions sites;
     private final DiagnoseAction doctor;
     private final TestServerConnect testServer;
+    private final Transfers transfers;
 
     /** @param closeWindow saves the window's state and stops its connections and threads */
     MenuActions(Stage stage, Runnable closeWindow, UiText text, AppSettings settings, Consumer<String> status,
-                FilePanes panes, BottomTabs tabs, SiteActions sites, DiagnoseAction doctor, TestServerConnect testServer) {
+                FilePanes panes, BottomTabs tabs, SiteActions sites, DiagnoseAction doctor, TestServerConnect testServer,
+                Transfers transfers) {
         this.stage = stage;
         this.closeWindow = closeWindow;
         this.text = text;
@@ -34,6 +38,7 @@ final class MenuActions implements MainMenu.Actions {
         this.sites = sites;
         this.doctor = doctor;
         this.testServer = testServer;
+        this.transfers = transfers;
     }
 
     @Override
@@ -91,6 +96,14 @@ final class MenuActions implements MainMenu.Actions {
     @Override
     public void diagnose() {
         doctor.run();
+    }
+
+    /** From the next transfer on, and remembered for the next start. */
+    @Override
+    public void transferType(TypeChoice type) {
+        settings.transferType = type.name();
+        transfers.setTransferType(type);
+        status.accept(text.get("status.transferType", text.get("menu.type." + type.name().toLowerCase(Locale.ROOT))));
     }
 
     /** Remembered for the next start: the menus and panes are built once, in one language. */

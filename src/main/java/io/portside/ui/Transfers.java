@@ -5,6 +5,7 @@ import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.transfer.QueueSettings;
 import io.portside.transfer.TransferQueue;
+import io.portside.transfer.TypeChoice;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.dialog.ConflictDialog;
 import io.portside.ui.fx.FxBatcher;
@@ -26,14 +27,19 @@ final class Transfers implements AutoCloseable {
 
     /** @param window owns the conflict dialog the queue asks through */
     Transfers(ConnectionViewModel connection, ProtocolEventBus bus, TlsPolicy tlsPolicy, Supplier<Window> window,
-              UiText text, FxBatcher bridge) {
+              UiText text, FxBatcher bridge, TypeChoice type) {
         sessions = new WorkerSessions(
                 (site, owner) -> FtpSession.open(site, connection.options(), bus, owner, tlsPolicy));
-        queue = new TransferQueue(QueueSettings.defaults(), sessions);
+        queue = new TransferQueue(QueueSettings.defaults().withTransferType(type), sessions);
         queue.setConflictResolver(ConflictDialog.resolver(window, text));
         queue.start();
         model = new QueueViewModel(queue, bridge);
         connection.onModeChanged(c -> sessions.setMode(c.mode(), c.extended()));
+    }
+
+    /** Text or bytes from the next transfer on (Files › Transfer type). */
+    void setTransferType(TypeChoice type) {
+        queue.setTransferType(type);
     }
 
     TransferQueue queue() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portside.sites.SiteProfile;
+import io.portside.transfer.TypeChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,17 @@ public final class AppSettings {
     public String lastLocalFolder;
     /** "" follows the system; "en" or "zh_CN" overrides it. */
     public String language = "";
+    /** BINARY, ASCII or AUTO (see {@link TypeChoice}); anything else reads as BINARY. */
+    public String transferType = TypeChoice.BINARY.name();
+
+    /** The remembered transfer type, or binary when the file holds none this version knows. */
+    public TypeChoice transferType() {
+        try {
+            return TypeChoice.valueOf(transferType);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return TypeChoice.BINARY;
+        }
+    }
     /** Recent connections, never with a password (a {@link SiteProfile} has none). */
     public List<SiteProfile> recent = new ArrayList<>();
     /**
