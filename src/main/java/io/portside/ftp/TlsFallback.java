@@ -121,12 +121,13 @@ final class TlsFallback {
 
     private void downgrade(FtpException cause) throws FtpException {
         session.notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
-        Site site = session.site();
-        known.add(site.host(), site.port());
         turn.take();
         try {
             versions = TLS12_ONLY;
             session.reconnect();
+            // remembered only once TLS 1.2 worked: a server without it must not be locked out
+            Site site = session.site();
+            known.add(site.host(), site.port());
         } catch (IOException e) {
             session.disconnect();
             throw Failures.explain(e, "reconnecting with TLS 1.2");
