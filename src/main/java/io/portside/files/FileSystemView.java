@@ -75,6 +75,15 @@ public interface FileSystemView {
     /** Creates the folder and any missing parents; an existing folder is fine. */
     void mkdirs(String path) throws IOException;
 
+    /**
+     * As {@link #mkdirs}, saying whether this call made the folder (so it is empty). False when
+     * it existed, or when the side cannot tell; then nothing is assumed about its contents.
+     */
+    default boolean makeFolder(String path) throws IOException {
+        mkdirs(path);
+        return false;
+    }
+
     /** Sets the modification time; false when this side cannot. */
     boolean setModified(String path, Instant time) throws IOException;
 

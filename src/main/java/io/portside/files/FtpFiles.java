@@ -166,6 +166,18 @@ public final class FtpFiles implements FileSystemView {
         }
     }
 
+    /** One MKD: its success proves the folder is new; on a refusal (it exists, or a parent is missing) as mkdirs. */
+    @Override
+    public boolean makeFolder(String path) throws IOException {
+        try {
+            session.mkdir(path);
+            return true;
+        } catch (FtpReplyException e) {
+            mkdirs(path);
+            return false;
+        }
+    }
+
     @Override
     public boolean setModified(String path, Instant time) throws IOException {
         if (!session.capabilities().mfmt()) {

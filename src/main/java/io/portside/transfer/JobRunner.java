@@ -61,7 +61,7 @@ final class JobRunner {
         if (existing != null && !existing.directory() && !dst.isRemote()) {
             throw new FtpException("the target " + j.target() + " is a file, not a folder");
         }
-        dst.mkdirs(j.target());
+        boolean newFolder = dst.makeFolder(j.target());
         List<FileEntry> entries = src.list(j.source());
         List<TransferJob> children = new ArrayList<>(entries.size());
         for (FileEntry f : entries) {
@@ -77,7 +77,7 @@ final class JobRunner {
                 target = d.path().toString();
             }
             children.add(new TransferJob(j.direction(), f.directory(), j.site(), src.child(j.source(), f.name()),
-                    target, j.conflict(), f.directory() ? -1 : f.size(), f.modified()));
+                    target, j.conflict(), f.directory() ? -1 : f.size(), f.modified(), newFolder));
         }
         return Outcome.expanded(children);
     }
@@ -87,7 +87,10 @@ final class JobRunner {
         if (!dst.isRemote()) {
             dst.mkdirs(dst.parent(target));
         }
-        FileEntry existing = dst.stat(target);
+        // In a folder this queue just made there is nothing to ask about (first run only).
+        boolean unseen = e.targetUnseen;
+        e.targetUnseen = false;
+        FileEntry existing = unseen ? null : dst.stat(target);
         boolean append = false;
         if (existing != null) {
             if (existing.directory()) {
@@ -128,7 +131,7 @@ final class JobRunner {
         append = append && !text;
         // RESUME continues the target itself (the user says it is an earlier partial copy); all else goes via .part
         String writeTo = append ? target : PartFile.of(target);
-        long offset = append ? existing.size() : text ? 0 : PartFile.resumeOffset(dst, writeTo, source.size());
+        long offset = append ? existing.size() : text || unseen ? 0 : PartFile.resumeOffset(dst, writeTo, source.size());
         e.partPath = append ? null : writeTo;
         e.bytesTotal = source.size();
         progress(offset);

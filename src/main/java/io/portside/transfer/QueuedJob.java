@@ -26,6 +26,8 @@ final class QueuedJob {
     /** The .part file that holds what has arrived, for resume or clean-up; null when none. */
     volatile String partPath;
     volatile Stop stop = Stop.NONE;
+    /** Set from {@link TransferJob#inNewFolder()}; cleared when a run starts, as a failed run may leave a .part. */
+    volatile boolean targetUnseen;
 
     // written by the worker, read by the progress thread
     volatile long bytesDone;
@@ -38,6 +40,7 @@ final class QueuedJob {
     double rate;
 
     QueuedJob(long id, long parentId, TransferJob job) {
+        this.targetUnseen = job.inNewFolder();
         this.id = id;
         this.parentId = parentId;
         this.job = job;

@@ -12,9 +12,17 @@ import java.time.Instant;
  * @param conflict   the policy for an existing target, or null for the queue's default
  * @param sizeHint   the source's size when already known (from a listing), else -1
  * @param modifiedHint the source's modification time when already known, else null
+ * @param inNewFolder  the target's folder was just made by this queue (MKD succeeded), so neither
+ *                     the target nor its .part can exist yet: the first attempt asks the server
+ *                     nothing about them. Not saved with the queue.
  */
 public record TransferJob(Direction direction, boolean directory, Site site, String source, String target,
-                          ConflictPolicy conflict, long sizeHint, Instant modifiedHint) {
+                          ConflictPolicy conflict, long sizeHint, Instant modifiedHint, boolean inNewFolder) {
+
+    public TransferJob(Direction direction, boolean directory, Site site, String source, String target,
+                       ConflictPolicy conflict, long sizeHint, Instant modifiedHint) {
+        this(direction, directory, site, source, target, conflict, sizeHint, modifiedHint, false);
+    }
 
     public static TransferJob download(Site site, String remoteFile, String localFile) {
         return new TransferJob(Direction.DOWNLOAD, false, site, remoteFile, localFile, null, -1, null);
@@ -33,7 +41,7 @@ public record TransferJob(Direction direction, boolean directory, Site site, Str
     }
 
     public TransferJob withConflict(ConflictPolicy policy) {
-        return new TransferJob(direction, directory, site, source, target, policy, sizeHint, modifiedHint);
+        return new TransferJob(direction, directory, site, source, target, policy, sizeHint, modifiedHint, inNewFolder);
     }
 
     public String remotePath() {

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The queue against the real servers of the interop set-up (vsftpd, proftpd, pure-ftpd): a tree
- * of a couple of hundred files goes up and comes back down byte-exact, passive and active, one
+ * The queue against the real servers of the interop set-up (vsftpd, proftpd, pure-ftpd, pyftpdlib): a tree
+ * of 250 files goes up and comes back down byte-exact, passive and active, one
  * worker and four.
  */
 class MirrorInteropTest {
@@ -54,7 +54,7 @@ class MirrorInteropTest {
     @MethodSource("cases")
     void treeUpAndDownByteExact(ServerInfo s, DataMode mode, int parallel) throws Exception {
         Path tree = tmp.resolve("tree");
-        Trees.make(tree, 150, parallel * 31L + mode.ordinal());
+        Trees.make(tree, 250, parallel * 31L + mode.ordinal());
         String dir = "/mirror-" + mode.name().toLowerCase() + "-" + parallel + "-" + Long.toHexString(System.nanoTime());
         onServer = s.onDisk(dir);
         Path back = tmp.resolve("back");
