@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The queue against the real servers of the interop set-up (vsftpd, proftpd, pure-ftpd, pyftpdlib): a tree
- * of 250 files goes up and comes back down byte-exact, passive and active, one
- * worker and four.
+ * The queue against the real servers of the interop set-up (vsftpd, proftpd, pure-ftpd,
+ * pyftpdlib): a tree of 250 files goes up and comes back down byte-exact, passive and active,
+ * one worker and four.
  */
 class MirrorInteropTest {
     @TempDir Path tmp;
