@@ -150,30 +150,26 @@ public final class FtpFiles implements FileSystemView {
 
     @Override
     public void mkdirs(String path) throws IOException {
+        makeFolder(path);
+    }
+
+    /** MKD; a refusal means it exists already or a parent is missing: then the parents, and MKD once more. */
+    @Override
+    public boolean makeFolder(String path) throws IOException {
         try {
             session.mkdir(path);
+            return true; // a successful MKD proves the folder is new, so empty
         } catch (FtpReplyException e) {
-            // exists already, or a parent is missing: make the parents, then try once more
             String parent = parent(path);
             if (!parent.equals(path) && !parent.equals("/") && !parent.isEmpty()) {
                 mkdirs(parent);
                 try {
                     session.mkdir(path);
+                    return true;
                 } catch (FtpReplyException exists) {
                     // most likely there already; a later upload says clearly if not
                 }
             }
-        }
-    }
-
-    /** One MKD: its success proves the folder is new; on a refusal (it exists, or a parent is missing) as mkdirs. */
-    @Override
-    public boolean makeFolder(String path) throws IOException {
-        try {
-            session.mkdir(path);
-            return true;
-        } catch (FtpReplyException e) {
-            mkdirs(path);
             return false;
         }
     }

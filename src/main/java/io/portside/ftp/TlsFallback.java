@@ -1,7 +1,7 @@
 package io.portside.ftp;
 
-import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
 import io.portside.ftp.event.FailureCause;
+import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
 import io.portside.ftp.tls.Tls12Servers;
 import io.portside.ftp.tls.TlsLayer;
 import java.io.IOException;
@@ -103,8 +103,10 @@ final class TlsFallback {
 
     private boolean failedToResume(FtpException e) {
         TlsLayer layer = session.tls();
-        return layer != null && layer.lastDataFailedToResumeTls13() && versions() != TLS12_ONLY
-                && versions.length > 1 && !(e instanceof TransferAbortedException) && looksLikeReuseRefusal(e);
+        // this session's last data connection ran TLS 1.3, so it offered 1.3: true even when another
+        // session has meanwhile learnt that the server needs 1.2 (versions() then says 1.2 only)
+        return layer != null && layer.lastDataFailedToResumeTls13() && versions.length > 1
+                && !(e instanceof TransferAbortedException) && looksLikeReuseRefusal(e);
     }
 
     /**
