@@ -190,6 +190,11 @@ final class SessionTransfers {
             if (!FTPReply.isPositiveCompletion(code)) {
                 throw client.refusal("the transfer did not complete", true);
             }
+            if (wireType == TransferType.ASCII) {
+                // back to binary at once: servers such as vsftpd refuse SIZE in ASCII mode, and the
+                // queue's next SIZE (is the target there?) must not read that refusal as "no file"
+                use(client, TransferType.BINARY, 0);
+            }
         } catch (FtpException e) {
             throw e;
         } catch (IOException e) {

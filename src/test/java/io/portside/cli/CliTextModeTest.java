@@ -82,6 +82,23 @@ class CliTextModeTest {
         assertTrue(put.err().contains("->   TYPE A"), put.err());
         assertEquals("one\ntwo\n", Files.readString(serverRoot.resolve("site/notes.txt")).replace("\r\n", "\n"));
 
+        // Auto, into a folder that exists: every SIZE (is the target there?) is asked in binary
+        // mode, as servers such as vsftpd refuse SIZE in ASCII mode.
+        Files.writeString(local.resolve("logo.bin"), "not text");
+        Files.writeString(local.resolve("zebra.bin"), "after the text file");
+        CliRun auto = CliRun.of("mirror", "--reverse", "--type", "auto", "--parallel", "1", "--log", "-",
+                local.toString(), url("site"));
+        assertEquals(0, auto.exitCode(), auto.toString());
+        String lastType = "TYPE I";
+        for (String line : auto.err().split("\n")) {
+            if (line.contains("->   TYPE ")) {
+                lastType = line.substring(line.indexOf("TYPE "));
+            } else if (line.contains("->   SIZE ")) {
+                assertEquals("TYPE I", lastType.strip(), "SIZE in ASCII mode:\n" + auto.err());
+            }
+        }
+        assertTrue(auto.err().contains("->   TYPE A"), auto.err());
+
         CliRun wrong = CliRun.of("get", "--type", "ebcdic", url("site/index.html"), local.toString());
         assertEquals(2, wrong.exitCode(), wrong.toString());
         assertTrue(wrong.err().contains("binary, ascii or auto"), wrong.err());
