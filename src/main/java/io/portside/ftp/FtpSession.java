@@ -139,6 +139,15 @@ public final class FtpSession implements AutoCloseable {
         return site.protocol() != Protocol.FTP;
     }
 
+    /**
+     * The TLS version the control connection runs now ({@code TLSv1.3}, {@code TLSv1.2} after a
+     * fall-back), or null for plain FTP: what the window shows as "Encrypted (TLS 1.3)".
+     */
+    public String tlsVersion() {
+        TlsLayer t = tls;
+        return t == null ? null : t.controlProtocol();
+    }
+
     public boolean isConnected() {
         return client.isConnected();
     }
