@@ -199,7 +199,7 @@ public final class FtpSession implements AutoCloseable {
      * by Commons Net's parsers, else NLST names only.
      */
     public List<RemoteFile> list(String path) throws FtpException {
-        return tlsFallback.run(() -> listOnce(path), () -> true);
+        return tlsFallback.run(() -> listOnce(path));
     }
 
     private List<RemoteFile> listOnce(String path) throws FtpException {
@@ -321,16 +321,6 @@ public final class FtpSession implements AutoCloseable {
     /** As {@link #openUpload(String, long)}, as text (TYPE A) or bytes (TYPE I); ASCII only from offset 0. */
     public OutputStream openUpload(String path, long offset, TransferType type) throws FtpException {
         return transfers.openUpload(path, offset, type);
-    }
-
-    /** Downloads {@code path} from {@code offset} into {@code sink}; returns the bytes copied. */
-    public long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
-        return transfers.download(path, offset, sink, listener);
-    }
-
-    /** Uploads {@code source} (positioned at {@code offset}) to {@code path}; returns the bytes copied. */
-    public long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
-        return transfers.upload(source, path, offset, listener);
     }
 
     /**

@@ -67,9 +67,9 @@ class FtpsTest {
             try (FtpSession session = FtpSession.open(site(s, protocol), SandboxFixture.fast(mode, ExtendedMode.AUTO),
                     bus, "", policy)) {
                 assertTrue(session.isSecure());
-                session.upload(new ByteArrayInputStream(content), "secret.bin", 0, TransferListener.NONE);
+                SessionCopy.upload(session, new ByteArrayInputStream(content), "secret.bin", 0);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                session.download("secret.bin", 0, out, TransferListener.NONE);
+                SessionCopy.download(session, "secret.bin", 0, out);
                 assertArrayEquals(content, out.toByteArray());
             }
             assertArrayEquals(content, Files.readAllBytes(root.resolve("secret.bin")));
