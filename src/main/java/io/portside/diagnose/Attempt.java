@@ -17,7 +17,7 @@ import java.util.List;
  * @param events  the events of this step's session, in order
  * @param overTls the step ran over explicit FTPS on a plain ftp:// diagnosis (the server offered AUTH TLS)
  */
-public record Attempt(DataMethod method, Outcome outcome, Duration took, int entries, FtpException error,
+public record Attempt(DataMethod method, AttemptOutcome outcome, Duration took, int entries, FtpException error,
                       List<ProtocolEvent> events, boolean overTls) {
 
     public Attempt {

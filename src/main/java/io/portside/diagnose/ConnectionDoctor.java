@@ -76,7 +76,7 @@ public final class ConnectionDoctor {
         attempts.add(login);
         progress.accept(summary(login));
         List<Attempt> secured = new ArrayList<>();
-        if (login.outcome() == Outcome.OK) {
+        if (login.outcome() == AttemptOutcome.OK) {
             for (DataMethod m : DataMethod.values()) {
                 Attempt a = attempt(site, m, base.withMode(m.mode(), m.extended()), null);
                 attempts.add(a);
@@ -105,7 +105,7 @@ public final class ConnectionDoctor {
         String owner = OWNER + " " + (target.protocol() != site.protocol() ? "TLS"
                 : method == null ? "login" : method.name());
         List<ProtocolEvent> seen = new ArrayList<>();
-        Outcome outcome = Outcome.OK;
+        AttemptOutcome outcome = AttemptOutcome.OK;
         FtpException error = null;
         int entries = -1;
         long start = System.nanoTime();
@@ -128,7 +128,7 @@ public final class ConnectionDoctor {
                 }
             }
         } catch (FtpException e) {
-            outcome = Outcome.FAILED;
+            outcome = AttemptOutcome.FAILED;
             error = e;
         } finally {
             sub.close(); // delivers what is queued: every event of this session is in `seen` now
@@ -167,7 +167,7 @@ public final class ConnectionDoctor {
         for (Attempt a : secured) {
             // Where the plain run already explained the same failure, the TLS row needs no second
             // sentence; nor does a TLS session that failed before its data method (the TLS row says why).
-            boolean plainFailedToo = attempts.stream().anyMatch(p -> p.method() == a.method() && p.outcome() != Outcome.OK);
+            boolean plainFailedToo = attempts.stream().anyMatch(p -> p.method() == a.method() && p.outcome() != AttemptOutcome.OK);
             boolean reachedMethod = a.evidence().replyTo(a.method().name()).isPresent();
             if (!plainFailedToo && reachedMethod && tlsWhy.stream().noneMatch(w -> w.startsWith(a.method().name() + " "))) {
                 explanations.addAll(explainer.explain(a).stream().filter(e -> !explanations.contains(e)).toList());
@@ -189,7 +189,7 @@ public final class ConnectionDoctor {
     }
 
     private static String summary(Attempt a) {
-        return String.format("%-6s %-6s %s", a.step(), a.outcome(), a.outcome() == Outcome.OK
+        return String.format("%-6s %-6s %s", a.step(), a.outcome(), a.outcome() == AttemptOutcome.OK
                 ? Units.duration(a.took()) : a.error().getMessage());
     }
 }

@@ -37,7 +37,7 @@ final class Explainer {
     List<String> explain(Attempt a) {
         List<String> out = new ArrayList<>();
         if (a.method() == null) {
-            if (a.outcome() == Outcome.FAILED) {
+            if (a.outcome() == AttemptOutcome.FAILED) {
                 out.add(t.get("login.failed", a.error().getMessage()));
             }
             return out;
@@ -45,7 +45,7 @@ final class Explainer {
         Evidence ev = a.evidence();
         String m = a.step();
         ev.passiveReplaced().ifPresent(r -> out.add(replaced(m, r, ev)));
-        if (a.outcome() == Outcome.OK) {
+        if (a.outcome() == AttemptOutcome.OK) {
             if (!a.method().passive() && !a.overTls() && nat(ev).isPresent()) {
                 InetAddress[] n = nat(ev).get();
                 out.add(t.get("helper.rewrote", a.method().name(), n[0].getHostAddress(), n[1].getHostAddress()));
@@ -78,12 +78,12 @@ final class Explainer {
     List<String> compareTls(List<Attempt> plain, List<Attempt> secured) {
         List<String> out = new ArrayList<>();
         for (Attempt s : secured) {
-            if (s.method() == null || s.method().passive() || s.outcome() == Outcome.OK
+            if (s.method() == null || s.method().passive() || s.outcome() == AttemptOutcome.OK
                     || s.evidence().replyTo(s.method().name()).isEmpty()) {
                 continue; // only a PORT/EPRT that TLS carried to the server tells about the helper
             }
             Optional<InetAddress[]> n = nat(s.evidence());
-            boolean plainWorked = plain.stream().anyMatch(p -> p.method() == s.method() && p.outcome() == Outcome.OK);
+            boolean plainWorked = plain.stream().anyMatch(p -> p.method() == s.method() && p.outcome() == AttemptOutcome.OK);
             if (plainWorked && n.isPresent()) {
                 out.add(t.get("helper.tls", s.method().name(), n.get()[0].getHostAddress()));
             }

@@ -42,7 +42,7 @@ final class Recommender {
             out.add(t.get("rec.natPasv"));
         }
         Optional<InetAddress[]> nat = Explainer.nat(attempts.get(0).evidence());
-        boolean activeFailed = by.values().stream().anyMatch(a -> !a.method().passive() && a.outcome() != Outcome.OK);
+        boolean activeFailed = by.values().stream().anyMatch(a -> !a.method().passive() && a.outcome() != AttemptOutcome.OK);
         boolean activeBlocked = by.values().stream().anyMatch(a -> !a.method().passive()
                 && a.evidence().dataFailed().map(f -> f.inbound() && f.cause() == FailureCause.TIMED_OUT).orElse(false));
         if (nat.isPresent() && activeFailed && (epsv || pasv)) {
@@ -51,7 +51,7 @@ final class Recommender {
             out.add(t.get("rec.activeBlocked"));
         }
         boolean activeOnlyPlain = secured.stream().anyMatch(s -> s.method() != null && !s.method().passive()
-                && s.outcome() != Outcome.OK && ok(by, s.method()));
+                && s.outcome() != AttemptOutcome.OK && ok(by, s.method()));
         if (activeOnlyPlain && nat.isPresent()) {
             out.add(t.get("rec.tlsPassive"));
         }
@@ -60,6 +60,6 @@ final class Recommender {
 
     private static boolean ok(Map<DataMethod, Attempt> by, DataMethod m) {
         Attempt a = by.get(m);
-        return a != null && a.outcome() == Outcome.OK;
+        return a != null && a.outcome() == AttemptOutcome.OK;
     }
 }
