@@ -190,8 +190,7 @@ final class Explainer {
     }
 
     static String addr(InetSocketAddress a) {
-        String h = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
+        return io.portside.ftp.event.AddressText.of(a);
     }
 
     static String addr(DataEndpoint d) {
