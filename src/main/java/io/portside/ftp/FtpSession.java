@@ -196,13 +196,32 @@ public final class FtpSession implements AutoCloseable {
 
     /**
      * Lists a folder (null: the current one): MLSD when the server offers it, else LIST parsed
-     * by Commons Net's parsers, else NLST names only.
+     * by what its lines contain (see {@link #listing}), else NLST names only.
      */
     public List<RemoteFile> list(String path) throws FtpException {
-        return tlsFallback.run(() -> listOnce(path));
+        return listing(path).files();
     }
 
-    private List<RemoteFile> listOnce(String path) throws FtpException {
+    /**
+     * As {@link #list}, with the lines no parser could read: they are counted in the log (a
+     * warning naming the first of them), and a listing of which not one line could be read
+     * fails in words instead of showing an empty folder.
+     */
+    public Listing listing(String path) throws FtpException {
+        Listing listing = tlsFallback.run(() -> listOnce(path));
+        if (!listing.unreadable().isEmpty()) {
+            String where = path == null ? "." : path;
+            notice(Severity.WARNING, "listing.unreadable", listing.unreadable().size(), where, listing.unreadableSample());
+            if (listing.nothingReadable()) {
+                throw new FtpProtocolException("the listing of " + where + " could not be read: none of its "
+                        + listing.unreadable().size() + " lines is in a listing format Portside knows (for example "
+                        + listing.unreadableSample() + ")");
+            }
+        }
+        return listing;
+    }
+
+    private Listing listOnce(String path) throws FtpException {
         return call("listing " + (path == null ? "the current folder" : path), () -> {
             FTPFile[] files = null;
             if (capabilities.mlsd()) {
@@ -218,7 +237,7 @@ public final class FtpSession implements AutoCloseable {
                 files = transferring(() -> client.listFiles(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
                     if (client.getReplyCode() >= 500 && client.getReplyCode() != 550) {
-                        return namesOnly(path);
+                        return Listing.of(namesOnly(path));
                     }
                     throw client.refusal("the server refused to list " + (path == null ? "the folder" : path), true);
                 }

@@ -20,20 +20,25 @@ public final class ListingParser {
 
     /**
      * Parses LIST output as a server of {@code systemType} (the SYST reply's first word, e.g.
-     * "UNIX", "Windows_NT") would send it. Lines no parser understands are left out; an
-     * unknown system type is read as Unix (see {@link TolerantParserFactory}).
+     * "UNIX", "Windows_NT") would send it: that type's parser first, then the others per line
+     * (see {@link TolerantParserFactory}); an unknown system type starts with Unix.
      */
-    public static List<RemoteFile> parseList(String systemType, byte[] listing, Charset charset) {
+    public static Listing readList(String systemType, byte[] listing, Charset charset) {
         FTPFileEntryParser parser = new TolerantParserFactory().createFileEntryParser(systemType);
         return parse(parser, listing, charset);
     }
 
-    /** Parses MLSD output (RFC 3659 fact lines, e.g. {@code type=file;size=12; a.txt}). */
-    public static List<RemoteFile> parseMlsd(byte[] listing, Charset charset) {
-        return parse(TolerantParserFactory.mlsd(), listing, charset);
+    /** The entries of {@link #readList}; what no parser read is in {@code readList(...).unreadable()}. */
+    public static List<RemoteFile> parseList(String systemType, byte[] listing, Charset charset) {
+        return readList(systemType, listing, charset).files();
     }
 
-    private static List<RemoteFile> parse(FTPFileEntryParser parser, byte[] listing, Charset charset) {
+    /** Parses MLSD output (RFC 3659 fact lines, e.g. {@code type=file;size=12; a.txt}). */
+    public static List<RemoteFile> parseMlsd(byte[] listing, Charset charset) {
+        return parse(TolerantParserFactory.mlsd(), listing, charset).files();
+    }
+
+    private static Listing parse(FTPFileEntryParser parser, byte[] listing, Charset charset) {
         FTPListParseEngine engine = new FTPListParseEngine(parser);
         try {
             engine.readServerList(new ByteArrayInputStream(listing), charset.name());

@@ -9,10 +9,18 @@ final class RemoteFiles {
     private RemoteFiles() {
     }
 
-    static List<RemoteFile> convert(FTPFile[] files) {
+    /** The entries, and the raw lines that {@link TolerantParserFactory}'s parsers could not read. */
+    static Listing convert(FTPFile[] files) {
         List<RemoteFile> out = new ArrayList<>(files.length);
+        List<String> unreadable = new ArrayList<>();
         for (FTPFile f : files) {
-            if (f == null || f.getName() == null) {
+            if (f == null) {
+                continue;
+            }
+            if (f.getName() == null) {
+                if (f.getRawListing() != null && !f.getRawListing().isBlank()) {
+                    unreadable.add(f.getRawListing());
+                }
                 continue;
             }
             String name = f.getName();
@@ -22,7 +30,7 @@ final class RemoteFiles {
             out.add(new RemoteFile(name, type(f), f.getSize(), f.getTimestampInstant(), permissions(f),
                     f.getUser(), f.getGroup(), f.getLink()));
         }
-        return out;
+        return new Listing(out, unreadable);
     }
 
     private static RemoteFile.Type type(FTPFile f) {
