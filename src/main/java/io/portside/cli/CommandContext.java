@@ -6,6 +6,8 @@ import io.portside.ftp.FtpSession;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.TlsPolicy;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -20,10 +22,13 @@ public final class CommandContext {
     private final ZoneId zone;
     /** One for the run: what a session learns about a server's TLS serves the sessions after it. */
     private final TlsPolicy tls;
+    /** The folder relative local names start from. */
+    private final Path cwd;
 
     /** @param terminal whether a person watches stderr (then a progress line is worth drawing) */
     CommandContext(Command command, CliOptions options, PrintStream out, PrintStream err, boolean terminal,
-                   ProtocolEventBus bus, ZoneId zone) {
+                   ProtocolEventBus bus, ZoneId zone, Path cwd) {
+        this.cwd = cwd;
         this.command = command;
         this.options = options;
         this.tls = options.tlsPolicy();
@@ -63,6 +68,19 @@ public final class CommandContext {
     /** The time zone dates are shown in. */
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * A local name as the user typed it, resolved against the working folder ("." is that folder
+     * itself); a name this system cannot have is a usage error.
+     */
+    public Path local(String name, String what) throws CliException {
+        try {
+            return cwd.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            throw CliException.usage("'" + TerminalText.printable(name) + "' is not a valid local " + what + " name: "
+                    + e.getReason());
+        }
     }
 
     /** The operands, after checking there are between {@code min} and {@code max} of them. */

@@ -152,7 +152,8 @@ final class JobLifecycle {
                 jobs.setState(e, JobState.CANCELLED);
             } else if (pool.isClosed()) {
                 e.attempts = Math.max(0, e.attempts - 1);
-                jobs.setState(e, JobState.QUEUED); // resumes from its .part at the next start
+                e.message = "paused when the queue closed";
+                jobs.setState(e, JobState.PAUSED); // resumed by the user, from its .part, after the next start
             } else if (failure instanceof FtpException f && f.isTransient()
                     && e.attempts <= queue.settings().retry().retries()) {
                 Duration wait = queue.settings().retry().backoff(e.attempts);

@@ -64,15 +64,15 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     /**
-     * Adds the jobs saved in {@code store} (unfinished downloads resume from their .part files)
-     * and from now on keeps the queue saved there. Returns how many jobs came back.
-     *
-     * @param passwords looks up the password of a restored site (stored without one); may return null
+     * Adds the jobs saved in {@code store} (unfinished transfers resume from their .part files)
+     * and from now on keeps the queue saved there, throttled, and once more on {@link #close}.
+     * Their sites come back without passwords: open sessions through {@link MissingPasswords}.
+     * A damaged or newer file is set aside and the queue starts empty; the result says so.
      */
-    public int restoreFrom(QueueStore store, java.util.function.Function<Site, String> passwords) throws IOException {
-        int n = store.restoreInto(this, passwords);
+    public QueueStore.Restored restoreFrom(QueueStore store) {
+        QueueStore.Restored restored = store.restoreInto(this);
         progress.attach(store);
-        return n;
+        return restored;
     }
 
     // --- settings -------------------------------------------------------------------------
