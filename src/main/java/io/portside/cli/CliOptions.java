@@ -3,6 +3,7 @@ package io.portside.cli;
 import io.portside.ftp.DataMode;
 import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.SessionOptions;
+import io.portside.ftp.capture.CaptureMode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +30,13 @@ import io.portside.transfer.TypeChoice;
  * @param retries   retries of a transient failure (dropped connection, 421, 425...) per file
  * @param reverse   mirror uploads (LOCALDIR URL) instead of downloading
  * @param type      get, put, mirror: files as bytes (binary), as text (ascii) or by extension (auto)
+ * @param capture   whether to capture the packets of our connections (default off on the command line)
+ * @param captureFile where to write those packets as pcap, or null
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
-                         int retries, boolean reverse, TypeChoice type) {
+                         int retries, boolean reverse, TypeChoice type, CaptureMode capture, String captureFile) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -56,6 +59,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
               --reverse                   mirror: upload LOCALDIR to URL instead of downloading
               --type binary|ascii|auto    files as bytes (default), as text with the receiving side's line
                                           ends (TYPE A), or as text only for text extensions (.txt, .html...)
+              --capture on|off|auto       show the real packets of our connections (SYN, SYN-ACK, ACK, FIN, RST)
+                                          in the log, captured with tcpdump or dumpcap (default off; auto:
+                                          when the machine allows it; on: fail saying how to allow it)
+              --capture-file FILE.pcap    also write those packets to FILE.pcap, for Wireshark
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -83,6 +90,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         int retries = DEFAULT_RETRIES;
         boolean reverse = false;
         TypeChoice type = TypeChoice.BINARY;
+        CaptureMode capture = CaptureMode.OFF;
+        String captureFile = null;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -108,7 +117,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--redact" -> redact = noValue(name, value);
                 case "--reverse" -> reverse = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
-                        "--on-conflict", "--retries", "--type" -> {
+                        "--on-conflict", "--retries", "--type",
+                        "--capture", "--capture-file" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -127,14 +137,19 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--retries" -> retries = number(name, value, 0, MAX_RETRIES);
                         case "--on-conflict" -> conflict = conflict(value);
                         case "--type" -> type = choice(TypeChoice.class, name, value, "binary, ascii or auto");
+                        case "--capture" -> capture = choice(CaptureMode.class, name, value, "on, off or auto");
+                        case "--capture-file" -> captureFile = captureFile(value);
                         default -> timeout = seconds(value);
                     }
                 }
                 default -> throw CliException.usage("unknown option " + name);
             }
         }
+        if (captureFile != null && capture == CaptureMode.OFF) {
+            capture = CaptureMode.ON; // a capture file asks for the capture (--capture auto keeps it optional)
+        }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
-                redact, parallel, conflict, retries, reverse, type);
+                redact, parallel, conflict, retries, reverse, type, capture, captureFile);
     }
 
     /** The connection settings these options ask for. */
@@ -195,6 +210,13 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
             default -> throw CliException.usage("--on-conflict must be overwrite, skip, resume, newer or rename, not '"
                     + value + "'");
         };
+    }
+
+    private static String captureFile(String value) throws CliException {
+        if (value.isBlank() || value.equals("-")) {
+            throw CliException.usage("--capture-file needs a file name (FILE.pcap)");
+        }
+        return value;
     }
 
     private static String logTarget(String value) throws CliException {

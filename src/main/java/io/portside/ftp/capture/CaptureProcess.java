@@ -44,6 +44,7 @@ final class CaptureProcess implements AutoCloseable {
                 if (!p.isAlive() || System.nanoTime() > deadline) {
                     boolean exited = p.waitFor(200, TimeUnit.MILLISECONDS);
                     stderr.join(500);
+                    c.stop();
                     c.close();
                     String said = c.errors().isEmpty() ? (exited ? "it exited with code " + p.exitValue()
                             : "it did not say it listens within " + LISTEN_WAIT.toSeconds() + " s") : c.errors();
@@ -53,6 +54,7 @@ final class CaptureProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            c.stop();
             c.close();
             throw new CaptureUnavailableException(Reason.FAILED, tool.name(), "interrupted");
         }
@@ -93,10 +95,17 @@ final class CaptureProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the program; it writes what it holds and ends its output, which ends the reader. */
+    /**
+     * Asks the program to stop (SIGTERM, leaving our end of its output open): it writes the
+     * packets it still holds and ends its output, which ends the reader.
+     */
+    void stop() {
+        process.toHandle().destroy();
+    }
+
+    /** Ends the program for good (after {@link #stop} and the reader's end, or at once on failure). */
     @Override
     public void close() {
-        process.destroy();
         try {
             if (!process.waitFor(3, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -105,5 +114,6 @@ final class CaptureProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        process.destroy(); // closes the streams
     }
 }

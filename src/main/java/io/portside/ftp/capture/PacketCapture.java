@@ -130,12 +130,13 @@ public final class PacketCapture implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         subscription.close(); // the sockets' last events are in the matcher now
-        process.close();
+        process.stop();
         try {
             reader.join(3000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        process.close();
         matcher.finish(Instant.now());
         String written = "";
         if (file != null) {
