@@ -1,9 +1,10 @@
 package io.portside.ui;
 
-import io.portside.ftp.FtpSession;
+import io.portside.ftp.SessionOptions;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.transfer.QueueSettings;
+import io.portside.transfer.SessionFactory;
 import io.portside.transfer.TransferQueue;
 import io.portside.transfer.TypeChoice;
 import io.portside.ui.connection.ConnectionViewModel;
@@ -12,6 +13,7 @@ import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.queue.QueueViewModel;
 import io.portside.ui.queue.WorkerSessions;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 
@@ -28,13 +30,19 @@ final class Transfers implements AutoCloseable {
     /** @param window owns the conflict dialog the queue asks through */
     Transfers(ConnectionViewModel connection, ProtocolEventBus bus, TlsPolicy tlsPolicy, Supplier<Window> window,
               UiText text, FxBatcher bridge, TypeChoice type) {
-        sessions = new WorkerSessions(
-                (site, owner) -> FtpSession.open(site, connection.options(), bus, owner, tlsPolicy));
+        // the workers open sessions on their threads: they read this snapshot, never the bar's properties
+        AtomicReference<SessionOptions> options = new AtomicReference<>(connection.options());
+        sessions = new WorkerSessions(SessionFactory.of(options::get, bus, tlsPolicy));
         queue = new TransferQueue(QueueSettings.defaults().withTransferType(type), sessions);
         queue.setConflictResolver(ConflictDialog.resolver(window, text));
         queue.start();
         model = new QueueViewModel(queue, bridge);
-        connection.onModeChanged(c -> sessions.setMode(c.mode(), c.extended()));
+        connection.onOptionsChanged(o -> {
+            SessionOptions before = options.getAndSet(o);
+            if (before.mode() != o.mode() || before.extended() != o.extended()) {
+                sessions.setMode(o.mode(), o.extended()); // the open sessions switch too
+            }
+        });
     }
 
     /** Text or bytes from the next transfer on (Files › Transfer type). */
