@@ -66,6 +66,9 @@ have_binaries() {
     && [ -x "$PKGROOT/usr/bin/pure-pw" ]
 }
 
+# Containers often run with IPv6 disabled; then ::1 cannot be bound and the twin is skipped.
+have_ipv6_loopback() { [ -x "$SYS_PY" ] && "$SYS_PY" -c 'import socket; socket.socket(socket.AF_INET6).bind(("::1", 0))' >/dev/null 2>&1; }
+
 have_pyftpdlib() { [ -x "$SYS_PY" ] && "$SYS_PY" -c 'import pyftpdlib' >/dev/null 2>&1; }
 
 cmd_install() {
@@ -345,6 +348,10 @@ start_one() { # entry
         -l "puredb:$STATE/pure-ftpd/pureftpd.pdb" -E -H -A -j -L 100000:8 -U 133:022 -u 1 \
         -c 50 -C 50 -I 300 -O "clf:$STATE/pure-ftpd/xferlog" -g "$STATE/pure-ftpd/pure-ftpd.pid" ;;
     pyftpdlib|pyftpdlib-v6)
+      if is_ipv6 "$name" && ! have_ipv6_loopback; then
+        log "this machine has no IPv6 loopback (::1): skipping $name"
+        return 0
+      fi
       if ! have_pyftpdlib; then
         log "pyftpdlib not installed (python3-pyftpdlib): skipping $name"
         return 0
@@ -435,6 +442,8 @@ cmd_status() {
       echo "$name: up on $(host_of "$name"):$port (passive $pmin-$pmax, tls=$tls)"
     elif [[ $name == pyftpdlib* ]] && ! have_pyftpdlib; then
       echo "$name: not installed (optional)"
+    elif is_ipv6 "$name" && ! have_ipv6_loopback; then
+      echo "$name: no IPv6 loopback on this machine (optional)"
     else
       echo "$name: DOWN (port $port)"; bad=1
     fi

@@ -42,6 +42,11 @@ class Ipv6InteropTest {
         if (!pyftpdlib) {
             Assumptions.abort("pyftpdlib is not installed (optional), so it has no [::1] twin either");
         }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+            probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            Assumptions.abort("this machine has no IPv6 loopback (::1 cannot be bound: " + e.getMessage() + ")");
+        }
         return InteropServers.ipv6("pyftpdlib").orElseThrow(() -> new AssertionError(
                 "pyftpdlib runs but its [::1] twin (pyftpdlib-v6, ipv6.servers= in " + InteropServers.propertiesFile()
                         + ") does not answer: run src/test/interop/servers.sh start"));
