@@ -124,6 +124,107 @@ class CliCaptureTest {
         }
     }
 
+    /** Without permission to capture (an ordinary user), auto goes on without packets and says why once. */
+    @org.junit.jupiter.api.Test
+    void autoFallsBackAndSaysWhyWhenTheUserMayNotCapture() throws Exception {
+        assumeRoot();
+        try (SandboxServer server = SandboxServer.start(Files.createDirectories(dir.resolve("root")))) {
+            CliRun run = asNobody("ls", "--capture", "auto", "--log", "-", sandboxUrl(server));
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("i    packet capture is not available (tcpdump may not capture packets here "
+                    + "(tcpdump: any: You don't have permission"), run.toString());
+            assertTrue(run.err().contains("the log shows TCP connections as the sockets report them (inferred from "
+                    + "socket events)"), run.toString());
+            assertEquals(1, run.err().split("packet capture is not available", -1).length - 1, "said once\n" + run);
+            assertTrue(run.err().contains("TCP  established 127.0.0.1:"), run.toString());
+            assertFalse(run.err().contains(" pkt "), run.toString());
+        }
+    }
+
+    /** Without permission, on refuses to start and says what is missing and how to allow it. */
+    @org.junit.jupiter.api.Test
+    void onFailsWithTheClearMessageWhenTheUserMayNotCapture() throws Exception {
+        assumeRoot();
+        try (SandboxServer server = SandboxServer.start(Files.createDirectories(dir.resolve("root")))) {
+            CliRun run = asNobody("ls", "--capture", "on", "--log", "-", sandboxUrl(server));
+            assertEquals(ExitCode.REMOTE_FAILURE, run.exitCode(), run.toString());
+            List<String> err = run.errLines();
+            String last = err.get(err.size() - 1);
+            assertTrue(last.startsWith("portside: packet capture is on (--capture on), but tcpdump may not capture "
+                    + "packets here (tcpdump: any: You don't have permission"), run.toString());
+            assertTrue(last.contains("To allow it: on Debian/Ubuntu install Wireshark's dumpcap"), last);
+            assertTrue(last.contains("sudo usermod -aG wireshark $USER") && last.contains("Npcap")
+                    && last.contains("ChmodBPF"), last);
+            assertFalse(run.err().contains("TCP  connecting"), "no session starts without the capture\n" + run);
+        }
+    }
+
+    private static String sandboxUrl(SandboxServer server) {
+        return "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/";
+    }
+
+    /**
+     * The real command line in a JVM of user nobody (who may not capture), its classes and jars
+     * copied where nobody can read them.
+     */
+    private CliRun asNobody(String... args) throws Exception {
+        Path base = Files.createTempDirectory("portside-nobody");
+        try {
+            List<String> cp = new ArrayList<>();
+            int n = 0;
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path from = Path.of(entry);
+                if (!Files.exists(from) || entry.contains("test-classes")) {
+                    continue;
+                }
+                Path to = base.resolve("cp" + n++ + (Files.isDirectory(from) ? "" : ".jar"));
+                copyTree(from, to);
+                cp.add(to.toString());
+            }
+            try (java.util.stream.Stream<Path> all = Files.walk(base)) {
+                for (Path p : all.toList()) {
+                    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                            Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+            List<String> cmd = new ArrayList<>(List.of("runuser", "-u", "nobody", "--",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.language=en",
+                    "-Duser.country=US", "-cp", String.join(java.io.File.pathSeparator, cp), "io.portside.Launcher"));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).directory(base.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return p.getErrorStream().readAllBytes();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the command line ends");
+            return new CliRun(p.exitValue(), out, new String(err.get(), java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            try (java.util.stream.Stream<Path> all = Files.walk(base)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
     /** The SYN, SYN-ACK and ACK of {@code connection}, checked to be the first three of its packet lines. */
     static List<LoggedPacket> handshake(List<LoggedPacket> logged, String connection, String text) {
         List<LoggedPacket> of = logged.stream().filter(p -> p.connection().equals(connection)).toList();
