@@ -9,7 +9,6 @@ import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ui.fx.FxBatcher;
-import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.PasswordMode;
 import io.portside.sites.SiteProfile;
@@ -46,7 +45,6 @@ public final class ConnectionViewModel {
     private final SessionOptions baseOptions;
     private final ReadOnlyObjectWrapper<Security> security = new ReadOnlyObjectWrapper<>(Security.NONE);
     private volatile TlsPolicy tlsPolicy = TlsPolicy.systemOnly();
-    private volatile String lastTlsVersion;
     private Charset charset;
     private volatile FtpSession session;
     private Runnable onConnected = () -> { };
@@ -68,13 +66,6 @@ public final class ConnectionViewModel {
 
     public ConnectionViewModel(ProtocolEventBus bus, Executor browseWorker, FxBatcher bridge, SessionOptions baseOptions) {
         this.bus = bus;
-        // The browse session's handshake tells which TLS version it got; FtpSession does not keep it.
-        bus.subscribe(e -> {
-            if (e instanceof ProtocolEvent.TlsEstablished t && t.connection().isControl()
-                    && "browse".equals(t.connection().owner())) {
-                lastTlsVersion = t.protocol();
-            }
-        });
         this.browseWorker = browseWorker;
         this.bridge = bridge;
         this.baseOptions = baseOptions;
@@ -157,10 +148,9 @@ public final class ConnectionViewModel {
         browseWorker.execute(() -> {
             closeQuietly();
             try {
-                lastTlsVersion = null;
                 FtpSession s = FtpSession.open(target, opts, bus, "browse", tls);
                 session = s;
-                Security sec = new Security(true, s.isSecure() ? String.valueOf(lastTlsVersion) : null);
+                Security sec = new Security(true, s.tlsVersion());
                 bridge.post(() -> {
                     security.set(sec);
                     connectedSite.set(target);
