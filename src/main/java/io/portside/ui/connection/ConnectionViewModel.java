@@ -49,11 +49,7 @@ public final class ConnectionViewModel {
     private volatile FtpSession session;
     private Runnable onConnected = () -> { };
     private Consumer<FtpException> onFailed = e -> { };
-    private Consumer<DataModeChange> onModeChanged = c -> { };
-
-    /** A mode switch, for whoever else holds sessions (the transfer queue). */
-    public record DataModeChange(DataMode mode, ExtendedMode extended) {
-    }
+    private Consumer<SessionOptions> onOptionsChanged = o -> { };
 
     /** How the current browse session protects what crosses the network. */
     public record Security(boolean connected, String tlsVersion) {
@@ -91,8 +87,13 @@ public final class ConnectionViewModel {
         onFailed = c;
     }
 
-    public void onModeChanged(Consumer<DataModeChange> c) {
-        onModeChanged = c;
+    /**
+     * Told, on the FX thread, the bar's new {@link #options()} whenever mode, extended or
+     * charset change: an immutable snapshot for whoever else opens sessions (the transfer
+     * queue, whose workers must not read these properties from their threads).
+     */
+    public void onOptionsChanged(Consumer<SessionOptions> c) {
+        onOptionsChanged = c;
     }
 
     /** Unchecked "extended" still lets the connection layer use EPSV/EPRT where it must (IPv6). */
@@ -105,7 +106,7 @@ public final class ConnectionViewModel {
         if (s != null && s.isConnected()) {
             s.setMode(mode.get(), extendedMode());
         }
-        onModeChanged.accept(new DataModeChange(mode.get(), extendedMode()));
+        onOptionsChanged.accept(options());
     }
 
     /** The site the fields describe; throws with a sentence when the port is not a number. */
@@ -196,6 +197,7 @@ public final class ConnectionViewModel {
         mode.set(p.dataMode());
         extended.set(p.extendedMode() == ExtendedMode.ALWAYS);
         charset = Charset.forName(p.charset());
+        onOptionsChanged.accept(options());
     }
 
     /** Fills address and credentials, keeping the chosen data mode. */
