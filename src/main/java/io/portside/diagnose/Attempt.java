@@ -16,7 +16,7 @@ import java.util.List;
  * @param error   why it failed, or null
  * @param events  the events of this step's session, in order
  */
-public record Attempt(DataMethod method, Outcome outcome, Duration took, int entries, FtpException error,
+public record Attempt(DataMethod method, AttemptOutcome outcome, Duration took, int entries, FtpException error,
                       List<ProtocolEvent> events) {
 
     public Attempt {

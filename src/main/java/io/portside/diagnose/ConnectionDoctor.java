@@ -70,7 +70,7 @@ public final class ConnectionDoctor {
         attempts.add(login);
         progress.accept(summary(login));
         Attempt tls = null;
-        if (login.outcome() == Outcome.OK) {
+        if (login.outcome() == AttemptOutcome.OK) {
             for (DataMethod m : DataMethod.values()) {
                 Attempt a = attempt(site, m, base.withMode(m.mode(), m.extended()), null);
                 attempts.add(a);
@@ -80,7 +80,7 @@ public final class ConnectionDoctor {
                 // The same listing once more over explicit FTPS, as a user switching to ftpes:// would get it.
                 Site secured = new Site(Protocol.FTPES, site.host(), site.port(), site.user(), site.password());
                 tls = attempt(secured, DataMethod.PASV, base.withMode(DataMode.PASSIVE, ExtendedMode.AUTO), null);
-                progress.accept("TLS    " + tls.outcome() + " " + (tls.outcome() == Outcome.OK
+                progress.accept("TLS    " + tls.outcome() + " " + (tls.outcome() == AttemptOutcome.OK
                         ? Units.duration(tls.took()) : tls.error().getMessage()));
             }
         }
@@ -96,7 +96,7 @@ public final class ConnectionDoctor {
         String owner = OWNER + " " + (target.protocol() != site.protocol() ? "TLS"
                 : method == null ? "login" : method.name());
         List<ProtocolEvent> seen = new ArrayList<>();
-        Outcome outcome = Outcome.OK;
+        AttemptOutcome outcome = AttemptOutcome.OK;
         FtpException error = null;
         int entries = -1;
         long start = System.nanoTime();
@@ -119,7 +119,7 @@ public final class ConnectionDoctor {
                 }
             }
         } catch (FtpException e) {
-            outcome = Outcome.FAILED;
+            outcome = AttemptOutcome.FAILED;
             error = e;
         } finally {
             sub.close(); // delivers what is queued: every event of this session is in `seen` now
@@ -167,7 +167,7 @@ public final class ConnectionDoctor {
     }
 
     private static String summary(Attempt a) {
-        return String.format("%-6s %-6s %s", a.step(), a.outcome(), a.outcome() == Outcome.OK
+        return String.format("%-6s %-6s %s", a.step(), a.outcome(), a.outcome() == AttemptOutcome.OK
                 ? Units.duration(a.took()) : a.error().getMessage());
     }
 }

@@ -49,7 +49,7 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
     }
 
     public boolean loggedIn() {
-        return !attempts.isEmpty() && attempts.get(0).outcome() == Outcome.OK;
+        return !attempts.isEmpty() && attempts.get(0).outcome() == AttemptOutcome.OK;
     }
 
     /** The table's rows as shown: step, result, time, details. */
@@ -64,17 +64,17 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
             // on an ftpes:// or ftps:// diagnosis the log-in itself ran over TLS
             boolean overTls = attempts.get(0).events().stream()
                     .anyMatch(e -> e instanceof ProtocolEvent.TlsEstablished t && t.connection().isControl());
-            rows.add(new Row("TLS", overTls ? Outcome.OK : Outcome.NOT_TESTED, null, tls));
+            rows.add(new Row("TLS", overTls ? AttemptOutcome.OK : AttemptOutcome.NOT_TESTED, null, tls));
         }
         return rows;
     }
 
     /** One line of the table. */
-    public record Row(String step, Outcome outcome, Duration took, String details) {
+    public record Row(String step, AttemptOutcome outcome, Duration took, String details) {
     }
 
     private String details(Attempt a) {
-        if (a.outcome() == Outcome.FAILED) {
+        if (a.outcome() == AttemptOutcome.FAILED) {
             return a.error() == null ? "failed" : a.error().getMessage();
         }
         if (a.method() == null) {

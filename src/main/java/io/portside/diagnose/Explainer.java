@@ -24,7 +24,7 @@ final class Explainer {
     static List<String> explain(Attempt a) {
         List<String> out = new ArrayList<>();
         if (a.method() == null) {
-            if (a.outcome() == Outcome.FAILED) {
+            if (a.outcome() == AttemptOutcome.FAILED) {
                 out.add("Could not connect and log in: " + a.error().getMessage() + ". Nothing else could be tested.");
             }
             return out;
@@ -32,7 +32,7 @@ final class Explainer {
         Evidence ev = a.evidence();
         String m = a.method().name();
         ev.passiveReplaced().ifPresent(r -> out.add(replaced(m, r, ev)));
-        if (a.outcome() == Outcome.OK) {
+        if (a.outcome() == AttemptOutcome.OK) {
             return out;
         }
         Optional<ReplyReceived> modeReply = ev.replyTo(m);
@@ -162,8 +162,7 @@ final class Explainer {
     }
 
     static String addr(InetSocketAddress a) {
-        String h = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
+        return io.portside.ftp.event.AddressText.of(a);
     }
 
     static String addr(DataEndpoint d) {

@@ -57,6 +57,6 @@ final class Recommender {
 
     private static boolean ok(Map<DataMethod, Attempt> by, DataMethod m) {
         Attempt a = by.get(m);
-        return a != null && a.outcome() == Outcome.OK;
+        return a != null && a.outcome() == AttemptOutcome.OK;
     }
 }

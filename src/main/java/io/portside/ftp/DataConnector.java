@@ -1,5 +1,6 @@
 package io.portside.ftp;
 
+import io.portside.ftp.event.AddressText;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent;
@@ -134,8 +135,8 @@ final class DataConnector {
         try {
             socket.connect(target, millis(options.connectTimeout()));
         } catch (IOException e) {
-            throw new DataConnectException("could not connect to " + target.getAddress().getHostAddress() + ":"
-                    + target.getPort() + " (" + FailureCause.of(e).name().toLowerCase() + ")", FailureCause.of(e), e);
+            throw new DataConnectException("could not connect to " + AddressText.of(target)
+                    + " (" + FailureCause.of(e).name().toLowerCase() + ")", FailureCause.of(e), e);
         }
         return sendTransferCommand(socket, null, command, argument, restartOffset);
     }
@@ -165,10 +166,10 @@ final class DataConnector {
         boolean ext = state.useExtended(isIpv6(), serverOffersEprt.getAsBoolean())
                 || advertised instanceof Inet6Address;
         if (options.activeExternalAddress() == null) {
-            notice(Severity.INFO, "mode.active.listen", ext ? "EPRT" : "PORT", local.getHostAddress());
+            notice(Severity.INFO, "mode.active.listen", ext ? "EPRT" : "PORT", AddressText.of(local));
         } else {
-            notice(Severity.INFO, "mode.active.external", ext ? "EPRT" : "PORT", local.getHostAddress(),
-                    advertised.getHostAddress());
+            notice(Severity.INFO, "mode.active.external", ext ? "EPRT" : "PORT", AddressText.of(local),
+                    AddressText.of(advertised));
         }
         MonitoredServerSocket server = listen(local);
         try {
@@ -217,7 +218,7 @@ final class DataConnector {
                 last = e;
             }
         }
-        throw new DataConnectException("could not listen on " + local.getHostAddress() + " in port range "
+        throw new DataConnectException("could not listen on " + AddressText.of(local) + " in port range "
                 + range.min() + "-" + range.max() + ": " + last.getMessage(), FailureCause.OTHER, last);
     }
 
@@ -270,7 +271,7 @@ final class DataConnector {
                         + " connected, and was refused: the server connects from another address than its own", waited));
                 control.resynchronize();
                 throw new DataConnectException("the server accepted the command but never connected to "
-                        + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort(),
+                        + AddressText.hostPort(AddressText.of(server.getInetAddress()), server.getLocalPort()),
                         FailureCause.TIMED_OUT, e);
             }
             if (s.getInetAddress().equals(peer)) {
@@ -279,7 +280,7 @@ final class DataConnector {
                 return s;
             }
             bus.publish(new ProtocolEvent.TcpRejected(Instant.now(), s.id(), s.remoteEndpoint(), peer));
-            refused = s.getInetAddress().getHostAddress();
+            refused = AddressText.of(s.getInetAddress());
             s.discard();
         }
     }

@@ -70,7 +70,9 @@ class ListingAndNamesTest {
                     .filter(v -> v.startsWith("EP") || v.equals("PASV") || v.equals("PORT")).toList();
             assertEquals(List.of("EPSV", "EPRT"), verbs);
             EndpointDecoded eprt = fx.events.await(EndpointDecoded.class, e -> e.endpoint().kind() == DataEndpoint.Kind.EPRT);
-            assertEquals("0:0:0:0:0:0:0:1", eprt.endpoint().host(), "EPRT names our real address, never ::");
+            assertEquals("::1", eprt.endpoint().host(), "EPRT names our real address (RFC 5952 form), never ::");
+            assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.command().startsWith("EPRT |2|::1|")),
+                    "the EPRT on the wire carries ::1, not 0:0:0:0:0:0:0:1");
         }
     }
 }

@@ -15,7 +15,6 @@ import io.portside.ftp.event.ProtocolEvent.TcpEstablished;
 import io.portside.ftp.event.ProtocolEvent.TcpFailed;
 import io.portside.ftp.event.ProtocolEvent.TcpListening;
 import io.portside.ftp.event.ProtocolEvent.TcpRejected;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -45,7 +44,7 @@ public final class LogFormatter {
         if (event instanceof Resolving e) {
             return line(e, LogKind.INFO, "resolving", e.host());
         } else if (event instanceof Resolved e) {
-            String all = e.addresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+            String all = e.addresses().stream().map(AddressText::of).collect(Collectors.joining(", "));
             return line(e, LogKind.INFO, "resolved", e.host(), all, Units.duration(e.took()));
         } else if (event instanceof TcpConnecting e) {
             return c.isControl()
@@ -62,7 +61,7 @@ public final class LogFormatter {
             return line(e, tcp, c.isControl() ? "tcp.established.control" : "tcp.established.passive",
                     addr(e.local()), addr(e.remote()), Units.duration(e.took()), e.local().getPort());
         } else if (event instanceof TcpRejected e) {
-            return line(e, LogKind.WARNING, "tcp.rejected", addr(e.from()), e.expected().getHostAddress());
+            return line(e, LogKind.WARNING, "tcp.rejected", addr(e.from()), AddressText.of(e.expected()));
         } else if (event instanceof TcpFailed e) {
             return failed(e);
         } else if (event instanceof TcpClosed e) {
@@ -75,7 +74,7 @@ public final class LogFormatter {
             return decoded(e);
         } else if (event instanceof PassiveAddressReplaced e) {
             return line(e, LogKind.WARNING, e.announcedPrivate() ? "pasv.replaced.private" : "pasv.replaced.foreign",
-                    addr(e.announced()), e.used().getAddress().getHostAddress(), addr(e.used()));
+                    addr(e.announced()), AddressText.of(e.used().getAddress()), addr(e.used()));
         } else if (event instanceof ProtocolEvent.TlsEstablished e) {
             String resumed = e.resumed() == null ? "" : text(e.resumed() ? "tls.resumed" : "tls.not.resumed");
             return line(e, LogKind.TLS, "tls.established", e.protocol(), e.cipherSuite(), Units.duration(e.took()),
@@ -145,11 +144,10 @@ public final class LogFormatter {
     }
 
     private static String addr(InetSocketAddress a) {
-        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return hostPort(host, a.getPort());
+        return AddressText.of(a);
     }
 
     private static String hostPort(String host, int port) {
-        return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+        return AddressText.hostPort(host, port);
     }
 }
