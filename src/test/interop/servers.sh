@@ -451,6 +451,11 @@ cmd_status() {
   return $bad
 }
 
+# Sourced (by src/test/netlab/lab.sh, for the config writers above): define, do not run.
+if [[ ${BASH_SOURCE[0]} != "$0" ]]; then
+  return 0
+fi
+
 case ${1:-} in
   install) cmd_install ;;
   start) cmd_start ;;

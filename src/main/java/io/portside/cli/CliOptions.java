@@ -29,11 +29,15 @@ import io.portside.transfer.TypeChoice;
  * @param retries   retries of a transient failure (dropped connection, 421, 425...) per file
  * @param reverse   mirror uploads (LOCALDIR URL) instead of downloading
  * @param type      get, put, mirror: files as bytes (binary), as text (ascii) or by extension (auto)
+ * @param limitRate bytes per second for all transfers of the run together, 0 for no limit
+ * @param preserveTimes give each copy its source's modification time
+ * @param connectionsPerSite most connections to the server at once, 1-10; 0: as many as --parallel
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
-                         int retries, boolean reverse, TypeChoice type) {
+                         int retries, boolean reverse, TypeChoice type, long limitRate, boolean preserveTimes,
+                         int connectionsPerSite) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -54,6 +58,12 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           replace it only when the source is newer, or write name (1).ext
               --retries N                 retries of a dropped or timed-out transfer per file, 0-100 (default 3)
               --reverse                   mirror: upload LOCALDIR to URL instead of downloading
+              --limit-rate RATE           bytes per second for all transfers together: 500K, 2M, 1.5M, 80000
+                                          (K = 1024 bytes, M = 1024 K; default no limit)
+              --preserve-times            give each copy its source's modification time (uploads: MFMT,
+                                          when the server offers it; downloads: the server's MDTM or listing)
+              --connections-per-site N    mirror: most connections to the server at once, 1-10
+                                          (default: as many as --parallel)
               --type binary|ascii|auto    files as bytes (default), as text with the receiving side's line
                                           ends (TYPE A), or as text only for text extensions (.txt, .html...)
               --redact                    diagnose: show <server>, <client> instead of names and addresses
@@ -83,6 +93,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         int retries = DEFAULT_RETRIES;
         boolean reverse = false;
         TypeChoice type = TypeChoice.BINARY;
+        long limitRate = 0;
+        boolean preserveTimes = false;
+        int connectionsPerSite = 0;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -107,8 +120,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--help", "-h" -> help = noValue(name, value);
                 case "--redact" -> redact = noValue(name, value);
                 case "--reverse" -> reverse = noValue(name, value);
+                case "--preserve-times" -> preserveTimes = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
-                        "--on-conflict", "--retries", "--type" -> {
+                        "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -127,6 +141,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--retries" -> retries = number(name, value, 0, MAX_RETRIES);
                         case "--on-conflict" -> conflict = conflict(value);
                         case "--type" -> type = choice(TypeChoice.class, name, value, "binary, ascii or auto");
+                        case "--limit-rate" -> limitRate = rate(value);
+                        case "--connections-per-site" -> connectionsPerSite = number(name, value, 1, 10);
                         default -> timeout = seconds(value);
                     }
                 }
@@ -134,7 +150,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
             }
         }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
-                redact, parallel, conflict, retries, reverse, type);
+                redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite);
     }
 
     /** The connection settings these options ask for. */
@@ -195,6 +211,25 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
             default -> throw CliException.usage("--on-conflict must be overwrite, skip, resume, newer or rename, not '"
                     + value + "'");
         };
+    }
+
+    /** "500K", "2M", "1.5m", "80000": bytes per second, K = 1024 and M = 1024 K as curl and wget count. */
+    static long rate(String value) throws CliException {
+        String v = value.strip().toUpperCase(Locale.ROOT);
+        long unit = v.endsWith("K") ? 1024 : v.endsWith("M") ? 1024 * 1024 : v.endsWith("G") ? 1024L * 1024 * 1024 : 1;
+        String number = unit == 1 ? v : v.substring(0, v.length() - 1);
+        try {
+            BigDecimal bytes = new BigDecimal(number).multiply(BigDecimal.valueOf(unit));
+            // Below 1 KB/s a transfer would crawl for no reason anyone has; above 100 GB/s no network goes.
+            if (bytes.compareTo(BigDecimal.valueOf(1024)) >= 0
+                    && bytes.compareTo(BigDecimal.valueOf(100L * 1024 * 1024 * 1024)) <= 0) {
+                return bytes.longValue();
+            }
+        } catch (NumberFormatException e) {
+            // worded below
+        }
+        throw CliException.usage("--limit-rate must be bytes per second from 1K up, such as 500K or 2M, not '"
+                + value + "'");
     }
 
     private static String logTarget(String value) throws CliException {

@@ -22,14 +22,15 @@ import java.util.Locale;
  * @param features         the server's FEAT keywords, space separated ("" when it had none)
  * @param attempts         the steps in the order taken; the first is the log-in
  * @param tls              one sentence about TLS: what the TLS attempt showed, or why there was none
- * @param tlsAttempt       the listing over TLS (AUTH TLS) on a plain ftp:// diagnosis, or null when not tried
+ * @param tlsAttempt       the listing over TLS (AUTH TLS, PASV) on a plain ftp:// diagnosis, or null when not tried
+ * @param tlsAttempts      every method over TLS on a plain ftp:// diagnosis (empty when not tried)
  * @param explanations     plain-words explanations, one per observed problem
  * @param recommendation   what to use and what to change
  * @param otherAddresses   addresses seen in replies that are neither ours nor the server's (e.g. a NAT-internal PASV address)
  */
 public record DiagnosisReport(String target, String hostName, String serverAddress, String clientAddress,
                               String features, List<Attempt> attempts, String tls, Attempt tlsAttempt,
-                              List<String> explanations,
+                              List<Attempt> tlsAttempts, List<String> explanations,
                               List<String> recommendation, List<String> otherAddresses, Instant started,
                               Duration took) {
     private static final DateTimeFormatter WHEN =
@@ -38,6 +39,7 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
 
     public DiagnosisReport {
         attempts = List.copyOf(attempts);
+        tlsAttempts = List.copyOf(tlsAttempts);
         explanations = List.copyOf(explanations);
         recommendation = List.copyOf(recommendation);
         otherAddresses = List.copyOf(otherAddresses);
@@ -56,6 +58,9 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (Attempt a : attempts) {
+            rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
+        }
+        for (Attempt a : tlsAttempts) {
             rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
         }
         if (tlsAttempt != null) {

@@ -155,7 +155,7 @@ final class DataConnector {
         }
         bus.publish(new ProtocolEvent.PassiveAddressReplaced(Instant.now(), controlId,
                 new InetSocketAddress(announced, endpoint.port()), new InetSocketAddress(peer, endpoint.port()),
-                announced.isSiteLocalAddress() || announced.isLinkLocalAddress()));
+                AddressScope.of(announced) == AddressScope.PRIVATE));
         return peer;
     }
 
@@ -171,6 +171,13 @@ final class DataConnector {
             notice(Severity.INFO, "mode.active.external", ext ? "EPRT" : "PORT", AddressText.of(local),
                     AddressText.of(advertised));
         }
+        // Our private address to a public server: certainly behind NAT, so say what that means for PORT.
+        boolean nat = options.activeExternalAddress() == null && AddressScope.behindNat(local, control.peer());
+        String verb = ext ? "EPRT" : "PORT";
+        if (nat) {
+            notice(Severity.WARNING, securer == null ? "active.nat" : "active.nat.tls", verb, local.getHostAddress(),
+                    control.peer().getHostAddress());
+        }
         MonitoredServerSocket server = listen(local);
         try {
             int port = server.getLocalPort();
@@ -182,12 +189,19 @@ final class DataConnector {
             }
             if (code / 100 != 2) {
                 if (code >= 500) {
+                    if (nat) {
+                        notice(Severity.WARNING, "active.refused.nat", verb, local.getHostAddress());
+                    }
                     throw new DataConnectException("the server refused " + (ext ? "EPRT" : "PORT") + ": "
                             + control.replyLine(), null, null);
                 }
                 return null;
             }
-            return sendTransferCommand(null, server, command, argument, restartOffset);
+            Socket data = sendTransferCommand(null, server, command, argument, restartOffset);
+            if (nat && data != null) {
+                notice(Severity.INFO, "active.helper", verb, local.getHostAddress());
+            }
+            return data;
         } finally {
             server.close();
         }

@@ -199,7 +199,9 @@ final class JobRunner {
     }
 
     private void preserveTime(FileEntry source, String target) throws IOException {
-        Instant t = source.modified() != null ? source.modified() : src.modified(source.path());
+        // A LIST line tells minutes at best ("Dec 3 08:14"); the server's MDTM tells the second.
+        Instant t = src.isRemote() || source.modified() == null ? src.modified(source.path()) : null;
+        t = t != null ? t : source.modified();
         if (t == null) {
             return;
         }
