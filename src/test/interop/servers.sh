@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real FTP servers for Portside's interop tests, all on 127.0.0.1.
+# Real FTP servers for Portside's interop tests, on 127.0.0.1 (and one on ::1).
 #
 #   servers.sh install   fetch the server packages (needs root; .ci/run calls it)
 #   servers.sh start     install if needed, then start every server (idempotent)
@@ -13,6 +13,8 @@
 #   vsftpd-tls  2124  30150-30199  /srv/portside-ftp/vsftpd-tls  (explicit FTPS, AUTH TLS,
 #                                  require_ssl_reuse=YES, TLS forced for login and data)
 #   pyftpdlib   2125  30200-30249  /srv/portside-ftp/pyftpdlib   (optional)
+#   pyftpdlib-v6 [::1]:2125 30250-30299 /srv/portside-ftp/pyftpdlib (the same folder, over IPv6:
+#                                  EPRT/EPSV with an IPv6 peer; listed as ipv6.servers=, not in servers=)
 # User portside / password portside-interop (test-only account, loopback only).
 #
 # Debian's vsftpd, proftpd-core and pure-ftpd packages conflict with one another
@@ -40,7 +42,15 @@ SERVERS=(
   "pure-ftpd:2123:30100:30149:false"
   "vsftpd-tls:2124:30150:30199:true"
   "pyftpdlib:2125:30200:30249:false"
+  "pyftpdlib-v6:2125:30250:30299:false"
 )
+# Servers on IPv6 loopback: kept out of servers= so that the IPv4 test sets do not change.
+IPV6_SERVERS=(pyftpdlib-v6)
+
+is_ipv6() { [[ " ${IPV6_SERVERS[*]} " == *" $1 "* ]]; }
+host_of() { if is_ipv6 "$1"; then echo "::1"; else echo "$HOST"; fi; }
+# The FTP root of a server: an IPv6 twin serves the same folder as its IPv4 server.
+home_of() { echo "$HOMES/${1%-v6}"; }
 
 APT_LIBS=(libwrap0 libhiredis0.14 libmemcached11 libmemcachedutil2 libpcre2-posix3
           libsodium23 libssl3 libcap2 libpam0g libpam-modules libacl1 libidn2-0 openssl)
@@ -55,6 +65,9 @@ have_binaries() {
   [ -x "$PKGROOT/usr/sbin/vsftpd" ] && [ -x "$PKGROOT/usr/sbin/proftpd" ] && [ -x "$PKGROOT/usr/sbin/pure-ftpd" ] \
     && [ -x "$PKGROOT/usr/bin/pure-pw" ]
 }
+
+# Containers often run with IPv6 disabled; then ::1 cannot be bound and the twin is skipped.
+have_ipv6_loopback() { [ -x "$SYS_PY" ] && "$SYS_PY" -c 'import socket; socket.socket(socket.AF_INET6).bind(("::1", 0))' >/dev/null 2>&1; }
 
 have_pyftpdlib() { [ -x "$SYS_PY" ] && "$SYS_PY" -c 'import pyftpdlib' >/dev/null 2>&1; }
 
@@ -100,6 +113,7 @@ setup_user() {
   local s name
   for s in "${SERVERS[@]}"; do
     name=${s%%:*}
+    is_ipv6 "$name" && continue
     mkdir -p "$HOMES/$name"
     chown "$FTP_USER:$FTP_USER" "$HOMES/$name"
     chmod 755 "$HOMES/$name"
@@ -263,16 +277,17 @@ live_pid() {
     vsftpd|vsftpd-tls) [[ $exe == */vsftpd ]] ;;
     proftpd) [[ $exe == */proftpd ]] ;;
     pure-ftpd) [[ $exe == */pure-ftpd ]] ;;
-    pyftpdlib) [[ $exe == */python3* ]] ;;
+    pyftpdlib|pyftpdlib-v6) [[ $exe == */python3* ]] ;;
     *) false ;;
   esac || return 1
   echo "$pid"
 }
 
-# One try to read a 220 greeting from 127.0.0.1:port (bash /dev/tcp, no tools needed).
-greets_220() {
-  local port=$1 line=""
-  { exec 3<>"/dev/tcp/$HOST/$port"; } 2>/dev/null || return 1
+# One try to read a 220 greeting from host:port (bash /dev/tcp, no tools needed).
+greets_220() { # name port
+  local host port=$2 line=""
+  host=$(host_of "$1")
+  { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null || return 1
   IFS= read -r -t 3 line <&3 || true
   { printf 'QUIT\r\n' >&3; } 2>/dev/null || true
   exec 3>&-
@@ -282,10 +297,10 @@ greets_220() {
 wait_220() { # name port
   local deadline=$((SECONDS + WAIT_SECONDS))
   while [ $SECONDS -lt $deadline ]; do
-    greets_220 "$2" && return 0
+    greets_220 "$1" "$2" && return 0
     # Give up early once the launched process has written its pid and died.
     if [ -s "$(pidfile "$1")" ] && ! live_pid "$1" >/dev/null; then
-      sleep 0.3; greets_220 "$2" && return 0
+      sleep 0.3; greets_220 "$1" "$2" && return 0
       return 1
     fi
     sleep 0.2
@@ -307,12 +322,13 @@ launch() { # name logfile cmd...
 start_one() { # entry
   local name port pmin pmax tls
   IFS=: read -r name port pmin pmax tls <<<"$1"
-  if live_pid "$name" >/dev/null && greets_220 "$port"; then
-    log "$name already up on $HOST:$port"
+  local host; host=$(host_of "$name")
+  if live_pid "$name" >/dev/null && greets_220 "$name" "$port"; then
+    log "$name already up on $host:$port"
     return 0
   fi
   stop_one "$name" quiet
-  if greets_220 "$port"; then
+  if greets_220 "$name" "$port"; then
     die "$name: port $port already answers 220 from a process this script did not start"
   fi
   mkdir -p "$STATE/$name"
@@ -331,21 +347,25 @@ start_one() { # entry
       launch "$name" "$logf" "$PKGROOT/usr/sbin/pure-ftpd" -S "$HOST,$port" -p "$pmin:$pmax" -P "$HOST" \
         -l "puredb:$STATE/pure-ftpd/pureftpd.pdb" -E -H -A -j -L 100000:8 -U 133:022 -u 1 \
         -c 50 -C 50 -I 300 -O "clf:$STATE/pure-ftpd/xferlog" -g "$STATE/pure-ftpd/pure-ftpd.pid" ;;
-    pyftpdlib)
+    pyftpdlib|pyftpdlib-v6)
+      if is_ipv6 "$name" && ! have_ipv6_loopback; then
+        log "this machine has no IPv6 loopback (::1): skipping $name"
+        return 0
+      fi
       if ! have_pyftpdlib; then
-        log "pyftpdlib not installed (python3-pyftpdlib): skipping it"
+        log "pyftpdlib not installed (python3-pyftpdlib): skipping $name"
         return 0
       fi
       # Runs as the FTP user, so files it writes belong to that user like on the others.
       launch "$name" "$logf" setpriv --reuid="$FTP_USER" --regid="$FTP_USER" --init-groups \
-        "$SYS_PY" -m pyftpdlib -i "$HOST" -p "$port" -r "$pmin-$pmax" -w -d "$HOMES/pyftpdlib" \
+        "$SYS_PY" -m pyftpdlib -i "$host" -p "$port" -r "$pmin-$pmax" -w -d "$(home_of "$name")" \
         -u "$FTP_USER" -P "$FTP_PASS" ;;
   esac
   if wait_220 "$name" "$port"; then
-    log "$name up on $HOST:$port (passive $pmin-$pmax)"
+    log "$name up on $host:$port (passive $pmin-$pmax)"
     echo "$name" >> "$STATE/.started"
   else
-    echo "servers.sh: ERROR: $name did not answer 220 on $HOST:$port within ${WAIT_SECONDS}s; its output:" >&2
+    echo "servers.sh: ERROR: $name did not answer 220 on $host:$port within ${WAIT_SECONDS}s; its output:" >&2
     tail -n 20 "$logf" >&2 2>/dev/null || true
     for f in "$STATE/$name"/*.log; do [ -f "$f" ] && tail -n 20 "$f" >&2; done
     return 1
@@ -365,24 +385,25 @@ stop_one() { # name [quiet]
 }
 
 write_properties() {
-  local f="$STATE/servers.properties" tmp="$STATE/servers.properties.tmp" names=() s
+  local f="$STATE/servers.properties" tmp="$STATE/servers.properties.tmp" names=() v6names=() s
   {
     echo "# Written by src/test/interop/servers.sh; read by io.portside.interop.InteropServers."
     for s in "${SERVERS[@]}"; do
       local name port pmin pmax tls
       IFS=: read -r name port pmin pmax tls <<<"$s"
       live_pid "$name" >/dev/null || continue
-      names+=("$name")
-      echo "server.$name.host=$HOST"
+      if is_ipv6 "$name"; then v6names+=("$name"); else names+=("$name"); fi
+      echo "server.$name.host=$(host_of "$name")"
       echo "server.$name.port=$port"
       echo "server.$name.user=$FTP_USER"
       echo "server.$name.password=$FTP_PASS"
       echo "server.$name.tls=$tls"
-      echo "server.$name.home=$HOMES/$name"
+      echo "server.$name.home=$(home_of "$name")"
       echo "server.$name.passiveRange=$pmin-$pmax"
     done
     local IFS=,
     echo "servers=${names[*]}"
+    echo "ipv6.servers=${v6names[*]}"
   } > "$tmp"
   chmod 644 "$tmp"
   mv "$tmp" "$f"
@@ -417,16 +438,23 @@ cmd_status() {
   local bad=0 s name port pmin pmax tls
   for s in "${SERVERS[@]}"; do
     IFS=: read -r name port pmin pmax tls <<<"$s"
-    if live_pid "$name" >/dev/null && greets_220 "$port"; then
-      echo "$name: up on $HOST:$port (passive $pmin-$pmax, tls=$tls)"
-    elif [ "$name" = pyftpdlib ] && ! have_pyftpdlib; then
+    if live_pid "$name" >/dev/null && greets_220 "$name" "$port"; then
+      echo "$name: up on $(host_of "$name"):$port (passive $pmin-$pmax, tls=$tls)"
+    elif [[ $name == pyftpdlib* ]] && ! have_pyftpdlib; then
       echo "$name: not installed (optional)"
+    elif is_ipv6 "$name" && ! have_ipv6_loopback; then
+      echo "$name: no IPv6 loopback on this machine (optional)"
     else
       echo "$name: DOWN (port $port)"; bad=1
     fi
   done
   return $bad
 }
+
+# Sourced (by src/test/netlab/lab.sh, for the config writers above): define, do not run.
+if [[ ${BASH_SOURCE[0]} != "$0" ]]; then
+  return 0
+fi
 
 case ${1:-} in
   install) cmd_install ;;

@@ -3,6 +3,7 @@ package io.portside.cli;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.event.ProtocolEventBus;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,21 +26,24 @@ public final class Cli {
     private final Locale locale;
     private final ZoneId zone;
     private final boolean terminal;
+    private final Path cwd;
 
-    /** @param locale the language of the log; @param zone the time zone of listed dates */
-    Cli(Locale locale, ZoneId zone) {
-        this(locale, zone, false);
-    }
-
-    /** @param terminal whether stderr is a terminal (mirror draws a progress line there) */
-    Cli(Locale locale, ZoneId zone, boolean terminal) {
+    /**
+     * @param locale   the language of the log
+     * @param zone     the time zone of listed dates
+     * @param terminal whether stderr is a terminal (mirror draws a progress line there)
+     * @param cwd      the folder relative local names start from (the process's own for a real run)
+     */
+    Cli(Locale locale, ZoneId zone, boolean terminal, Path cwd) {
         this.locale = locale;
         this.zone = zone;
         this.terminal = terminal;
+        this.cwd = cwd.toAbsolutePath().normalize();
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new Cli(Locale.getDefault(), ZoneId.systemDefault(), System.console() != null).execute(args, out, err);
+        return new Cli(Locale.getDefault(), ZoneId.systemDefault(), System.console() != null, Path.of(""))
+                .execute(args, out, err);
     }
 
     int execute(String[] args, PrintStream out, PrintStream err) {
@@ -73,13 +77,18 @@ public final class Cli {
         LogSink log = null;
         Exception failure = null;
         int code = ExitCode.OK;
+        CommandContext ctx = null;
         try {
-            log = options.log() == null ? null : LogSink.open(options.log(), err, bus, locale);
-            code = command.run(new CommandContext(command, options, out, err, terminal, bus, zone));
+            ctx = new CommandContext(command, options, out, err, terminal, bus, zone, cwd);
+            log = options.log() == null ? null : LogSink.open(options.log(), ctx, locale);
+            code = command.run(ctx);
         } catch (FtpException | CliException | RuntimeException e) {
             failure = e;
         } finally {
             out.flush();
+            if (ctx != null) {
+                ctx.closeCaptures();
+            }
         }
         // The log's last lines first, so the error line is the last thing on stderr.
         try {
@@ -104,7 +113,7 @@ public final class Cli {
     }
 
     private static int report(PrintStream err, Exception e, int code, boolean debug) {
-        err.println("portside: " + LocalFiles.printable(e.getMessage()));
+        err.println("portside: " + TerminalText.printable(e.getMessage()));
         if (debug) {
             e.printStackTrace(err);
         }

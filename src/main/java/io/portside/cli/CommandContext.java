@@ -3,9 +3,14 @@ package io.portside.cli;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
+import io.portside.ftp.capture.CaptureUnavailableException;
+import io.portside.ftp.capture.PacketCaptures;
+import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.TlsPolicy;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -20,18 +25,30 @@ public final class CommandContext {
     private final ZoneId zone;
     /** One for the run: what a session learns about a server's TLS serves the sessions after it. */
     private final TlsPolicy tls;
+    /** Started before the first session to a host, stopped when the run ends (see {@link #closeCaptures}). */
+    private final PacketCaptures captures;
+    /** The folder relative local names start from. */
+    private final Path cwd;
 
     /** @param terminal whether a person watches stderr (then a progress line is worth drawing) */
     CommandContext(Command command, CliOptions options, PrintStream out, PrintStream err, boolean terminal,
-                   ProtocolEventBus bus, ZoneId zone) {
+                   ProtocolEventBus bus, ZoneId zone, Path cwd) {
+        this.cwd = cwd;
         this.command = command;
         this.options = options;
         this.tls = options.tlsPolicy();
+        this.captures = new PacketCaptures(options.capture(),
+                options.captureFile() == null ? null : cwd.resolve(options.captureFile()), bus);
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.bus = bus;
         this.zone = zone;
+    }
+
+    /** Stops packet capture, after the sessions closed (so their closing packets are in it). */
+    void closeCaptures() {
+        captures.close();
     }
 
     public CliOptions options() {
@@ -63,6 +80,19 @@ public final class CommandContext {
     /** The time zone dates are shown in. */
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * A local name as the user typed it, resolved against the working folder ("." is that folder
+     * itself); a name this system cannot have is a usage error.
+     */
+    public Path local(String name, String what) throws CliException {
+        try {
+            return cwd.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            throw CliException.usage("'" + TerminalText.printable(name) + "' is not a valid local " + what + " name: "
+                    + e.getReason());
+        }
     }
 
     /** The operands, after checking there are between {@code min} and {@code max} of them. */
@@ -104,6 +134,12 @@ public final class CommandContext {
      * @param makeFolders create a folder that CWD cannot enter (MKD, then CWD again), for uploads
      */
     public FtpSession openAt(FtpUrl url, String owner, boolean makeFolders) throws FtpException {
+        try {
+            captures.beforeConnect(url.site().host());
+        } catch (CaptureUnavailableException e) {
+            throw new FtpException(String.format(java.util.Locale.ROOT, "packet capture is on (--capture on), but %s",
+                    e.getMessage()), FailureCause.OTHER, e);
+        }
         FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, owner, tls);
         try {
             for (String folder : url.folders()) {

@@ -2,7 +2,7 @@ package io.portside.cli;
 
 import io.portside.diagnose.ConnectionDoctor;
 import io.portside.diagnose.DiagnosisReport;
-import io.portside.diagnose.Outcome;
+import io.portside.diagnose.AttemptOutcome;
 import io.portside.ftp.FtpException;
 
 /**
@@ -40,7 +40,7 @@ final class DiagnoseCommand implements Command {
                 });
         ctx.out().print(report.toText(ctx.options().redact()));
         ctx.out().flush();
-        boolean anyWorks = report.attempts().stream().anyMatch(a -> a.method() != null && a.outcome() == Outcome.OK);
+        boolean anyWorks = report.attempts().stream().anyMatch(a -> a.method() != null && a.outcome() == AttemptOutcome.OK);
         return anyWorks ? ExitCode.OK : ExitCode.REMOTE_FAILURE;
     }
 }

@@ -1,5 +1,6 @@
 package io.portside.cli;
 
+import io.portside.files.SafeLocalName;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.event.Units;
 import io.portside.transfer.JobProgress;
@@ -7,7 +8,6 @@ import io.portside.transfer.JobState;
 import io.portside.transfer.TransferJob;
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -43,38 +43,44 @@ final class GetCommand implements Command {
         if (url.namesFolder()) {
             throw ctx.usage("the URL names a folder, not a file (it ends with /)");
         }
-        Path target = target(ops.size() > 1 ? ops.get(1) : ".", url.name());
+        Path target = target(ctx, ops.size() > 1 ? ops.get(1) : ".", url.name());
         JobProgress job;
         try (QueueRun run = new QueueRun(ctx, url, 1, false, false)) {
             job = run.run(TransferJob.download(url.site(), url.name(), target.toString())).get(0);
             run.throwIfFailed(job);
         }
         if (job.state() == JobState.SKIPPED) {
-            ctx.out().println("skipped " + LocalFiles.printable(url.displayPath()) + ": " + job.message());
+            ctx.out().println("skipped " + TerminalText.printable(url.displayPath()) + ": " + job.message());
         } else {
-            ctx.out().println("downloaded " + LocalFiles.printable(url.displayPath()) + " to " + job.target()
-                    + " (" + Units.bytes(job.bytesDone(), Locale.ROOT) + " bytes)");
+            ctx.out().println("downloaded " + TerminalText.printable(url.displayPath()) + " to "
+                    + TerminalText.printable(job.target()) + " (" + Units.bytes(job.bytesDone(), Locale.ROOT)
+                    + " bytes)");
         }
         return ExitCode.OK;
     }
 
-    /** Checked before connecting, so a typo costs no connection. */
-    private static Path target(String local, String remoteName) throws CliException {
-        Path path;
-        try {
-            path = Path.of(local);
-        } catch (InvalidPathException e) {
-            throw CliException.usage("'" + local + "' is not a valid local file name: " + e.getReason());
-        }
+    /**
+     * Checked before connecting, so a typo costs no connection. Into a folder the file keeps
+     * its remote name when {@link SafeLocalName} accepts it (the same rule as the window's and
+     * the queue's); a name the user typed is the user's choice.
+     */
+    private static Path target(CommandContext ctx, String local, String remoteName) throws CliException {
+        Path path = ctx.local(local, "file");
         if (Files.isDirectory(path)) {
-            return LocalFiles.inside(path, remoteName);
+            SafeLocalName.Decision d = SafeLocalName.resolve(path, remoteName);
+            if (!d.accepted()) {
+                throw CliException.usage("the remote name '" + d.printableName() + "' cannot be a local file name ("
+                        + d.reason() + "); give LOCALFILE with a name");
+            }
+            return d.path();
         }
         if (local.endsWith("/") || local.endsWith(File.separator)) {
-            throw CliException.localFile("there is no folder " + local, null);
+            throw CliException.localFile("there is no folder " + TerminalText.printable(local), null);
         }
-        Path parent = path.toAbsolutePath().getParent();
+        Path parent = path.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw CliException.localFile("cannot save to " + local + ": the folder " + parent + " does not exist", null);
+            throw CliException.localFile("cannot save to " + TerminalText.printable(local) + ": the folder " + parent
+                    + " does not exist", null);
         }
         return path;
     }

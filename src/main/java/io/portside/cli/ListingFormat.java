@@ -23,7 +23,7 @@ final class ListingFormat {
         String permissions = f.permissions() == null ? "?????????" : f.permissions();
         String size = f.size() < 0 ? "-" : Long.toString(f.size());
         String date = f.modified() == null ? "????-??-?? ??:??" : dates.format(f.modified());
-        String link = f.linkTarget() == null ? "" : " -> " + LocalFiles.printable(f.linkTarget());
-        return String.format("%c%-9s %12s %s %s%s", type, permissions, size, date, LocalFiles.printable(f.name()), link);
+        String link = f.linkTarget() == null ? "" : " -> " + TerminalText.printable(f.linkTarget());
+        return String.format("%c%-9s %12s %s %s%s", type, permissions, size, date, TerminalText.printable(f.name()), link);
     }
 }

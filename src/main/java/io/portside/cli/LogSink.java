@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -31,16 +30,17 @@ final class LogSink implements AutoCloseable {
         this.subscription = bus.subscribe(e -> target.println(formatter.format(e).render()));
     }
 
-    /** Starts logging to {@code where}: a file name, or "-" for {@code err}. */
-    static LogSink open(String where, PrintStream err, ProtocolEventBus bus, Locale locale) throws CliException {
+    /** Starts logging to {@code where}: a file name (relative to the working folder), or "-" for stderr. */
+    static LogSink open(String where, CommandContext ctx, Locale locale) throws CliException {
         if (where.equals("-")) {
-            return new LogSink(err, false, "stderr", bus, locale);
+            return new LogSink(ctx.err(), false, "stderr", ctx.bus(), locale);
         }
+        Path file = ctx.local(where, "log file");
         try {
-            OutputStream file = Files.newOutputStream(Path.of(where));
-            return new LogSink(new PrintStream(file, false, StandardCharsets.UTF_8), true, where, bus, locale);
-        } catch (IOException | InvalidPathException e) {
-            throw CliException.localFile("cannot write the log file " + where + ": " + LocalFiles.describe(e), e);
+            OutputStream stream = Files.newOutputStream(file);
+            return new LogSink(new PrintStream(stream, false, StandardCharsets.UTF_8), true, where, ctx.bus(), locale);
+        } catch (IOException e) {
+            throw CliException.localFile("cannot write the log file " + where + ": " + TerminalText.describe(e), e);
         }
     }
 

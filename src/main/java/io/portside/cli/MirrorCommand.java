@@ -7,7 +7,6 @@ import io.portside.transfer.JobState;
 import io.portside.transfer.QueueTotals;
 import io.portside.transfer.TransferJob;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +43,7 @@ final class MirrorCommand implements Command {
         List<String> ops = ctx.operands(2, 2);
         boolean reverse = ctx.options().reverse();
         FtpUrl url = ctx.url(reverse ? ops.get(1) : ops.get(0));
-        String localDir = localDir(reverse ? ops.get(0) : ops.get(1), reverse);
+        String localDir = localDir(ctx, reverse ? ops.get(0) : ops.get(1), reverse);
         // The URL's folders are entered by CWD on every worker; its last segment is the tree itself.
         String remoteDir = url.namesFolder() ? "." : url.name();
         long start = System.nanoTime();
@@ -63,16 +62,12 @@ final class MirrorCommand implements Command {
     }
 
     /** Checked before connecting, so a typo costs no connection. */
-    private static String localDir(String local, boolean mustExist) throws CliException {
-        try {
-            Path path = Path.of(local);
-            if (mustExist && !Files.isDirectory(path)) {
-                throw CliException.localFile(local + " is not a folder", null);
-            }
-            return local;
-        } catch (InvalidPathException e) {
-            throw CliException.usage("'" + local + "' is not a valid local folder name: " + e.getReason());
+    private static String localDir(CommandContext ctx, String local, boolean mustExist) throws CliException {
+        Path path = ctx.local(local, "folder");
+        if (mustExist && !Files.isDirectory(path)) {
+            throw CliException.localFile(TerminalText.printable(local) + " is not a folder", null);
         }
+        return path.toString();
     }
 
     static String progressLine(QueueTotals t) {
@@ -99,7 +94,7 @@ final class MirrorCommand implements Command {
                 Units.duration(took), Units.rate(bytes, took), skipped, failed.size());
         ctx.out().flush();
         for (JobProgress j : failed) {
-            ctx.err().println("portside: failed: " + LocalFiles.printable(j.job().source()) + ": " + j.message());
+            ctx.err().println("portside: failed: " + TerminalText.printable(j.job().source()) + ": " + j.message());
         }
         return failed.isEmpty() ? ExitCode.OK : ExitCode.REMOTE_FAILURE;
     }

@@ -6,7 +6,6 @@ import io.portside.transfer.JobProgress;
 import io.portside.transfer.JobState;
 import io.portside.transfer.TransferJob;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,7 @@ final class PutCommand implements Command {
     @Override
     public int run(CommandContext ctx) throws FtpException, CliException {
         List<String> ops = ctx.operands(2, 2);
-        Path source = source(ops.get(0));
+        Path source = source(ctx, ops.get(0));
         FtpUrl url = ctx.url(ops.get(1));
         if (url.namesFolder()) {
             url = url.withName(source.getFileName().toString());
@@ -44,12 +43,12 @@ final class PutCommand implements Command {
             job = run.run(TransferJob.upload(url.site(), source.toString(), url.name())).get(0);
             run.throwIfFailed(job);
         }
-        String to = LocalFiles.printable(url.withName(remoteName(job.target())).displayPath());
+        String to = TerminalText.printable(url.withName(remoteName(job.target())).displayPath());
         if (job.state() == JobState.SKIPPED) {
-            ctx.out().println("skipped " + source + ": " + job.message());
+            ctx.out().println("skipped " + TerminalText.printable(ops.get(0)) + ": " + job.message());
         } else {
-            ctx.out().println("uploaded " + source + " to " + to + " (" + Units.bytes(job.bytesDone(), Locale.ROOT)
-                    + " bytes)");
+            ctx.out().println("uploaded " + TerminalText.printable(ops.get(0)) + " to " + to + " ("
+                    + Units.bytes(job.bytesDone(), Locale.ROOT) + " bytes)");
         }
         return ExitCode.OK;
     }
@@ -60,21 +59,18 @@ final class PutCommand implements Command {
     }
 
     /** Checked before connecting, so a typo costs no connection. */
-    private static Path source(String local) throws CliException {
-        try {
-            Path path = Path.of(local);
-            if (Files.isDirectory(path)) {
-                throw CliException.localFile(local + " is a folder; put uploads one file", null);
-            }
-            if (!Files.isRegularFile(path)) {
-                throw CliException.localFile("there is no file " + local, null);
-            }
-            if (!Files.isReadable(path)) {
-                throw CliException.localFile("cannot read " + local + ": permission denied", null);
-            }
-            return path;
-        } catch (InvalidPathException e) {
-            throw CliException.usage("'" + local + "' is not a valid local file name: " + e.getReason());
+    private static Path source(CommandContext ctx, String local) throws CliException {
+        Path path = ctx.local(local, "file");
+        String shown = TerminalText.printable(local);
+        if (Files.isDirectory(path)) {
+            throw CliException.localFile(shown + " is a folder; put uploads one file", null);
         }
+        if (!Files.isRegularFile(path)) {
+            throw CliException.localFile("there is no file " + shown, null);
+        }
+        if (!Files.isReadable(path)) {
+            throw CliException.localFile("cannot read " + shown + ": permission denied", null);
+        }
+        return path;
     }
 }

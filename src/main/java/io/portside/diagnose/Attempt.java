@@ -15,16 +15,17 @@ import java.util.List;
  * @param entries entries listed, or -1
  * @param error   why it failed, or null
  * @param events  the events of this step's session, in order
+ * @param overTls the step ran over explicit FTPS on a plain ftp:// diagnosis (the server offered AUTH TLS)
  */
-public record Attempt(DataMethod method, Outcome outcome, Duration took, int entries, FtpException error,
-                      List<ProtocolEvent> events) {
+public record Attempt(DataMethod method, AttemptOutcome outcome, Duration took, int entries, FtpException error,
+                      List<ProtocolEvent> events, boolean overTls) {
 
     public Attempt {
         events = List.copyOf(events);
     }
 
     public String step() {
-        return method == null ? "log in" : method.name();
+        return method == null ? "log in" : overTls ? "TLS " + method.name() : method.name();
     }
 
     public Evidence evidence() {

@@ -1,7 +1,5 @@
 package io.portside.diagnose;
 
-import io.portside.ftp.DataMode;
-import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.Protocol;
@@ -40,6 +38,7 @@ public final class ConnectionDoctor {
     private final SessionOptions base;
     private final ProtocolEventBus bus;
     private final TlsPolicy tlsPolicy;
+    private final DoctorText text;
 
     public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus) {
         this(site, base, bus, TlsPolicy.systemOnly());
@@ -47,10 +46,17 @@ public final class ConnectionDoctor {
 
     /** @param tlsPolicy decides about server certificates, for ftpes/ftps and the AUTH TLS test */
     public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus, TlsPolicy tlsPolicy) {
+        this(site, base, bus, tlsPolicy, java.util.Locale.getDefault());
+    }
+
+    /** @param locale the language of the explanations and the advice */
+    public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus, TlsPolicy tlsPolicy,
+                            java.util.Locale locale) {
         this.site = site;
         this.base = base.withModeFallback(false);
         this.bus = bus;
         this.tlsPolicy = tlsPolicy;
+        this.text = new DoctorText(locale);
     }
 
     /** Runs the diagnosis; blocking, so call it off the UI thread. */
@@ -69,22 +75,25 @@ public final class ConnectionDoctor {
         Attempt login = attempt(site, null, base, session -> caps[0] = session.capabilities());
         attempts.add(login);
         progress.accept(summary(login));
-        Attempt tls = null;
-        if (login.outcome() == Outcome.OK) {
+        List<Attempt> secured = new ArrayList<>();
+        if (login.outcome() == AttemptOutcome.OK) {
             for (DataMethod m : DataMethod.values()) {
                 Attempt a = attempt(site, m, base.withMode(m.mode(), m.extended()), null);
                 attempts.add(a);
                 progress.accept(summary(a));
             }
             if (site.protocol() == Protocol.FTP && caps[0].authTls()) {
-                // The same listing once more over explicit FTPS, as a user switching to ftpes:// would get it.
-                Site secured = new Site(Protocol.FTPES, site.host(), site.port(), site.user(), site.password());
-                tls = attempt(secured, DataMethod.PASV, base.withMode(DataMode.PASSIVE, ExtendedMode.AUTO), null);
-                progress.accept("TLS    " + tls.outcome() + " " + (tls.outcome() == Outcome.OK
-                        ? Units.duration(tls.took()) : tls.error().getMessage()));
+                // Every method once more over explicit FTPS, as a user switching to ftpes:// would get it:
+                // a router's FTP helper, for one, rewrites PORT in plain FTP and cannot over TLS.
+                Site tlsSite = new Site(Protocol.FTPES, site.host(), site.port(), site.user(), site.password());
+                for (DataMethod m : DataMethod.values()) {
+                    Attempt a = attempt(tlsSite, m, base.withMode(m.mode(), m.extended()), null);
+                    secured.add(a);
+                    progress.accept(summary(a));
+                }
             }
         }
-        return report(attempts, tls, caps[0], started, Duration.ofNanos(System.nanoTime() - t0));
+        return report(attempts, secured, caps[0], started, Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private interface Step {
@@ -96,7 +105,7 @@ public final class ConnectionDoctor {
         String owner = OWNER + " " + (target.protocol() != site.protocol() ? "TLS"
                 : method == null ? "login" : method.name());
         List<ProtocolEvent> seen = new ArrayList<>();
-        Outcome outcome = Outcome.OK;
+        AttemptOutcome outcome = AttemptOutcome.OK;
         FtpException error = null;
         int entries = -1;
         long start = System.nanoTime();
@@ -119,7 +128,7 @@ public final class ConnectionDoctor {
                 }
             }
         } catch (FtpException e) {
-            outcome = Outcome.FAILED;
+            outcome = AttemptOutcome.FAILED;
             error = e;
         } finally {
             sub.close(); // delivers what is queued: every event of this session is in `seen` now
@@ -130,7 +139,7 @@ public final class ConnectionDoctor {
         synchronized (seen) {
             events = onlyFirstSession(seen);
         }
-        return new Attempt(method, outcome, took, entries, error, events);
+        return new Attempt(method, outcome, took, entries, error, events, target.protocol() != site.protocol());
     }
 
     /** Another doctor on the same bus uses the same owner; its sessions have other numbers. */
@@ -142,21 +151,34 @@ public final class ConnectionDoctor {
         return events.stream().filter(e -> e.connection().session() == session).toList();
     }
 
-    private DiagnosisReport report(List<Attempt> attempts, Attempt tlsAttempt, ServerCapabilities caps,
+    private DiagnosisReport report(List<Attempt> attempts, List<Attempt> secured, ServerCapabilities caps,
                                    Instant started, Duration took) {
         Evidence login = attempts.get(0).evidence();
         String server = login.control().map(c -> c.remote().getAddress().getHostAddress()).orElse(null);
         String client = login.control().map(c -> c.local().getAddress().getHostAddress()).orElse(null);
         List<String> explanations = new ArrayList<>();
         List<String> others = new ArrayList<>();
+        Explainer explainer = new Explainer(text, caps);
         for (Attempt a : attempts) {
-            explanations.addAll(Explainer.explain(a));
+            explanations.addAll(explainer.explain(a));
             a.evidence().passiveReplaced().ifPresent(r -> others.add(r.announced().getAddress().getHostAddress()));
         }
+        List<String> tlsWhy = explainer.compareTls(attempts, secured);
+        for (Attempt a : secured) {
+            // Where the plain run already explained the same failure, the TLS row needs no second
+            // sentence; nor does a TLS session that failed before its data method (the TLS row says why).
+            boolean plainFailedToo = attempts.stream().anyMatch(p -> p.method() == a.method() && p.outcome() != AttemptOutcome.OK);
+            boolean reachedMethod = a.evidence().replyTo(a.method().name()).isPresent();
+            if (!plainFailedToo && reachedMethod && tlsWhy.stream().noneMatch(w -> w.startsWith(a.method().name() + " "))) {
+                explanations.addAll(explainer.explain(a).stream().filter(e -> !explanations.contains(e)).toList());
+            }
+        }
+        explanations.addAll(tlsWhy);
+        Attempt tlsAttempt = secured.isEmpty() ? null : secured.get(0);
         String target = new Site(site.protocol(), site.host(), site.port(), site.user(), null).toString();
         return new DiagnosisReport(target, site.host(), server, client, features(caps), attempts,
-                TlsFinding.describe(site, caps, tlsAttempt, attempts), tlsAttempt,
-                explanations, Recommender.recommend(attempts), others, started, took);
+                TlsFinding.describe(site, caps, tlsAttempt, attempts), tlsAttempt, secured,
+                explanations, Recommender.recommend(text, attempts, secured), others, started, took);
     }
 
     /** "AUTH TLS, EPSV, SIZE": each feature with its parameters, as FEAT listed it. */
@@ -167,7 +189,7 @@ public final class ConnectionDoctor {
     }
 
     private static String summary(Attempt a) {
-        return String.format("%-6s %-6s %s", a.step(), a.outcome(), a.outcome() == Outcome.OK
+        return String.format("%-6s %-6s %s", a.step(), a.outcome(), a.outcome() == AttemptOutcome.OK
                 ? Units.duration(a.took()) : a.error().getMessage());
     }
 }

@@ -22,14 +22,15 @@ import java.util.Locale;
  * @param features         the server's FEAT keywords, space separated ("" when it had none)
  * @param attempts         the steps in the order taken; the first is the log-in
  * @param tls              one sentence about TLS: what the TLS attempt showed, or why there was none
- * @param tlsAttempt       the listing over TLS (AUTH TLS) on a plain ftp:// diagnosis, or null when not tried
+ * @param tlsAttempt       the listing over TLS (AUTH TLS, PASV) on a plain ftp:// diagnosis, or null when not tried
+ * @param tlsAttempts      every method over TLS on a plain ftp:// diagnosis (empty when not tried)
  * @param explanations     plain-words explanations, one per observed problem
  * @param recommendation   what to use and what to change
  * @param otherAddresses   addresses seen in replies that are neither ours nor the server's (e.g. a NAT-internal PASV address)
  */
 public record DiagnosisReport(String target, String hostName, String serverAddress, String clientAddress,
                               String features, List<Attempt> attempts, String tls, Attempt tlsAttempt,
-                              List<String> explanations,
+                              List<Attempt> tlsAttempts, List<String> explanations,
                               List<String> recommendation, List<String> otherAddresses, Instant started,
                               Duration took) {
     private static final DateTimeFormatter WHEN =
@@ -38,6 +39,7 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
 
     public DiagnosisReport {
         attempts = List.copyOf(attempts);
+        tlsAttempts = List.copyOf(tlsAttempts);
         explanations = List.copyOf(explanations);
         recommendation = List.copyOf(recommendation);
         otherAddresses = List.copyOf(otherAddresses);
@@ -49,7 +51,7 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
     }
 
     public boolean loggedIn() {
-        return !attempts.isEmpty() && attempts.get(0).outcome() == Outcome.OK;
+        return !attempts.isEmpty() && attempts.get(0).outcome() == AttemptOutcome.OK;
     }
 
     /** The table's rows as shown: step, result, time, details. */
@@ -58,23 +60,26 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
         for (Attempt a : attempts) {
             rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
         }
+        for (Attempt a : tlsAttempts) {
+            rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
+        }
         if (tlsAttempt != null) {
             rows.add(new Row("TLS", tlsAttempt.outcome(), tlsAttempt.took(), tls));
         } else if (loggedIn()) {
             // on an ftpes:// or ftps:// diagnosis the log-in itself ran over TLS
             boolean overTls = attempts.get(0).events().stream()
                     .anyMatch(e -> e instanceof ProtocolEvent.TlsEstablished t && t.connection().isControl());
-            rows.add(new Row("TLS", overTls ? Outcome.OK : Outcome.NOT_TESTED, null, tls));
+            rows.add(new Row("TLS", overTls ? AttemptOutcome.OK : AttemptOutcome.NOT_TESTED, null, tls));
         }
         return rows;
     }
 
     /** One line of the table. */
-    public record Row(String step, Outcome outcome, Duration took, String details) {
+    public record Row(String step, AttemptOutcome outcome, Duration took, String details) {
     }
 
     private String details(Attempt a) {
-        if (a.outcome() == Outcome.FAILED) {
+        if (a.outcome() == AttemptOutcome.FAILED) {
             return a.error() == null ? "failed" : a.error().getMessage();
         }
         if (a.method() == null) {

@@ -55,6 +55,19 @@ public final class Evidence {
         return Optional.empty();
     }
 
+    /** From sending the transfer command to the server's first reply to it (how long a 425 took). */
+    public Optional<java.time.Duration> transferReplyDelay() {
+        java.time.Instant sent = null;
+        for (ProtocolEvent e : events) {
+            if (e instanceof CommandSent c && TRANSFER_VERBS.contains(c.verb())) {
+                sent = c.time();
+            } else if (sent != null && e instanceof ReplyReceived r && r.connection().isControl()) {
+                return Optional.of(java.time.Duration.between(sent, r.time()));
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<DataEndpoint> decoded() {
         return first(EndpointDecoded.class, e -> true).map(EndpointDecoded::endpoint);
     }

@@ -1,169 +1,196 @@
 package io.portside.diagnose;
 
+import io.portside.ftp.AddressScope;
 import io.portside.ftp.DataEndpoint;
+import io.portside.ftp.ServerCapabilities;
 import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent.PassiveAddressReplaced;
 import io.portside.ftp.event.ProtocolEvent.ReplyReceived;
 import io.portside.ftp.event.ProtocolEvent.TcpEstablished;
 import io.portside.ftp.event.ProtocolEvent.TcpFailed;
 import io.portside.ftp.event.Units;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Explains one attempt in plain words from what its events show: the reply to PASV/PORT, the
- * decoded endpoint, a replaced passive address, how a data connection failed. Falls back to the
- * layer's own error sentence when no specific rule applies, so nothing is left unexplained.
+ * decoded endpoint, a replaced passive address, how a data connection failed, and where the
+ * addresses prove it (our private address to a public server), that we are behind NAT. Falls
+ * back to the layer's own error sentence when no specific rule applies, so nothing is left
+ * unexplained.
  */
 final class Explainer {
-    private Explainer() {
+    /** A 425 faster than this came from a refused connection (RST), not from the server waiting in vain. */
+    static final Duration QUICK_REFUSAL = Duration.ofMillis(1500);
+    private final DoctorText t;
+    private final ServerCapabilities caps;
+
+    Explainer(DoctorText text, ServerCapabilities caps) {
+        this.t = text;
+        this.caps = caps;
     }
 
-    static List<String> explain(Attempt a) {
+    List<String> explain(Attempt a) {
         List<String> out = new ArrayList<>();
         if (a.method() == null) {
-            if (a.outcome() == Outcome.FAILED) {
-                out.add("Could not connect and log in: " + a.error().getMessage() + ". Nothing else could be tested.");
+            if (a.outcome() == AttemptOutcome.FAILED) {
+                out.add(t.get("login.failed", a.error().getMessage()));
             }
             return out;
         }
         Evidence ev = a.evidence();
-        String m = a.method().name();
+        String m = a.step();
         ev.passiveReplaced().ifPresent(r -> out.add(replaced(m, r, ev)));
-        if (a.outcome() == Outcome.OK) {
+        if (a.outcome() == AttemptOutcome.OK) {
+            if (!a.method().passive() && !a.overTls() && nat(ev).isPresent()) {
+                InetAddress[] n = nat(ev).get();
+                out.add(t.get("helper.rewrote", a.method().name(), n[0].getHostAddress(), n[1].getHostAddress()));
+            }
             return out;
         }
-        Optional<ReplyReceived> modeReply = ev.replyTo(m);
+        Optional<ReplyReceived> modeReply = ev.replyTo(a.method().name());
         if (modeReply.isPresent() && modeReply.get().code() >= 500) {
-            out.add(refused(a.method(), modeReply.get(), ev));
+            out.add(refused(a, modeReply.get(), ev));
             return out;
         }
         Optional<TcpFailed> failed = ev.dataFailed();
         Optional<ReplyReceived> transfer = ev.transferReply();
         if (failed.isPresent()) {
-            out.add(a.method().passive() ? passiveFailed(m, failed.get(), ev) : activeFailed(m, failed.get(), ev));
+            out.add(a.method().passive() ? passiveFailed(m, failed.get()) : activeFailed(a, failed.get(), ev));
         } else if (transfer.isPresent() && transfer.get().code() == 425) {
-            out.add(cannotOpen(a.method(), transfer.get(), ev));
+            out.add(cannotOpen(a, transfer.get(), ev));
         } else if (ev.rejected().isPresent()) {
-            out.add(m + ": a host other than the server (" + addr(ev.rejected().get().from())
-                    + ") connected to our data port first; Portside refused it, and the server's own connection "
-                    + "did not follow.");
+            out.add(t.get("foreign", m, addr(ev.rejected().get().from())));
         } else {
-            out.add(m + " failed: " + a.error().getMessage() + ".");
+            out.add(t.get("failed", m, a.error().getMessage()));
         }
         return out;
     }
 
-    private static String replaced(String m, PassiveAddressReplaced r, Evidence ev) {
-        String announced = addr(r.announced());
-        String peer = r.used().getAddress().getHostAddress();
-        StringBuilder b = new StringBuilder(m).append(": the reply named ")
-                .append(r.announcedPrivate() ? "the private address " : "the address ").append(announced)
-                .append(" while the control connection goes to ").append(peer);
-        b.append(r.announcedPrivate()
-                ? " (the server is behind NAT and its external address is not configured)."
-                : " (a wrongly configured external address, or an attempt to make us connect to a third host:"
-                + " FTP bounce).");
-        Optional<TcpEstablished> data = ev.dataEstablished();
-        if (data.isPresent()) {
-            b.append(" Connecting to the control address ").append(addr(r.used())).append(" instead worked.");
-        } else {
-            b.append(" Connecting to the control address ").append(addr(r.used())).append(" instead failed too")
-                    .append(ev.dataFailed().map(f -> " (" + cause(f.cause()) + ")").orElse("")).append('.');
+    /**
+     * Active mode that works in plain FTP and fails over TLS from a private address: the router's
+     * FTP helper rewrote the plain command, and cannot read the encrypted one.
+     */
+    List<String> compareTls(List<Attempt> plain, List<Attempt> secured) {
+        List<String> out = new ArrayList<>();
+        for (Attempt s : secured) {
+            if (s.method() == null || s.method().passive() || s.outcome() == AttemptOutcome.OK
+                    || s.evidence().replyTo(s.method().name()).isEmpty()) {
+                continue; // only a PORT/EPRT that TLS carried to the server tells about the helper
+            }
+            Optional<InetAddress[]> n = nat(s.evidence());
+            boolean plainWorked = plain.stream().anyMatch(p -> p.method() == s.method() && p.outcome() == AttemptOutcome.OK);
+            if (plainWorked && n.isPresent()) {
+                out.add(t.get("helper.tls", s.method().name(), n.get()[0].getHostAddress()));
+            }
         }
-        return b.toString();
+        return out;
     }
 
-    private static String refused(DataMethod method, ReplyReceived reply, Evidence ev) {
-        String m = method.name();
-        String said = " (the server answered \"" + first(reply) + "\")";
+    /** Our private local address and the server's public one, when the control connection shows both. */
+    static Optional<InetAddress[]> nat(Evidence ev) {
+        return ev.control().filter(c -> AddressScope.behindNat(c.local().getAddress(), c.remote().getAddress()))
+                .map(c -> new InetAddress[] {c.local().getAddress(), c.remote().getAddress()});
+    }
+
+    private String replaced(String m, PassiveAddressReplaced r, Evidence ev) {
+        String announced = addr(r.announced());
+        String peer = r.used().getAddress().getHostAddress();
+        boolean isPrivate = r.announcedPrivate();
+        String b = t.get(isPrivate ? "pasv.replaced.private" : "pasv.replaced.other", m, announced, peer);
+        Optional<TcpEstablished> data = ev.dataEstablished();
+        if (data.isPresent()) {
+            return b + t.get("pasv.replaced.worked", addr(r.used()));
+        }
+        return b + t.get("pasv.replaced.failed", addr(r.used()),
+                ev.dataFailed().map(f -> " (" + cause(f.cause()) + ")").orElse(""));
+    }
+
+    private String refused(Attempt a, ReplyReceived reply, Evidence ev) {
+        DataMethod method = a.method();
+        String m = a.step();
+        String said = first(reply);
         boolean notImplemented = reply.code() == 500 || reply.code() == 501 || reply.code() == 502;
-        if (method.isExtended() && notImplemented) {
-            return m + " is not supported by the server" + said + ". That is harmless: with extended commands on"
-                    + " AUTO, Portside falls back to " + (method.passive() ? "PASV" : "PORT") + " by itself.";
+        boolean listed = method == DataMethod.EPSV ? caps.epsv() : method == DataMethod.EPRT && caps.eprt();
+        if (method.isExtended() && notImplemented && !listed) {
+            return t.get("extended.unsupported", m, said, method.passive() ? "PASV" : "PORT");
         }
         if (method.passive()) {
-            return m + " was refused" + said + ": the server does not offer passive mode.";
+            return t.get("passive.refused", m, said);
         }
-        if (reply.code() == 502) {
-            return m + " is not implemented by the server" + said + ": it does not offer active mode.";
+        if (reply.code() == 502 && !listed) {
+            return t.get("active.notImplemented", m, said);
         }
-        String advertised = ev.advertised().map(Explainer::addr).orElse("our address");
+        String advertised = ev.advertised().map(Explainer::addr).orElse("?");
+        Optional<InetAddress[]> n = nat(ev);
+        boolean advertisedLocal = ev.advertised().isEmpty() || n.isPresent()
+                && ev.advertised().get().getAddress().equals(n.get()[0]);
+        String feat = listed ? t.get("active.refused.listed", method.name()) : "";
+        if (n.isPresent() && advertisedLocal) {
+            return t.get("active.refused.nat", m, said, n.get()[0].getHostAddress(), n.get()[1].getHostAddress(),
+                    advertised) + feat + (a.overTls() ? t.get("active.refused.nat.tls") : "");
+        }
         String local = ev.control().map(c -> c.local().getAddress().getHostAddress()).orElse(null);
         String why = local != null && ev.advertised().isPresent()
                 && !ev.advertised().get().getAddress().getHostAddress().equals(local)
-                ? " We advertised " + advertised + " but our control connection comes from " + local
-                + ": the advertised (external) address is probably wrong."
-                : " We advertised " + advertised + ", the address our control connection comes from, so either the"
-                + " server sees us under another address (NAT in front of us) or it does not allow active mode.";
-        return m + " was refused" + said + ": the server refuses data connections to an address other than the"
-                + " one it sees us connect from (bounce protection), or we advertised the wrong address." + why;
+                ? t.get("active.refused.external", advertised, local)
+                : t.get("active.refused.same", advertised);
+        return t.get("active.refused", m, said) + feat + why;
     }
 
-    private static String passiveFailed(String m, TcpFailed f, Evidence ev) {
-        String target = f.remote() == null ? "the server's data port" : addr(f.remote());
-        String base = m + ": the server said it listens on " + target + ", but connecting to it ";
+    private String passiveFailed(String m, TcpFailed f) {
+        String target = f.remote() == null ? "?" : addr(f.remote());
         return switch (f.cause()) {
-            case REFUSED -> base + "was refused: nothing listens there (the server's passive port range is"
-                    + " closed by its firewall, or the server gave up waiting).";
-            case TIMED_OUT -> base + "got no answer within " + Units.duration(f.after()) + ": a firewall in front of"
-                    + " the server drops connections to its passive ports. The server's admin must open the passive"
-                    + " port range.";
-            case RESET -> m + ": the data connection to " + target + " was reset (by the server or a firewall in"
-                    + " between). With FTPS this is what a server that requires TLS session reuse does.";
-            default -> base + "failed: " + cause(f.cause()) + ".";
+            case REFUSED -> t.get("passive.rst", m, target);
+            case TIMED_OUT -> t.get("passive.timeout", m, target, Units.duration(f.after()));
+            case RESET -> t.get("data.reset", m, target);
+            default -> t.get("passive.failed", m, target, cause(f.cause()));
         };
     }
 
-    private static String activeFailed(String m, TcpFailed f, Evidence ev) {
+    private String activeFailed(Attempt a, TcpFailed f, Evidence ev) {
+        String m = a.step();
         String where = ev.advertised().map(Explainer::addr)
-                .orElse(f.remote() == null ? "our data port" : addr(f.remote()));
-        int code = ev.replyTo(m).map(ReplyReceived::code).orElse(0);
+                .orElse(f.remote() == null ? "?" : addr(f.remote()));
         if (f.inbound() && f.cause() == FailureCause.TIMED_OUT) {
-            return m + " was accepted" + (code > 0 ? " (" + code + ")" : "") + " but the server's connection to "
-                    + where + " never arrived within " + Units.duration(f.after()) + ": an inbound firewall or NAT"
-                    + " in front of us blocks it. Use passive mode, or configure an external address and a port"
-                    + " range that the firewall forwards to this machine.";
+            int code = ev.replyTo(a.method().name()).map(ReplyReceived::code).orElse(0);
+            return t.get("active.timeout", m, code > 0 ? " (" + code + ")" : "", where, Units.duration(f.after()))
+                    + nat(ev).map(n -> t.get("nat.inbound", n[0].getHostAddress(), n[1].getHostAddress())).orElse("");
         }
         if (f.cause() == FailureCause.RESET) {
-            return m + ": the data connection was reset (by the server or a firewall in between). With FTPS this"
-                    + " is what a server that requires TLS session reuse does.";
+            return t.get("data.reset", m, where);
         }
-        return m + ": the server's connection to " + where + " failed: " + cause(f.cause()) + ".";
+        return t.get("active.failed", m, where, cause(f.cause()));
     }
 
-    private static String cannotOpen(DataMethod method, ReplyReceived reply, Evidence ev) {
-        String said = " (\"" + first(reply) + "\")";
-        if (method.passive()) {
-            return method + ": the server could not open its side of the data connection" + said + ".";
+    private String cannotOpen(Attempt a, ReplyReceived reply, Evidence ev) {
+        String said = first(reply);
+        if (a.method().passive()) {
+            return t.get("passive.cannotOpen", a.step(), said);
         }
-        String where = ev.advertised().map(Explainer::addr).orElse("our data port");
-        return method + " was accepted but the server then reported it could not connect to " + where + said
-                + ": an inbound firewall or NAT in front of us blocks it, or the server cannot reach that address."
-                + " Use passive mode, or configure an external address and port range.";
+        String where = ev.advertised().map(Explainer::addr).orElse("?");
+        Optional<Duration> delay = ev.transferReplyDelay();
+        if (delay.isPresent() && delay.get().compareTo(QUICK_REFUSAL) < 0) {
+            return t.get("active.cannotOpen.rst", a.step(), where, said, Units.duration(delay.get()));
+        }
+        return t.get("active.cannotOpen", a.step(), where, said,
+                delay.map(Units::duration).orElse("?"));
     }
 
     private static String first(ReplyReceived r) {
         return r.lines().isEmpty() ? Integer.toString(r.code()) : r.lines().get(0).strip();
     }
 
-    static String cause(FailureCause c) {
-        return switch (c) {
-            case REFUSED -> "connection refused";
-            case TIMED_OUT -> "no answer, timed out";
-            case RESET -> "reset by the peer";
-            case UNREACHABLE -> "no route to the host";
-            case UNKNOWN_HOST -> "unknown host";
-            case CLOSED -> "closed";
-            case OTHER -> "an I/O error";
-        };
+    String cause(FailureCause c) {
+        return t.get("cause." + c.name());
     }
 
     static String addr(InetSocketAddress a) {
-        String h = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
+        return io.portside.ftp.event.AddressText.of(a);
     }
 
     static String addr(DataEndpoint d) {

@@ -1,22 +1,27 @@
 package io.portside.diagnose;
 
 import io.portside.ftp.event.FailureCause;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns the table of attempts into advice: which mode to use, what to change and where. */
 final class Recommender {
     private Recommender() {
     }
 
-    static List<String> recommend(List<Attempt> attempts) {
+    /**
+     * @param attempts the log-in and the plain attempts
+     * @param secured  the same methods over TLS (empty when the server offers no AUTH TLS)
+     */
+    static List<String> recommend(DoctorText t, List<Attempt> attempts, List<Attempt> secured) {
         Map<DataMethod, Attempt> by = new EnumMap<>(DataMethod.class);
         attempts.stream().filter(a -> a.method() != null).forEach(a -> by.put(a.method(), a));
         if (by.isEmpty()) {
-            return List.of("Fix the connection or the login first (host, port, user name and password); the data"
-                    + " connection methods could not be tested.");
+            return List.of(t.get("rec.fixLogin"));
         }
         List<String> out = new ArrayList<>();
         boolean epsv = ok(by, DataMethod.EPSV);
@@ -25,38 +30,36 @@ final class Recommender {
         boolean eprt = ok(by, DataMethod.EPRT);
         boolean natPasv = by.values().stream().anyMatch(a -> a.evidence().passiveReplaced().isPresent());
         if (epsv) {
-            out.add("Use passive mode (the default). EPSV works, so leave extended commands on AUTO.");
+            out.add(t.get("rec.epsv"));
         } else if (pasv) {
-            out.add("Use passive mode with PASV" + (by.containsKey(DataMethod.EPSV)
-                    ? "; EPSV does not work here, and extended commands on AUTO fall back to PASV by themselves."
-                    : "."));
+            out.add(t.get(by.containsKey(DataMethod.EPSV) ? "rec.pasv.noEpsv" : "rec.pasv"));
         } else if (port || eprt) {
-            out.add("Use active mode (" + (eprt && !port ? "EPRT" : "PORT") + "): passive data connections do not"
-                    + " work with this server. Its admin should open the passive port range in the server's firewall"
-                    + " (and configure its external address if it is behind NAT).");
+            out.add(t.get("rec.active", eprt && !port ? "EPRT" : "PORT"));
         } else {
-            out.add("No data-connection method works: folders cannot be listed and files cannot be transferred."
-                    + " Check the firewalls on both sides: the server's passive port range must be reachable from"
-                    + " here, or this machine must accept connections from the server for active mode.");
+            out.add(t.get("rec.none"));
         }
         if (natPasv && (epsv || pasv)) {
-            out.add("Keep \"trust the server's passive address\" off: Portside then connects to the control address,"
-                    + " which is what made passive mode work. On the server, configure its external address for"
-                    + " passive mode (vsftpd pasv_address, ProFTPD MasqueradeAddress, Pure-FTPd -P, FileZilla Server's"
-                    + " public IP) so that other clients work too.");
+            out.add(t.get("rec.natPasv"));
         }
-        boolean activeBlocked = by.values().stream().anyMatch(a -> a.method() != null && !a.method().passive()
+        Optional<InetAddress[]> nat = Explainer.nat(attempts.get(0).evidence());
+        boolean activeFailed = by.values().stream().anyMatch(a -> !a.method().passive() && a.outcome() != AttemptOutcome.OK);
+        boolean activeBlocked = by.values().stream().anyMatch(a -> !a.method().passive()
                 && a.evidence().dataFailed().map(f -> f.inbound() && f.cause() == FailureCause.TIMED_OUT).orElse(false));
-        if (activeBlocked && (epsv || pasv)) {
-            out.add("Do not use active mode from this network: incoming connections from the server are blocked."
-                    + " To make it work, forward a port range to this machine and set it, with the external address,"
-                    + " in the session's active-mode settings.");
+        if (nat.isPresent() && activeFailed && (epsv || pasv)) {
+            out.add(t.get("rec.natActive", nat.get()[0].getHostAddress()));
+        } else if (activeBlocked && (epsv || pasv)) {
+            out.add(t.get("rec.activeBlocked"));
+        }
+        boolean activeOnlyPlain = secured.stream().anyMatch(s -> s.method() != null && !s.method().passive()
+                && s.outcome() != AttemptOutcome.OK && ok(by, s.method()));
+        if (activeOnlyPlain && nat.isPresent()) {
+            out.add(t.get("rec.tlsPassive"));
         }
         return out;
     }
 
     private static boolean ok(Map<DataMethod, Attempt> by, DataMethod m) {
         Attempt a = by.get(m);
-        return a != null && a.outcome() == Outcome.OK;
+        return a != null && a.outcome() == AttemptOutcome.OK;
     }
 }

@@ -28,7 +28,7 @@ final class TlsFinding {
         }
         boolean resetDuringTls = tls.events().stream().anyMatch(e -> e instanceof ProtocolEvent.TlsFailed f
                 && !f.connection().isControl());
-        if (tls.outcome() != Outcome.OK) {
+        if (tls.outcome() != AttemptOutcome.OK) {
             return "AUTH TLS offered, but a listing over TLS (ftpes://) failed: " + tls.error().getMessage()
                     + (resetDuringTls ? " The data connection was reset during its TLS handshake: the server"
                     + " most likely requires TLS session reuse." : "");

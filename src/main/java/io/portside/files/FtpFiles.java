@@ -19,6 +19,7 @@ import java.util.function.Function;
 /** A folder tree on an FTP server, through one logged-in {@link FtpSession}. */
 public final class FtpFiles implements FileSystemView {
     private final FtpSession session;
+    private boolean toldNoMfmt;
 
     public FtpFiles(FtpSession session) {
         this.session = session;
@@ -174,9 +175,15 @@ public final class FtpFiles implements FileSystemView {
         }
     }
 
+    /** MFMT; a server whose FEAT lists none is told about once per connection in the log. */
     @Override
     public boolean setModified(String path, Instant time) throws IOException {
         if (!session.capabilities().mfmt()) {
+            if (!toldNoMfmt) {
+                toldNoMfmt = true;
+                session.report(id -> new ProtocolEvent.Notice(Instant.now(), id, Severity.WARNING, "times.notKept",
+                        List.of()));
+            }
             return false;
         }
         session.setModificationTime(path, time);

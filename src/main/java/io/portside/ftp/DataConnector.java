@@ -1,5 +1,6 @@
 package io.portside.ftp;
 
+import io.portside.ftp.event.AddressText;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent;
@@ -134,8 +135,8 @@ final class DataConnector {
         try {
             socket.connect(target, millis(options.connectTimeout()));
         } catch (IOException e) {
-            throw new DataConnectException("could not connect to " + target.getAddress().getHostAddress() + ":"
-                    + target.getPort() + " (" + FailureCause.of(e).name().toLowerCase() + ")", FailureCause.of(e), e);
+            throw new DataConnectException("could not connect to " + AddressText.of(target)
+                    + " (" + FailureCause.of(e).name().toLowerCase() + ")", FailureCause.of(e), e);
         }
         return sendTransferCommand(socket, null, command, argument, restartOffset);
     }
@@ -154,7 +155,7 @@ final class DataConnector {
         }
         bus.publish(new ProtocolEvent.PassiveAddressReplaced(Instant.now(), controlId,
                 new InetSocketAddress(announced, endpoint.port()), new InetSocketAddress(peer, endpoint.port()),
-                announced.isSiteLocalAddress() || announced.isLinkLocalAddress()));
+                AddressScope.of(announced) == AddressScope.PRIVATE));
         return peer;
     }
 
@@ -165,10 +166,17 @@ final class DataConnector {
         boolean ext = state.useExtended(isIpv6(), serverOffersEprt.getAsBoolean())
                 || advertised instanceof Inet6Address;
         if (options.activeExternalAddress() == null) {
-            notice(Severity.INFO, "mode.active.listen", ext ? "EPRT" : "PORT", local.getHostAddress());
+            notice(Severity.INFO, "mode.active.listen", ext ? "EPRT" : "PORT", AddressText.of(local));
         } else {
-            notice(Severity.INFO, "mode.active.external", ext ? "EPRT" : "PORT", local.getHostAddress(),
-                    advertised.getHostAddress());
+            notice(Severity.INFO, "mode.active.external", ext ? "EPRT" : "PORT", AddressText.of(local),
+                    AddressText.of(advertised));
+        }
+        // Our private address to a public server: certainly behind NAT, so say what that means for PORT.
+        boolean nat = options.activeExternalAddress() == null && AddressScope.behindNat(local, control.peer());
+        String verb = ext ? "EPRT" : "PORT";
+        if (nat) {
+            notice(Severity.WARNING, securer == null ? "active.nat" : "active.nat.tls", verb, local.getHostAddress(),
+                    control.peer().getHostAddress());
         }
         MonitoredServerSocket server = listen(local);
         try {
@@ -181,12 +189,19 @@ final class DataConnector {
             }
             if (code / 100 != 2) {
                 if (code >= 500) {
+                    if (nat) {
+                        notice(Severity.WARNING, "active.refused.nat", verb, local.getHostAddress());
+                    }
                     throw new DataConnectException("the server refused " + (ext ? "EPRT" : "PORT") + ": "
                             + control.replyLine(), null, null);
                 }
                 return null;
             }
-            return sendTransferCommand(null, server, command, argument, restartOffset);
+            Socket data = sendTransferCommand(null, server, command, argument, restartOffset);
+            if (nat && data != null) {
+                notice(Severity.INFO, "active.helper", verb, local.getHostAddress());
+            }
+            return data;
         } finally {
             server.close();
         }
@@ -217,7 +232,7 @@ final class DataConnector {
                 last = e;
             }
         }
-        throw new DataConnectException("could not listen on " + local.getHostAddress() + " in port range "
+        throw new DataConnectException("could not listen on " + AddressText.of(local) + " in port range "
                 + range.min() + "-" + range.max() + ": " + last.getMessage(), FailureCause.OTHER, last);
     }
 
@@ -270,7 +285,7 @@ final class DataConnector {
                         + " connected, and was refused: the server connects from another address than its own", waited));
                 control.resynchronize();
                 throw new DataConnectException("the server accepted the command but never connected to "
-                        + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort(),
+                        + AddressText.hostPort(AddressText.of(server.getInetAddress()), server.getLocalPort()),
                         FailureCause.TIMED_OUT, e);
             }
             if (s.getInetAddress().equals(peer)) {
@@ -279,7 +294,7 @@ final class DataConnector {
                 return s;
             }
             bus.publish(new ProtocolEvent.TcpRejected(Instant.now(), s.id(), s.remoteEndpoint(), peer));
-            refused = s.getInetAddress().getHostAddress();
+            refused = AddressText.of(s.getInetAddress());
             s.discard();
         }
     }

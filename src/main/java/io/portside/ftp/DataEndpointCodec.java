@@ -1,5 +1,6 @@
 package io.portside.ftp;
 
+import io.portside.ftp.event.AddressText;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.regex.Matcher;
@@ -55,9 +56,11 @@ public final class DataEndpointCodec {
         }
         String host = parts[1];
         boolean v4 = parts[0].equals("1");
-        if (v4 ? !isIpv4Literal(host) : !host.contains(":")) {
+        String shortForm = v4 ? (isIpv4Literal(host) ? host : null) : ipv6Literal(host);
+        if (shortForm == null) {
             throw new FtpProtocolException("the EPRT address is not a valid IPv" + (v4 ? "4" : "6") + " address: " + clip(text));
         }
+        host = shortForm;
         return new DataEndpoint(DataEndpoint.Kind.EPRT, host, parsePort(parts[2], "the EPRT argument"));
     }
 
@@ -74,12 +77,7 @@ public final class DataEndpointCodec {
     /** The EPRT argument: {@code |1|127.0.0.1|2343|} or {@code |2|::1|2343|}. */
     public static String formatEprt(InetAddress address, int port) {
         boolean v6 = address instanceof Inet6Address;
-        String host = address.getHostAddress();
-        int zone = host.indexOf('%');
-        if (zone >= 0) {
-            host = host.substring(0, zone);
-        }
-        return "|" + (v6 ? 2 : 1) + "|" + host + "|" + port + "|";
+        return "|" + (v6 ? 2 : 1) + "|" + AddressText.withoutZone(address) + "|" + port + "|";
     }
 
     private static DataEndpoint parseSixNumbers(DataEndpoint.Kind kind, String text, String what)
@@ -125,6 +123,26 @@ public final class DataEndpointCodec {
             }
         }
         return true;
+    }
+
+    /**
+     * The RFC 5952 form of an IPv6 literal, or null when it is not one. A {@code %zone} is
+     * dropped (it means nothing to the peer). Only hex digits, colons and dots get to
+     * InetAddress, so it parses a literal and never asks DNS about the text.
+     */
+    private static String ipv6Literal(String host) {
+        int zone = host.indexOf('%');
+        String bare = zone >= 0 ? host.substring(0, zone) : host;
+        if (bare.isEmpty() || bare.indexOf(':') < 0 || bare.length() > 45 || bare.charAt(0) == '.'
+                || !bare.chars().allMatch(c -> c == ':' || c == '.' || c < 128 && Character.digit(c, 16) >= 0)) {
+            return null;
+        }
+        try {
+            InetAddress a = InetAddress.getByName(bare);
+            return a instanceof Inet6Address ? AddressText.withoutZone(a) : null;
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
     }
 
     /** Only 0-9: Character.isDigit would also let Arabic-Indic and other digits through. */

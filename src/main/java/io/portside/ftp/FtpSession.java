@@ -139,6 +139,15 @@ public final class FtpSession implements AutoCloseable {
         return site.protocol() != Protocol.FTP;
     }
 
+    /**
+     * The TLS version the control connection runs now ({@code TLSv1.3}, {@code TLSv1.2} after a
+     * fall-back), or null for plain FTP: what the window shows as "Encrypted (TLS 1.3)".
+     */
+    public String tlsVersion() {
+        TlsLayer t = tls;
+        return t == null ? null : t.controlProtocol();
+    }
+
     public boolean isConnected() {
         return client.isConnected();
     }
@@ -190,7 +199,7 @@ public final class FtpSession implements AutoCloseable {
      * by Commons Net's parsers, else NLST names only.
      */
     public List<RemoteFile> list(String path) throws FtpException {
-        return tlsFallback.run(() -> listOnce(path), () -> true);
+        return tlsFallback.run(() -> listOnce(path));
     }
 
     private List<RemoteFile> listOnce(String path) throws FtpException {
@@ -312,16 +321,6 @@ public final class FtpSession implements AutoCloseable {
     /** As {@link #openUpload(String, long)}, as text (TYPE A) or bytes (TYPE I); ASCII only from offset 0. */
     public OutputStream openUpload(String path, long offset, TransferType type) throws FtpException {
         return transfers.openUpload(path, offset, type);
-    }
-
-    /** Downloads {@code path} from {@code offset} into {@code sink}; returns the bytes copied. */
-    public long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
-        return transfers.download(path, offset, sink, listener);
-    }
-
-    /** Uploads {@code source} (positioned at {@code offset}) to {@code path}; returns the bytes copied. */
-    public long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
-        return transfers.upload(source, path, offset, listener);
     }
 
     /**

@@ -99,42 +99,6 @@ final class SessionTransfers {
         wireType = type;
     }
 
-    long download(String path, long offset, OutputStream sink, TransferListener listener) throws FtpException {
-        long[] moved = {0};
-        TransferListener counting = bytes -> {
-            moved[0] = bytes;
-            listener.transferred(bytes);
-        };
-        return tlsFallback.run(() -> downloadOnce(path, offset, sink, counting), () -> moved[0] == 0);
-    }
-
-    private long downloadOnce(String path, long offset, OutputStream sink, TransferListener listener)
-            throws FtpException {
-        try (InputStream in = openDownload(path, offset, TransferType.BINARY)) {
-            return Transfers.copy(in, sink, listener, this::checkAborted);
-        } catch (FtpException e) {
-            throw e;
-        } catch (IOException e) {
-            throw session.failure(e, "downloading " + path);
-        }
-    }
-
-    long upload(InputStream source, String path, long offset, TransferListener listener) throws FtpException {
-        SourceRewind rewind = SourceRewind.mark(source);
-        return tlsFallback.run(() -> uploadOnce(source, path, offset, listener), rewind::rewind);
-    }
-
-    private long uploadOnce(InputStream source, String path, long offset, TransferListener listener)
-            throws FtpException {
-        try (OutputStream out = openUpload(path, offset, TransferType.BINARY)) {
-            return Transfers.copy(source, out, listener, this::checkAborted);
-        } catch (FtpException e) {
-            throw e;
-        } catch (IOException e) {
-            throw session.failure(e, "uploading " + path);
-        }
-    }
-
     /** Any thread: closing the data connection is what stops the transfer thread. */
     void abort() {
         aborted = true;
@@ -148,13 +112,14 @@ final class SessionTransfers {
         }
     }
 
-    private void checkAborted() throws TransferAbortedException {
+    // --- called by the transfer streams -----------------------------------------------------
+
+    /** An abort() may arrive before the data socket exists to be closed: the streams ask before each read or write. */
+    void checkAborted() throws TransferAbortedException {
         if (aborted) {
             throw new TransferAbortedException("the transfer was cancelled");
         }
     }
-
-    // --- called by the transfer streams -----------------------------------------------------
 
     /** A download read to its end: the server ended the data stream (also under TLS). */
     void dataStreamEnded() {

@@ -19,11 +19,6 @@ final class TlsFallback {
         T call() throws FtpException;
     }
 
-    /** Says whether an operation that failed may run again (nothing of it was consumed, or it rewound). */
-    interface RerunGuard {
-        boolean ready();
-    }
-
     /** TLS 1.3 first; see TlsLayer for how data connections resume the control session under both. */
     private static final String[] TLS_VERSIONS = {"TLSv1.3", "TLSv1.2"};
 
@@ -47,29 +42,21 @@ final class TlsFallback {
     }
 
     /**
-     * Runs a data-connection operation; when it fails on an FTPS session whose data connection
-     * could not resume the TLS 1.3 session, reconnects with TLS 1.2 and runs it once more. The
-     * operation runs again only when its {@code guard} says that is safe (no byte reached the
-     * sink, or the upload source rewound); otherwise the error is thrown and the reconnected
-     * session serves the caller's retry.
+     * Runs a listing; when it fails on an FTPS session whose data connection could not resume
+     * the TLS 1.3 session, reconnects with TLS 1.2 and runs it once more. A listing is read
+     * whole before the caller sees any of it, so running it again is always safe; transfers,
+     * whose bytes are already on their way, use {@link #afterStreamFailure} instead.
      */
-    <T> T run(FtpCall<T> op, RerunGuard guard) throws FtpException {
+    <T> T run(FtpCall<T> op) throws FtpException {
         try {
             return op.call();
         } catch (ReconnectedWithTls12 e) {
-            // the operation's stream already fell back (afterStreamFailure): only run it again
-            if (!guard.ready()) {
-                throw e;
-            }
-            return op.call();
+            return op.call(); // the listing's stream already fell back (afterStreamFailure): only run it again
         } catch (FtpException e) {
             if (!failedToResume(e)) {
                 throw e;
             }
             downgrade(e);
-            if (!guard.ready()) {
-                throw e;
-            }
             return op.call();
         }
     }

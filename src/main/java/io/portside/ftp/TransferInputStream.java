@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A download's data: reading sends keep-alive NOOPs when due; closing completes the transfer
- * (reads the 226) or, when closed before the end, aborts it.
+ * A download's data: reading sends keep-alive NOOPs when due and fails with
+ * {@link TransferAbortedException} once {@link FtpSession#abort()} was called; closing completes
+ * the transfer (reads the 226) or, when closed before the end, aborts it (ABOR).
  */
 final class TransferInputStream extends FilterInputStream {
     private final SessionTransfers transfers;
@@ -31,11 +32,13 @@ final class TransferInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        transfers.checkAborted();
         transfers.keepAliveDuringTransfer();
         int n;
         try {
             n = super.read(b, off, len);
         } catch (IOException e) {
+            transfers.checkAborted(); // abort() closes the socket: say "cancelled", not "the connection broke"
             throw Failures.dataBroke(e, what);
         }
         if (n < 0 && !ended) {

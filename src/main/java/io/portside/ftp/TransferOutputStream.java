@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * An upload's data: closing it ends the file (the server sees the data connection close) and
- * completes the transfer, unless the upload was aborted.
+ * An upload's data: writing fails with {@link TransferAbortedException} once
+ * {@link FtpSession#abort()} was called; closing ends the file (the server sees the data
+ * connection close) and completes the transfer, unless the upload was aborted.
  */
 final class TransferOutputStream extends FilterOutputStream {
     private final SessionTransfers transfers;
@@ -28,10 +29,12 @@ final class TransferOutputStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        transfers.checkAborted();
         transfers.keepAliveDuringTransfer();
         try {
             out.write(b, off, len);
         } catch (IOException e) {
+            transfers.checkAborted(); // abort() closes the socket: say "cancelled", not "the connection broke"
             throw Failures.dataBroke(e, what);
         }
         stall.moved(len);

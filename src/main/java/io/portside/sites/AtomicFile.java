@@ -19,23 +19,23 @@ import java.nio.file.attribute.PosixFilePermissions;
  * either. Where the file system is POSIX the files are readable by their owner only (600) and a
  * folder created here is 700.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private final Path target;
 
-    AtomicFile(Path target) {
+    public AtomicFile(Path target) {
         this.target = target.toAbsolutePath();
     }
 
-    Path path() {
+    public Path path() {
         return target;
     }
 
     /** The content, or null when the file does not exist. */
-    byte[] readOrNull() throws IOException {
+    public byte[] readOrNull() throws IOException {
         return Files.exists(target) ? Files.readAllBytes(target) : null;
     }
 
-    void write(byte[] content) throws IOException {
+    public void write(byte[] content) throws IOException {
         Path temp = writeTemp(content);
         try {
             commit(temp);

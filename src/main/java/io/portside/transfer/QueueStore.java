@@ -4,46 +4,52 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portside.ftp.Protocol;
 import io.portside.ftp.Site;
+import io.portside.sites.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Saves the unfinished part of the queue as {@code queue.json} in the config folder and reads
- * it back at start. Passwords are never written: sites are stored without, and the owner
- * supplies them again on restore. Writes are atomic (temp file, fsync, rename), so a crash
- * mid-save leaves the previous queue intact.
+ * it back at start. Passwords are never written: sites are stored without, and
+ * {@link MissingPasswords} asks for them when a restored job first connects. Writes are atomic
+ * ({@link AtomicFile}), so a crash mid-save leaves the previous queue intact. A file that cannot
+ * be read, or that a newer Portside wrote, is renamed aside (never overwritten, never fatal).
  */
 public final class QueueStore {
+    public static final String FILE_NAME = "queue.json";
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Path dir;
+    private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private final AtomicFile file;
 
     public QueueStore(Path configDir) {
-        this.dir = configDir;
-    }
-
-    /** {@code $XDG_CONFIG_HOME/portside}, else {@code ~/.config/portside}. */
-    public static Path defaultDir() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("portside");
+        this.file = new AtomicFile(configDir.resolve(FILE_NAME));
     }
 
     public Path file() {
-        return dir.resolve("queue.json");
+        return file.path();
+    }
+
+    /**
+     * What a restore found.
+     *
+     * @param jobs      how many jobs came back
+     * @param keptAside where an unreadable or newer file was moved; null when none was
+     * @param problem   why it was moved, in words; null when none was
+     */
+    public record Restored(int jobs, Path keptAside, String problem) {
     }
 
     record SavedSite(String protocol, String host, int port, String user) {
@@ -56,69 +62,163 @@ public final class QueueStore {
     record SavedQueue(int version, List<SavedSite> sites, List<SavedJob> jobs) {
     }
 
-    void save(TransferQueue queue) throws IOException {
-        List<QueuedJob> jobs = queue.unfinished();
-        Map<String, Integer> siteIndex = new HashMap<>();
-        List<SavedSite> sites = new ArrayList<>();
-        List<SavedJob> saved = new ArrayList<>(jobs.size());
-        for (QueuedJob e : jobs) {
-            TransferJob j = e.job;
-            Site s = j.site();
-            int index = siteIndex.computeIfAbsent(TransferQueue.siteKey(s), k -> {
-                sites.add(new SavedSite(s.protocol().name(), s.host(), s.port(), s.user()));
-                return sites.size() - 1;
-            });
-            JobState state = e.state == JobState.RUNNING ? JobState.QUEUED : e.state;
-            saved.add(new SavedJob(j.direction().name(), j.directory(), index, j.source(), j.target(),
-                    j.conflict() == null ? null : j.conflict().name(), j.sizeHint(),
-                    j.modifiedHint() == null ? null : j.modifiedHint().toEpochMilli(), state.name(),
-                    e.renamedTarget, e.partPath, e.message));
-        }
-        write(new SavedQueue(VERSION, sites, saved));
+    /** A saved job, read back and checked. */
+    private record Loaded(TransferJob job, JobState state, String renamedTarget, String partPath, String message) {
     }
 
-    private void write(SavedQueue q) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("queue.json.tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = Channels.newOutputStream(ch);
-            JSON.writeValue(new java.io.FilterOutputStream(out) {
-                @Override
-                public void close() {
-                    // keep the channel open for force()
-                }
-            }, q);
-            ch.force(true);
-        }
-        Files.move(tmp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    void save(TransferQueue queue) throws IOException {
+        List<SavedSite> sites = new ArrayList<>();
+        List<SavedJob> jobs = new ArrayList<>();
+        addAll(sites, jobs, queue.unfinished(), false, UnaryOperator.identity(), UnaryOperator.identity());
+        write(new SavedQueue(VERSION, sites, jobs));
     }
 
     /**
-     * Adds the saved jobs to {@code queue}; returns how many.
-     *
-     * @param passwords the password for a site (given without one), or null to try without
+     * Adds the unfinished jobs of {@code queue} to the saved ones (a command line's interrupted
+     * run), as paused jobs; returns how many. The queue's paths may be relative to where its
+     * sessions started: {@code remote} and {@code local} make them absolute.
      */
-    int restoreInto(TransferQueue queue, Function<Site, String> passwords) throws IOException {
-        if (!Files.exists(file())) {
-            return 0;
+    public int keep(TransferQueue queue, UnaryOperator<String> remote, UnaryOperator<String> local) throws IOException {
+        List<SavedSite> sites = new ArrayList<>();
+        List<SavedJob> jobs = new ArrayList<>();
+        SavedQueue old = readOrSetAside().queue;
+        if (old != null) {
+            sites.addAll(old.sites());
+            jobs.addAll(old.jobs());
         }
-        SavedQueue q = JSON.readValue(file().toFile(), SavedQueue.class);
-        if (q.version() != VERSION || q.jobs() == null) {
-            return 0;
+        List<QueuedJob> unfinished = queue.unfinished();
+        addAll(sites, jobs, unfinished, true, remote, local);
+        write(new SavedQueue(VERSION, sites, jobs));
+        return unfinished.size();
+    }
+
+    /** @param pause save every job as paused (else only the running ones) */
+    private static void addAll(List<SavedSite> sites, List<SavedJob> saved, List<QueuedJob> jobs, boolean pause,
+                               UnaryOperator<String> remote, UnaryOperator<String> local) {
+        Map<String, Integer> siteIndex = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            siteIndex.put(key(sites.get(i)), i);
+        }
+        for (QueuedJob e : jobs) {
+            TransferJob j = e.job;
+            Site s = j.site();
+            SavedSite site = new SavedSite(s.protocol().name(), s.host(), s.port(), s.user());
+            int index = siteIndex.computeIfAbsent(key(site), k -> {
+                sites.add(site);
+                return sites.size() - 1;
+            });
+            // a transfer cut off by the quit waits for the user, like one paused by hand
+            JobState state = e.state == JobState.RUNNING || pause && e.state == JobState.QUEUED
+                    ? JobState.PAUSED : e.state;
+            boolean down = j.direction() == Direction.DOWNLOAD;
+            UnaryOperator<String> from = down ? remote : local;
+            UnaryOperator<String> to = down ? local : remote;
+            saved.add(new SavedJob(j.direction().name(), j.directory(), index, from.apply(j.source()),
+                    to.apply(j.target()), j.conflict() == null ? null : j.conflict().name(), j.sizeHint(),
+                    j.modifiedHint() == null ? null : j.modifiedHint().toEpochMilli(), state.name(),
+                    orNull(to, e.renamedTarget), orNull(to, e.partPath), e.message));
+        }
+    }
+
+    private static String orNull(UnaryOperator<String> f, String path) {
+        return path == null ? null : f.apply(path);
+    }
+
+    private static String key(SavedSite s) {
+        return s.protocol() + "://" + s.user() + "@" + s.host() + ":" + s.port();
+    }
+
+    private void write(SavedQueue q) throws IOException {
+        file.write(JSON.writeValueAsBytes(q));
+    }
+
+    /**
+     * Adds the saved jobs to {@code queue}, their sites without passwords. An unreadable file
+     * is renamed aside and nothing is added; the result says so.
+     */
+    Restored restoreInto(TransferQueue queue) {
+        Read read = readOrSetAside();
+        List<Loaded> jobs = read.jobs;
+        for (Loaded l : jobs) {
+            queue.restore(l.job, l.state, l.renamedTarget, l.partPath, l.message);
+        }
+        return new Restored(jobs.size(), read.keptAside, read.problem);
+    }
+
+    private record Read(SavedQueue queue, List<Loaded> jobs, Path keptAside, String problem) {
+    }
+
+    private Read readOrSetAside() {
+        SavedQueue q;
+        List<Loaded> jobs;
+        try {
+            byte[] bytes = file.readOrNull();
+            if (bytes == null) {
+                return new Read(null, List.of(), null, null);
+            }
+            q = JSON.readValue(bytes, SavedQueue.class);
+            if (q == null) {
+                throw new IOException("the file is empty");
+            }
+            if (q.version() > VERSION) {
+                return setAside("newer", "it was written by a newer Portside (queue version " + q.version() + ")");
+            }
+            jobs = check(q);
+        } catch (IOException | RuntimeException e) {
+            return setAside("damaged", "it cannot be read: " + firstLine(e));
+        }
+        return new Read(q, jobs, null, null);
+    }
+
+    /** Every job read back, or an exception before any is added: a queue comes back whole or not at all. */
+    private static List<Loaded> check(SavedQueue q) throws IOException {
+        if (q.version() < 1 || q.sites() == null || q.jobs() == null) {
+            throw new IOException("it has no version, sites or jobs");
         }
         List<Site> sites = new ArrayList<>();
         for (SavedSite s : q.sites()) {
-            Site bare = new Site(Protocol.valueOf(s.protocol()), s.host(), s.port(), s.user(), null);
-            String password = passwords == null ? null : passwords.apply(bare);
-            sites.add(new Site(bare.protocol(), s.host(), s.port(), s.user(), password));
+            sites.add(new Site(Protocol.valueOf(s.protocol()), require(s.host(), "host"), s.port(), s.user(), null));
         }
+        List<Loaded> jobs = new ArrayList<>(q.jobs().size());
         for (SavedJob j : q.jobs()) {
             TransferJob job = new TransferJob(Direction.valueOf(j.direction()), j.directory(), sites.get(j.site()),
-                    j.source(), j.target(), j.conflict() == null ? null : ConflictPolicy.valueOf(j.conflict()),
+                    require(j.source(), "source"), require(j.target(), "target"),
+                    j.conflict() == null ? null : ConflictPolicy.valueOf(j.conflict()),
                     j.size(), j.modified() == null ? null : Instant.ofEpochMilli(j.modified()));
-            queue.restore(job, JobState.valueOf(j.state()), j.renamedTarget(), j.partPath(), j.message());
+            JobState state = JobState.valueOf(j.state());
+            // running is saved as paused; a finished job is never saved, so such a line is damage
+            if (state != JobState.QUEUED && state != JobState.PAUSED && state != JobState.FAILED) {
+                throw new IOException("a job is saved as " + state);
+            }
+            jobs.add(new Loaded(job, state, j.renamedTarget(), j.partPath(), j.message()));
         }
-        return q.jobs().size();
+        return jobs;
+    }
+
+    private static String require(String value, String what) throws IOException {
+        if (value == null || value.isEmpty()) {
+            throw new IOException("a " + what + " is missing");
+        }
+        return value;
+    }
+
+    private Read setAside(String why, String problem) {
+        Path aside = file().resolveSibling(FILE_NAME + "." + why + "-" + ASIDE_TIME.format(Instant.now()));
+        try {
+            for (int i = 2; Files.exists(aside); i++) {
+                aside = file().resolveSibling(FILE_NAME + "." + why + "-" + ASIDE_TIME.format(Instant.now()) + "-" + i);
+            }
+            Files.move(file(), aside, StandardCopyOption.ATOMIC_MOVE);
+            return new Read(null, List.of(), aside, problem);
+        } catch (IOException e) {
+            // cannot move it: leave it be and start empty; the next save replaces it
+            return new Read(null, List.of(), null, problem + "; it could not be renamed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -10,7 +10,7 @@ import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.dialog.DiagnoseDialog;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
-import io.portside.ui.fx.Worker;
+import io.portside.ui.fx.IoExecutors;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +63,7 @@ final class DiagnoseAction {
                 new Site(target.protocol(), target.host(), target.port(), target.user(), null).toString(), io);
         dialog.show();
         SessionOptions options = connection.options();
-        ExecutorService doctorThread = Worker.single("diagnose");
+        ExecutorService doctorThread = IoExecutors.single("diagnose");
         doctorThread.execute(() -> {
             DiagnosisReport report = new ConnectionDoctor(target, options, bus, tlsPolicy)
                     .run(line -> bridge.post(() -> dialog.progress(line)));

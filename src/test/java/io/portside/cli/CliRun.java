@@ -3,6 +3,7 @@ package io.portside.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +11,19 @@ import java.util.Locale;
 /** Test helper: runs the command line in-process and keeps what it printed. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** Runs in this JVM's working folder. */
     static CliRun of(String... args) {
+        return in(Path.of(""), args);
+    }
+
+    /** Runs as if started in {@code cwd}: relative local names start there. */
+    static CliRun in(Path cwd, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(Locale.ENGLISH, ZoneOffset.UTC).execute(args, o, e);
+            code = new Cli(Locale.ENGLISH, ZoneOffset.UTC, false, cwd).execute(args, o, e);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

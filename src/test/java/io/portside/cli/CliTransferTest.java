@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** get and put against a real server on 127.0.0.1, checked on disk and in the --log text. */
 @Timeout(60)
@@ -107,6 +109,67 @@ class CliTransferTest {
         try (Stream<Path> files = Files.list(local)) {
             assertEquals(List.of(local.resolve("data.bin")), files.toList(), "nothing else left behind");
         }
+    }
+
+    /** The documented default: with no LOCALFILE (or "." / "./") the file lands in the working folder. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "./"})
+    void getIntoTheWorkingFolderKeepsTheRemoteName(String where) throws Exception {
+        CliRun run = where.isEmpty() ? CliRun.in(local, "get", url("dir/data.bin"))
+                : CliRun.in(local, "get", url("dir/data.bin"), where);
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertArrayEquals(data, Files.readAllBytes(local.resolve("data.bin")));
+        assertEquals("downloaded dir/data.bin to " + local.resolve("data.bin") + " ("
+                + String.format(Locale.ROOT, "%,d", data.length) + " bytes)\n", run.out());
+        try (Stream<Path> files = Files.list(local)) {
+            assertEquals(List.of(local.resolve("data.bin")), files.toList(), "nothing else left behind");
+        }
+    }
+
+    /** A relative folder is relative to the working folder, with or without its trailing slash. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sub", "sub/"})
+    void getIntoARelativeFolderKeepsTheRemoteName(String where) throws Exception {
+        Files.createDirectory(local.resolve("sub"));
+        CliRun run = CliRun.in(local, "get", url("dir/data.bin"), where);
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertArrayEquals(data, Files.readAllBytes(local.resolve("sub/data.bin")));
+        try (Stream<Path> files = Files.list(local.resolve("sub"))) {
+            assertEquals(List.of(local.resolve("sub/data.bin")), files.toList(), "nothing else left behind");
+        }
+    }
+
+    /** A relative file name is relative to the working folder too. */
+    @Test
+    void getToARelativeFileName() throws Exception {
+        CliRun run = CliRun.in(local, "get", url("dir/data.bin"), "copy.bin");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertArrayEquals(data, Files.readAllBytes(local.resolve("copy.bin")));
+    }
+
+    /** Into a folder the remote name obeys the one rule for local names (SafeLocalName), before connecting. */
+    @Test
+    void aRemoteNameTheLocalRuleRefusesNeedsALocalName() throws Exception {
+        Files.write(serverRoot.resolve("dir/CON"), data);
+        Files.write(serverRoot.resolve("dir/trailing."), data);
+        Files.createSymbolicLink(local.resolve("data.bin"), serverRoot.resolve("dir/data.bin"));
+        for (String name : List.of("CON", "trailing.", "data.bin")) {
+            CliRun run = CliRun.in(local, "get", url("dir/" + name));
+
+            assertEquals(ExitCode.USAGE, run.exitCode(), run.toString());
+            assertTrue(run.err().startsWith("portside: the remote name '" + name + "' cannot be a local file name ("),
+                    run.toString());
+            assertTrue(run.err().contains("give LOCALFILE with a name"), run.toString());
+        }
+        try (Stream<Path> files = Files.list(local)) {
+            assertEquals(List.of(local.resolve("data.bin")), files.toList(), "nothing written");
+        }
+        CliRun named = CliRun.in(local, "get", url("dir/CON"), "con-file");
+        assertEquals(0, named.exitCode(), named.toString());
+        assertArrayEquals(data, Files.readAllBytes(local.resolve("con-file")));
     }
 
     @Test

@@ -31,13 +31,13 @@ class DoctorTlsTest {
             DiagnosisReport trusted = new ConnectionDoctor(site, ConnectionDoctorTest.FAST, new ProtocolEventBus(),
                     new TlsPolicy(Set.of(fingerprint), FingerprintStore.NONE, null)).run();
             String text = trusted.toText(false);
-            assertEquals(Outcome.OK, trusted.tlsAttempt().outcome(), text);
+            assertEquals(AttemptOutcome.OK, trusted.tlsAttempt().outcome(), text);
             assertTrue(trusted.tls().startsWith("AUTH TLS works: a listing over TLS"), text);
             assertTrue(text.contains("TLS      OK"), text);
 
             DiagnosisReport untrusted = new ConnectionDoctor(site, ConnectionDoctorTest.FAST, new ProtocolEventBus(),
                     TlsPolicy.systemOnly()).run();
-            assertEquals(Outcome.FAILED, untrusted.tlsAttempt().outcome());
+            assertEquals(AttemptOutcome.FAILED, untrusted.tlsAttempt().outcome());
             assertTrue(untrusted.tls().contains("--trust-fingerprint " + fingerprint), untrusted.tls());
             assertTrue(!untrusted.toText(false).contains("pw@"), "no password in the report");
         }

@@ -36,7 +36,7 @@ class DataConnectionRulesTest {
         try (SandboxFixture fx = new SandboxFixture(root, new NetworkQuirks("127.0.0.2", null));
              FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.NEVER)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            s.download("f.txt", 0, out, TransferListener.NONE);
+            SessionCopy.download(s, "f.txt", 0, out);
             assertEquals("payload", out.toString());
             PassiveAddressReplaced r = fx.events.await(PassiveAddressReplaced.class, e -> true);
             assertEquals("127.0.0.2", r.announced().getAddress().getHostAddress());
@@ -57,11 +57,11 @@ class DataConnectionRulesTest {
             SessionOptions trusting = SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.NEVER).withTrustPassiveAddress(true);
             try (FtpSession s = FtpSession.open(fx.site(), trusting, fx.bus, "")) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                s.download("f.txt", 0, out, TransferListener.NONE);
+                SessionCopy.download(s, "f.txt", 0, out);
                 assertEquals("payload", out.toString(), "the fallback to active mode fetched the file");
                 assertEquals(DataMode.ACTIVE, s.mode(), "the working mode is remembered for the session");
                 out.reset();
-                s.download("f.txt", 0, out, TransferListener.NONE);
+                SessionCopy.download(s, "f.txt", 0, out);
                 assertEquals("payload", out.toString());
             }
             TcpFailed failed = fx.events.await(TcpFailed.class, f -> !f.connection().isControl());
@@ -82,7 +82,7 @@ class DataConnectionRulesTest {
                     .withTrustPassiveAddress(true).withModeFallback(false);
             try (FtpSession s = FtpSession.open(fx.site(), opts, fx.bus, "")) {
                 FtpException e = assertThrows(FtpException.class,
-                        () -> s.download("f.txt", 0, new ByteArrayOutputStream(), TransferListener.NONE));
+                        () -> SessionCopy.download(s, "f.txt", 0, new ByteArrayOutputStream()));
                 assertTrue(e.getMessage().contains("could not connect to 127.0.0.2"), e.getMessage());
                 assertTrue(e.isTransient());
                 assertTrue(s.isConnected(), "a failed data connection leaves the control connection usable");
@@ -99,7 +99,7 @@ class DataConnectionRulesTest {
         try (SandboxFixture fx = new SandboxFixture(root, new NetworkQuirks(null, "127.0.0.2"));
              FtpSession s = fx.open(DataMode.ACTIVE, ExtendedMode.NEVER)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            s.download("f.bin", 0, out, TransferListener.NONE);
+            SessionCopy.download(s, "f.bin", 0, out);
             assertArrayEquals(content, out.toByteArray());
             TcpRejected rejected = fx.events.await(TcpRejected.class, e -> true);
             assertEquals("127.0.0.2", rejected.from().getAddress().getHostAddress());

@@ -1,13 +1,23 @@
 package io.portside.ftp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portside.ftp.event.AddressText;
+import io.portside.ftp.event.ConnectionId;
+import io.portside.ftp.event.LogFormatter;
+import io.portside.ftp.event.ProtocolEvent;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DataEndpointCodecTest {
@@ -56,10 +66,48 @@ class DataEndpointCodecTest {
         assertEquals("|1|127.0.0.1|2343|", v4);
         assertEquals(2343, DataEndpointCodec.parseEprtArgument(v4).port());
         String v6 = DataEndpointCodec.formatEprt(InetAddress.getByName("::1"), 40000);
-        assertTrue(v6.startsWith("|2|"), v6);
+        assertEquals("|2|::1|40000|", v6, "RFC 5952 form: pyftpdlib refuses |2|0:0:0:0:0:0:0:1|");
         DataEndpoint e = DataEndpointCodec.parseEprtArgument(v6);
         assertEquals(40000, e.port());
-        assertTrue(e.host().contains(":"));
+        assertEquals("::1", e.host());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0:0:0:0:0:0:0:1, ::1",
+        "0:0:0:0:0:0:0:0, ::",
+        "2001:0DB8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
+        "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+        "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+        "fe80:0:0:0:0:0:0:0, fe80::",
+        "0:0:1:0:0:0:0:0, 0:0:1::",
+        "1:0:0:2:0:0:3:4, 1::2:0:0:3:4",
+    })
+    void eprtCarriesIpv6InRfc5952Form(String literal, String rfc5952) throws Exception {
+        InetAddress a = InetAddress.getByName(literal);
+        assertEquals("|2|" + rfc5952 + "|2121|", DataEndpointCodec.formatEprt(a, 2121));
+        assertEquals(rfc5952, DataEndpointCodec.parseEprtArgument("|2|" + literal + "|2121|").host(),
+                "what the log shows of a decoded EPRT is the short form too");
+        assertEquals(rfc5952, AddressText.of(a));
+        assertEquals("[" + rfc5952 + "]:21", AddressText.of(new InetSocketAddress(a, 21)));
+    }
+
+    @Test
+    void aZoneIsKeptInTheLogButNeverSentInEprt() throws Exception {
+        Inet6Address scoped = Inet6Address.getByAddress(null, InetAddress.getByName("fe80::1").getAddress(), 3);
+        assertEquals("fe80::1%3", AddressText.of(scoped));
+        assertEquals("|2|fe80::1|21|", DataEndpointCodec.formatEprt(scoped, 21));
+        assertEquals("fe80::1", DataEndpointCodec.parseEprtArgument("!2!fe80::1%eth0!21!").host());
+    }
+
+    @Test
+    void theLogShowsIpv6EndpointsInTheShortForm() throws Exception {
+        InetSocketAddress local = new InetSocketAddress(InetAddress.getByName("0:0:0:0:0:0:0:1"), 40001);
+        String line = new LogFormatter(Locale.ENGLISH).format(new ProtocolEvent.TcpListening(Instant.now(),
+                ConnectionId.control("", 1).dataConnection(1), local)).text();
+        assertTrue(line.contains("[::1]:40001"), line);
+        assertFalse(line.contains("0:0:0"), line);
     }
 
     @ParameterizedTest
@@ -87,7 +135,7 @@ class DataEndpointCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"|||x|", "|1|127.0.0.1|70000|", "|3|127.0.0.1|21|", "|1|300.0.0.1|21|", "|1|127.0.0.1|21",
-        "|2|127.0.0.1|21|", "|1||21|", "short", "|1|127.0.0.1|21|extra|", "|1|\u0661\u0662\u0667.0.0.1|21|"})
+        "|2|127.0.0.1|21|", "|2|::g|21|", "|2|1:2:3:4:5:6:7:8:9|21|", "|2|.::1|21|", "|2|example.com:1|21|", "|1||21|", "short", "|1|127.0.0.1|21|extra|", "|1|\u0661\u0662\u0667.0.0.1|21|"})
     void rejectsMalformedEprtArguments(String arg) {
         FtpProtocolException e = assertThrows(FtpProtocolException.class, () -> DataEndpointCodec.parseEprtArgument(arg));
         assertTrue(e.getMessage().startsWith("the EPRT"), e.getMessage());

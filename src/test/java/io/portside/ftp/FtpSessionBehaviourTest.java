@@ -18,14 +18,13 @@ import io.portside.ftp.event.ProtocolEvent.TcpConnecting;
 import io.portside.ftp.event.ProtocolEvent.TcpEstablished;
 import io.portside.ftp.event.ProtocolEvent.TcpFailed;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,15 +121,39 @@ class FtpSessionBehaviourTest {
     void abortFromAnotherThreadCancelsTheDownloadAndTheSessionStaysUsable() throws Exception {
         Files.write(root.resolve("big.bin"), new byte[30_000_000]);
         try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.AUTO)) {
-            AtomicBoolean aborted = new AtomicBoolean();
-            OutputStream sink = new ByteArrayOutputStream();
-            assertThrows(TransferAbortedException.class, () -> s.download("big.bin", 0, sink, bytes -> {
-                if (bytes > 1_000_000 && aborted.compareAndSet(false, true)) {
-                    new Thread(s::abort).start();
+            // as a worker's transfer: read the session's stream until the queue's abort() lands
+            long[] read = {0};
+            TransferAbortedException e = assertThrows(TransferAbortedException.class, () -> {
+                try (InputStream in = s.openDownload("big.bin", 0)) {
+                    byte[] buf = new byte[64 * 1024];
+                    boolean asked = false;
+                    for (int n; (n = in.read(buf)) >= 0; ) {
+                        read[0] += n;
+                        if (read[0] > 1_000_000 && !asked) {
+                            asked = true;
+                            new Thread(s::abort).start();
+                        }
+                    }
                 }
-            }));
+            });
+            assertTrue(read[0] < 30_000_000, "the download stopped early (" + read[0] + " bytes)");
+            assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
             assertTrue(s.isConnected());
             assertEquals(1, s.list(null).size(), "the control connection is back in step after ABOR");
+        }
+        assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.verb().equals("ABOR")));
+    }
+
+    @Test
+    void closingADownloadBeforeItsEndSendsAborAndTheSessionStaysUsable() throws Exception {
+        Files.write(root.resolve("big.bin"), new byte[30_000_000]);
+        try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.AUTO)) {
+            InputStream in = s.openDownload("big.bin", 0);
+            assertEquals(64 * 1024, in.readNBytes(64 * 1024).length);
+            TransferAbortedException e = assertThrows(TransferAbortedException.class, in::close);
+            assertTrue(e.getMessage().contains("ABOR"), e.getMessage());
+            assertEquals("/", s.pwd(), "the control connection is back in step after ABOR");
+            assertArrayEquals(new byte[100], java.util.Arrays.copyOf(SessionCopy.download(s, "big.bin"), 100));
         }
         assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.verb().equals("ABOR")));
     }
@@ -151,13 +174,13 @@ class FtpSessionBehaviourTest {
         SessionOptions opts = SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO).withKeepAlive(Duration.ofMillis(200));
         try (FtpSession s = FtpSession.open(fx.site(), opts, fx.bus, "")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            long[] last = {0};
-            s.download("slow.bin", 0, out, bytes -> {
-                if (bytes - last[0] >= 250_000) {
-                    last[0] = bytes;
-                    sleep(80);
+            try (InputStream in = s.openDownload("slow.bin", 0)) {
+                byte[] buf = new byte[250_000];
+                for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {
+                    out.write(buf, 0, n);
+                    sleep(80); // a slow disk or a speed limit: the control connection idles meanwhile
                 }
-            });
+            }
             assertArrayEquals(content, out.toByteArray());
             assertEquals("/", s.pwd());
             assertEquals(content.length, s.size("slow.bin"));

@@ -66,7 +66,7 @@ class FtpSessionOperationsTest {
             s.cwd("docs");
             assertEquals("/docs", s.pwd());
 
-            long sent = s.upload(new ByteArrayInputStream(content), "data.bin", 0, TransferListener.NONE);
+            long sent = SessionCopy.upload(s, new ByteArrayInputStream(content), "data.bin", 0);
             assertEquals(content.length, sent);
             assertArrayEquals(content, Files.readAllBytes(root.resolve("docs/data.bin")));
 
@@ -79,11 +79,11 @@ class FtpSessionOperationsTest {
             assertTrue(Duration.between(mtime, Instant.now()).abs().getSeconds() < 120, mtime.toString());
 
             ByteArrayOutputStream down = new ByteArrayOutputStream();
-            s.download("data.bin", 0, down, TransferListener.NONE);
+            SessionCopy.download(s, "data.bin", 0, down);
             assertArrayEquals(content, down.toByteArray());
 
             ByteArrayOutputStream tail = new ByteArrayOutputStream();
-            s.download("data.bin", 100_000, tail, TransferListener.NONE);
+            SessionCopy.download(s, "data.bin", 100_000, tail);
             assertArrayEquals(Arrays.copyOfRange(content, 100_000, content.length), tail.toByteArray());
 
             s.rename("data.bin", "renamed.bin");
@@ -104,10 +104,9 @@ class FtpSessionOperationsTest {
     void uploadResumesFromAnOffset(DataMode mode, ExtendedMode ext, DataEndpoint.Kind ignored) throws Exception {
         byte[] content = randomBytes(200_000);
         try (FtpSession s = fx.open(mode, ext)) {
-            s.upload(new ByteArrayInputStream(content, 0, 70_000), "part.bin", 0, TransferListener.NONE);
+            SessionCopy.upload(s, new ByteArrayInputStream(content, 0, 70_000), "part.bin", 0);
             assertEquals(70_000, s.size("part.bin"));
-            s.upload(new ByteArrayInputStream(content, 70_000, content.length - 70_000), "part.bin", 70_000,
-                    TransferListener.NONE);
+            SessionCopy.upload(s, new ByteArrayInputStream(content, 70_000, content.length - 70_000), "part.bin", 70_000);
         }
         assertArrayEquals(content, Files.readAllBytes(root.resolve("part.bin")));
     }

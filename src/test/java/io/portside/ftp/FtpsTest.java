@@ -67,9 +67,9 @@ class FtpsTest {
             try (FtpSession session = FtpSession.open(site(s, protocol), SandboxFixture.fast(mode, ExtendedMode.AUTO),
                     bus, "", policy)) {
                 assertTrue(session.isSecure());
-                session.upload(new ByteArrayInputStream(content), "secret.bin", 0, TransferListener.NONE);
+                SessionCopy.upload(session, new ByteArrayInputStream(content), "secret.bin", 0);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                session.download("secret.bin", 0, out, TransferListener.NONE);
+                SessionCopy.download(session, "secret.bin", 0, out);
                 assertArrayEquals(content, out.toByteArray());
             }
             assertArrayEquals(content, Files.readAllBytes(root.resolve("secret.bin")));
@@ -153,5 +153,22 @@ class FtpsTest {
         assertEquals(canonical, CertificateInfo.normalizeFingerprint("SHA256 Fingerprint=" + canonical));
         assertEquals(canonical, CertificateInfo.normalizeFingerprint(canonical.replace(":", "").toLowerCase(Locale.ROOT)));
         assertThrows(IllegalArgumentException.class, () -> CertificateInfo.normalizeFingerprint("AB:CD"));
+    }
+
+    @Test
+    void theSessionSaysWhichTlsVersionItRunsAndPlainFtpSaysNone() throws Exception {
+        TlsPolicy pinned = new TlsPolicy(Set.of(fingerprint), FingerprintStore.NONE, null);
+        try (SandboxServer s = server(false); EventRecorder events = new EventRecorder(bus);
+             FtpSession session = FtpSession.open(site(s, Protocol.FTPES),
+                     SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "w1", pinned)) {
+            TlsEstablished control = events.await(TlsEstablished.class, t -> t.connection().isControl());
+            assertTrue(control.protocol().startsWith("TLSv1."), control.protocol());
+            assertEquals(control.protocol(), session.tlsVersion(), "any owner, not only the window's \"browse\"");
+        }
+        try (SandboxServer s = SandboxServer.start(root, "u", "p");
+             FtpSession plain = FtpSession.open(new Site(Protocol.FTP, s.host(), s.port(), "u", "p"),
+                     SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "browse")) {
+            assertNull(plain.tlsVersion());
+        }
     }
 }

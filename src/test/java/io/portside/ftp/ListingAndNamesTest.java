@@ -34,7 +34,7 @@ class ListingAndNamesTest {
             assertTrue(files.stream().filter(f -> f.name().equals("Ordner")).findFirst().orElseThrow().isDirectory());
             assertEquals(0, files.stream().filter(f -> f.name().equals("empty.bin")).findFirst().orElseThrow().size());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            s.download("résumé 履历.txt", 0, out, TransferListener.NONE);
+            SessionCopy.download(s, "résumé 履历.txt", 0, out);
             assertEquals("x", out.toString(StandardCharsets.UTF_8));
             assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.command().equals("MLSD /")));
         }
@@ -44,7 +44,7 @@ class ListingAndNamesTest {
     void refusalsCarryTheServersReply() throws Exception {
         try (SandboxFixture fx = new SandboxFixture(root); FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.AUTO)) {
             FtpReplyException missing = assertThrows(FtpReplyException.class,
-                    () -> s.download("nope.bin", 0, new ByteArrayOutputStream(), TransferListener.NONE));
+                    () -> SessionCopy.download(s, "nope.bin", 0, new ByteArrayOutputStream()));
             assertEquals(550, missing.code());
             assertTrue(missing.getMessage().startsWith("the server refused to send nope.bin: 550"), missing.getMessage());
             FtpReplyException cwd = assertThrows(FtpReplyException.class, () -> s.cwd("no-such-dir"));
@@ -62,7 +62,7 @@ class ListingAndNamesTest {
             for (DataMode mode : DataMode.values()) {
                 // NEVER cannot hold on IPv6: PASV/PORT carry only IPv4 addresses
                 try (FtpSession s = fx.open(mode, ExtendedMode.NEVER)) {
-                    s.upload(new ByteArrayInputStream(content), "v6-" + mode + ".bin", 0, TransferListener.NONE);
+                    SessionCopy.upload(s, new ByteArrayInputStream(content), "v6-" + mode + ".bin", 0);
                 }
                 assertArrayEquals(content, Files.readAllBytes(root.resolve("v6-" + mode + ".bin")));
             }
@@ -70,7 +70,9 @@ class ListingAndNamesTest {
                     .filter(v -> v.startsWith("EP") || v.equals("PASV") || v.equals("PORT")).toList();
             assertEquals(List.of("EPSV", "EPRT"), verbs);
             EndpointDecoded eprt = fx.events.await(EndpointDecoded.class, e -> e.endpoint().kind() == DataEndpoint.Kind.EPRT);
-            assertEquals("0:0:0:0:0:0:0:1", eprt.endpoint().host(), "EPRT names our real address, never ::");
+            assertEquals("::1", eprt.endpoint().host(), "EPRT names our real address (RFC 5952 form), never ::");
+            assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.command().startsWith("EPRT |2|::1|")),
+                    "the EPRT on the wire carries ::1, not 0:0:0:0:0:0:0:1");
         }
     }
 }

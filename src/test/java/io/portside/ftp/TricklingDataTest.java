@@ -38,7 +38,7 @@ class TricklingDataTest {
                     new ProtocolEventBus(), "")) {
                 long start = System.nanoTime();
                 FtpException e = assertThrows(FtpException.class,
-                        () -> s.download("slow.bin", 0, new ByteArrayOutputStream(), TransferListener.NONE));
+                        () -> SessionCopy.download(s, "slow.bin", 0, new ByteArrayOutputStream()));
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 assertTrue(e.getMessage().contains("the data connection stalled"), e.getMessage());
                 assertTrue(e.isTransient(), "a stall is worth a retry");

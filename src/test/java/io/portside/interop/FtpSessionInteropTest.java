@@ -13,7 +13,7 @@ import io.portside.ftp.FtpSession;
 import io.portside.ftp.RemoteFile;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
-import io.portside.ftp.TransferListener;
+import io.portside.ftp.SessionCopy;
 import io.portside.ftp.event.ClosedBy;
 import io.portside.ftp.event.ProtocolEvent.EndpointDecoded;
 import io.portside.ftp.event.ProtocolEvent.ModeChanged;
@@ -142,7 +142,7 @@ class FtpSessionInteropTest {
             assertTrue(Files.isDirectory(s.onDisk(dir + "/sub")));
 
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                long sent = session.upload(new ByteArrayInputStream(f.getValue()), f.getKey(), 0, TransferListener.NONE);
+                long sent = SessionCopy.upload(session, new ByteArrayInputStream(f.getValue()), f.getKey(), 0);
                 assertEquals(f.getValue().length, sent, f.getKey());
                 Path onDisk = s.onDisk(dir + "/" + f.getKey());
                 assertArrayEquals(f.getValue(), Files.readAllBytes(onDisk), "bytes on disk of " + onDisk);
@@ -169,12 +169,12 @@ class FtpSessionInteropTest {
 
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 ByteArrayOutputStream down = new ByteArrayOutputStream();
-                long got = session.download(f.getKey(), 0, down, TransferListener.NONE);
+                long got = SessionCopy.download(session, f.getKey(), 0, down);
                 assertEquals(f.getValue().length, got, f.getKey());
                 assertArrayEquals(f.getValue(), down.toByteArray(), "downloaded " + f.getKey());
             }
             ByteArrayOutputStream tail = new ByteArrayOutputStream();
-            session.download("big.bin", 1_000_001, tail, TransferListener.NONE);
+            SessionCopy.download(session, "big.bin", 1_000_001, tail);
             assertArrayEquals(Arrays.copyOfRange(files.get("big.bin"), 1_000_001, BIG), tail.toByteArray(),
                     "download resumed with REST 1000001");
 
@@ -211,10 +211,9 @@ class FtpSessionInteropTest {
         try (FtpSession session = open(s, m)) {
             session.mkdir(dir);
             session.cwd(dir);
-            session.upload(new ByteArrayInputStream(content, 0, 250_000), "part.bin", 0, TransferListener.NONE);
+            SessionCopy.upload(session, new ByteArrayInputStream(content, 0, 250_000), "part.bin", 0);
             assertEquals(250_000, Files.size(s.onDisk(dir + "/part.bin")));
-            session.upload(new ByteArrayInputStream(content, 250_000, content.length - 250_000), "part.bin", 250_000,
-                    TransferListener.NONE);
+            SessionCopy.upload(session, new ByteArrayInputStream(content, 250_000, content.length - 250_000), "part.bin", 250_000);
         }
         assertArrayEquals(content, Files.readAllBytes(s.onDisk(dir + "/part.bin")));
     }
@@ -255,12 +254,12 @@ class FtpSessionInteropTest {
         try (FtpSession session = open(s, Method.PASV)) {
             session.mkdir(dir);
             session.cwd(dir);
-            session.upload(new ByteArrayInputStream(content), name, 0, TransferListener.NONE);
+            SessionCopy.upload(session, new ByteArrayInputStream(content), name, 0);
             assertEquals(List.of(name), session.list(null).stream().map(RemoteFile::name)
                     .filter(n -> !n.equals(".") && !n.equals("..")).toList(), "listed name");
             assertEquals(content.length, session.size(name));
             ByteArrayOutputStream down = new ByteArrayOutputStream();
-            session.download(name, 0, down, TransferListener.NONE);
+            SessionCopy.download(session, name, 0, down);
             assertArrayEquals(content, down.toByteArray());
         }
         Process find = new ProcessBuilder("find", s.onDisk(dir).toString(), "-mindepth", "1", "-printf", "%f %s\\n")
@@ -278,11 +277,11 @@ class FtpSessionInteropTest {
         byte[] content = bytes(new Random(11), 100_000);
         try (FtpSession session = open(s, Method.PASV)) {
             session.mkdir(dir);
-            session.upload(new ByteArrayInputStream(content), dir + "/a.bin", 0, TransferListener.NONE);
+            SessionCopy.upload(session, new ByteArrayInputStream(content), dir + "/a.bin", 0);
             session.setMode(DataMode.ACTIVE, ExtendedMode.NEVER);
             assertEquals(DataMode.ACTIVE, session.mode());
             ByteArrayOutputStream down = new ByteArrayOutputStream();
-            session.download(dir + "/a.bin", 0, down, TransferListener.NONE);
+            SessionCopy.download(session, dir + "/a.bin", 0, down);
             assertArrayEquals(content, down.toByteArray());
         }
         events.await(TcpClosed.class, c -> c.connection().isControl());

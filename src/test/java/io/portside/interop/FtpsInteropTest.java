@@ -14,7 +14,7 @@ import io.portside.ftp.Protocol;
 import io.portside.ftp.RemoteFile;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
-import io.portside.ftp.TransferListener;
+import io.portside.ftp.SessionCopy;
 import io.portside.ftp.event.ProtocolEvent.EndpointDecoded;
 import io.portside.ftp.event.ProtocolEvent.TcpClosed;
 import io.portside.ftp.event.ProtocolEvent.TcpEstablished;
@@ -109,8 +109,12 @@ class FtpsInteropTest {
             session.mkdir(dir);
             assertTrue(Files.isDirectory(scratch));
             session.cwd(dir);
+            // The first data connection of a TLS 1.3 session cannot resume it here (vsftpd: 522); a
+            // listing falls back to TLS 1.2 and runs again by itself. A transfer would fail once
+            // and be the queue's to retry (FtpsQueueInteropTest); here the listing takes that turn.
+            assertTrue(session.list(null).isEmpty());
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                session.upload(new ByteArrayInputStream(f.getValue()), f.getKey(), 0, TransferListener.NONE);
+                SessionCopy.upload(session, new ByteArrayInputStream(f.getValue()), f.getKey(), 0);
                 assertArrayEquals(f.getValue(), Files.readAllBytes(scratch.resolve(f.getKey())), "on disk: " + f.getKey());
             }
             Map<String, RemoteFile> listed = session.list(null).stream()
@@ -119,7 +123,7 @@ class FtpsInteropTest {
                 assertEquals(f.getValue().length, listed.get(f.getKey()).size(), "listed " + f.getKey());
                 assertEquals(f.getValue().length, session.size(f.getKey()));
                 ByteArrayOutputStream down = new ByteArrayOutputStream();
-                session.download(f.getKey(), 0, down, TransferListener.NONE);
+                SessionCopy.download(session, f.getKey(), 0, down);
                 assertArrayEquals(f.getValue(), down.toByteArray(), "downloaded " + f.getKey());
             }
             session.rename("big.bin", "big-renamed.bin");
@@ -146,12 +150,12 @@ class FtpsInteropTest {
         assertTrue(Set.of("TLSv1.2", "TLSv1.3").contains(control.protocol()), log);
         List<TcpEstablished> data = events.of(TcpEstablished.class).stream()
                 .filter(e -> !e.connection().isControl()).toList();
-        // 3 uploads, 1 listing, 3 downloads: each a data connection, each a resumed TLS session
+        // 2 listings, 3 uploads, 3 downloads: each a data connection, each a resumed TLS session
         long decoded = events.of(EndpointDecoded.class).stream().filter(e -> e.endpoint().kind() == m.kind).count();
-        assertTrue(decoded >= 7, log);
-        assertEquals(7, dataTls.stream().filter(t -> Boolean.TRUE.equals(t.resumed())).count(),
+        assertTrue(decoded >= 8, log);
+        assertEquals(8, dataTls.stream().filter(t -> Boolean.TRUE.equals(t.resumed())).count(),
                 "every data connection resumed the control session\n" + log);
-        assertTrue(data.size() >= 7, log);
+        assertTrue(data.size() >= 8, log);
     }
 
     @Test

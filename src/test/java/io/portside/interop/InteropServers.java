@@ -62,6 +62,7 @@ public final class InteropServers {
     private static final long START_TIMEOUT_SECONDS = 300;
 
     private static List<ServerInfo> servers;
+    private static List<ServerInfo> ipv6Servers = List.of();
     private static String problem;
 
     private InteropServers() {
@@ -137,6 +138,15 @@ public final class InteropServers {
         }
     }
 
+    /**
+     * The IPv6 twin of a server ({@code pyftpdlib-v6}: pyftpdlib on [::1], same folder), when
+     * the script started one and it greets; not part of {@link #require()}'s list.
+     */
+    public static synchronized Optional<ServerInfo> ipv6(String name) {
+        require();
+        return ipv6Servers.stream().filter(s -> s.name().equals(name + "-v6")).findFirst();
+    }
+
     public static Optional<ServerInfo> byName(String name) {
         return require().stream().filter(s -> s.name().equals(name)).findFirst();
     }
@@ -166,26 +176,21 @@ public final class InteropServers {
             return "cannot read " + file + ": " + e;
         }
         List<ServerInfo> list = new ArrayList<>();
-        for (String name : p.getProperty("servers", "").split(",")) {
-            name = name.trim();
-            if (name.isEmpty()) {
-                continue;
-            }
-            String k = "server." + name + ".";
-            try {
-                list.add(new ServerInfo(name,
-                        p.getProperty(k + "host", "127.0.0.1"),
-                        Integer.parseInt(p.getProperty(k + "port")),
-                        p.getProperty(k + "user"),
-                        p.getProperty(k + "password"),
-                        Boolean.parseBoolean(p.getProperty(k + "tls", "false")),
-                        Path.of(p.getProperty(k + "home")),
-                        Integer.parseInt(p.getProperty(k + "passiveRange").split("-")[0].trim()),
-                        Integer.parseInt(p.getProperty(k + "passiveRange").split("-")[1].trim())));
-            } catch (RuntimeException e) {
-                return "bad entry for " + name + " in " + file + ": " + e;
+        List<ServerInfo> v6 = new ArrayList<>();
+        for (String[] set : new String[][] {{"servers", "main"}, {"ipv6.servers", "ipv6"}}) {
+            for (String name : p.getProperty(set[0], "").split(",")) {
+                name = name.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                try {
+                    (set[1].equals("main") ? list : v6).add(entry(p, name));
+                } catch (RuntimeException e) {
+                    return "bad entry for " + name + " in " + file + ": " + e;
+                }
             }
         }
+        ipv6Servers = v6.stream().filter(s -> greeting(s) != null).collect(Collectors.toList());
         List<String> missing = new ArrayList<>(REQUIRED_PLAIN);
         missing.add(TLS_SERVER);
         list.forEach(s -> missing.remove(s.name()));
@@ -203,6 +208,20 @@ public final class InteropServers {
         }
         servers = List.copyOf(list);
         return null;
+    }
+
+    private static ServerInfo entry(Properties p, String name) {
+        String k = "server." + name + ".";
+        String[] range = p.getProperty(k + "passiveRange").split("-");
+        return new ServerInfo(name,
+                p.getProperty(k + "host", "127.0.0.1"),
+                Integer.parseInt(p.getProperty(k + "port")),
+                p.getProperty(k + "user"),
+                p.getProperty(k + "password"),
+                Boolean.parseBoolean(p.getProperty(k + "tls", "false")),
+                Path.of(p.getProperty(k + "home")),
+                Integer.parseInt(range[0].trim()),
+                Integer.parseInt(range[1].trim()));
     }
 
     /** First line the server sends, or null when it cannot be reached. */

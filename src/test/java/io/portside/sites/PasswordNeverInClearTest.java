@@ -12,6 +12,7 @@ import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.Protocol;
+import io.portside.ftp.SessionCopy;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.LogFormatter;
@@ -66,10 +67,10 @@ class PasswordNeverInClearTest {
                 assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                     try (FtpSession s = FtpSession.open(site, opts, bus, "leak")) {
                         byte[] content = "hello".getBytes(StandardCharsets.UTF_8);
-                        s.upload(new ByteArrayInputStream(content), "a.txt", 0, io.portside.ftp.TransferListener.NONE);
+                        SessionCopy.upload(s, new ByteArrayInputStream(content), "a.txt", 0);
                         s.list(null);
                         ByteArrayOutputStream back = new ByteArrayOutputStream();
-                        s.download("a.txt", 0, back, io.portside.ftp.TransferListener.NONE);
+                        SessionCopy.download(s, "a.txt", 0, back);
                         assertEquals("hello", back.toString(StandardCharsets.UTF_8));
                         crashReport.append("session: ").append(s.site()).append('\n');
                     }

@@ -37,7 +37,7 @@ class QueueFileSurvivesKillTest {
 
             TransferQueue restored = new TransferQueue(QueueSettings.defaults(),
                     SessionFactory.of(SessionOptions.defaults(), new ProtocolEventBus()));
-            int jobs = new QueueStore(config).restoreInto(restored, site -> null);
+            int jobs = new QueueStore(config).restoreInto(restored).jobs();
             assertTrue(jobs >= 200 && jobs < 500, "a whole saved queue came back: " + jobs + " jobs");
             String text = Files.readString(config.resolve("queue.json"));
             assertFalse(text.contains("never-saved"), "no password in the queue file");

@@ -12,6 +12,7 @@ import io.portside.server.SandboxServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** Test helper: a queue wired to a server with a recorded protocol log; closes both. */
 final class QueueFixture implements AutoCloseable {
@@ -25,10 +26,15 @@ final class QueueFixture implements AutoCloseable {
     }
 
     QueueFixture(Site site, DataMode mode, QueueSettings settings) {
+        this(site, mode, settings, UnaryOperator.identity());
+    }
+
+    /** @param wrap decorates the sessions' factory (e.g. with {@link MissingPasswords}) */
+    QueueFixture(Site site, DataMode mode, QueueSettings settings, UnaryOperator<SessionFactory> wrap) {
         this.site = site;
         SessionOptions options = SessionOptions.defaults().withMode(mode, ExtendedMode.AUTO)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
-        this.queue = new TransferQueue(settings, SessionFactory.of(options, bus));
+        this.queue = new TransferQueue(settings, wrap.apply(SessionFactory.of(options, bus)));
     }
 
     /** Quick retries, so a test of them does not wait seconds. */

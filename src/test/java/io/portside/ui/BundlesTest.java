@@ -17,7 +17,7 @@ class BundlesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("%\\d+\\$[sd]|\\{\\d+[^}]*}");
 
     @ParameterizedTest
-    @ValueSource(strings = {"ui", "log"})
+    @ValueSource(strings = {"ui", "log", "doctor"})
     void chineseMatchesEnglish(String bundle) throws Exception {
         Properties en = load(bundle + ".properties");
         Properties zh = load(bundle + "_zh_CN.properties");

@@ -230,7 +230,7 @@ public final class SequenceDiagramModel {
     }
 
     private static String host(InetSocketAddress a) {
-        return a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return a.getAddress() != null ? io.portside.ftp.event.AddressText.of(a.getAddress()) : a.getHostString();
     }
 
     private static String hostPort(InetSocketAddress a) {

@@ -15,7 +15,6 @@ import io.portside.ftp.event.ProtocolEvent.TcpEstablished;
 import io.portside.ftp.event.ProtocolEvent.TcpFailed;
 import io.portside.ftp.event.ProtocolEvent.TcpListening;
 import io.portside.ftp.event.ProtocolEvent.TcpRejected;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -29,6 +28,7 @@ import java.util.stream.Collectors;
 public final class LogFormatter {
     private final ResourceBundle words;
     private final Locale locale;
+    private final PacketLines packets;
 
     public LogFormatter() {
         this(Locale.getDefault());
@@ -37,6 +37,7 @@ public final class LogFormatter {
     public LogFormatter(Locale locale) {
         this.locale = locale;
         this.words = ResourceBundle.getBundle("io.portside.i18n.log", locale);
+        this.packets = new PacketLines(this::text, locale);
     }
 
     public LogLine format(ProtocolEvent event) {
@@ -45,7 +46,7 @@ public final class LogFormatter {
         if (event instanceof Resolving e) {
             return line(e, LogKind.INFO, "resolving", e.host());
         } else if (event instanceof Resolved e) {
-            String all = e.addresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+            String all = e.addresses().stream().map(AddressText::of).collect(Collectors.joining(", "));
             return line(e, LogKind.INFO, "resolved", e.host(), all, Units.duration(e.took()));
         } else if (event instanceof TcpConnecting e) {
             return c.isControl()
@@ -62,7 +63,7 @@ public final class LogFormatter {
             return line(e, tcp, c.isControl() ? "tcp.established.control" : "tcp.established.passive",
                     addr(e.local()), addr(e.remote()), Units.duration(e.took()), e.local().getPort());
         } else if (event instanceof TcpRejected e) {
-            return line(e, LogKind.WARNING, "tcp.rejected", addr(e.from()), e.expected().getHostAddress());
+            return line(e, LogKind.WARNING, "tcp.rejected", addr(e.from()), AddressText.of(e.expected()));
         } else if (event instanceof TcpFailed e) {
             return failed(e);
         } else if (event instanceof TcpClosed e) {
@@ -75,7 +76,7 @@ public final class LogFormatter {
             return decoded(e);
         } else if (event instanceof PassiveAddressReplaced e) {
             return line(e, LogKind.WARNING, e.announcedPrivate() ? "pasv.replaced.private" : "pasv.replaced.foreign",
-                    addr(e.announced()), e.used().getAddress().getHostAddress(), addr(e.used()));
+                    addr(e.announced()), AddressText.of(e.used().getAddress()), addr(e.used()));
         } else if (event instanceof ProtocolEvent.TlsEstablished e) {
             String resumed = e.resumed() == null ? "" : text(e.resumed() ? "tls.resumed" : "tls.not.resumed");
             return line(e, LogKind.TLS, "tls.established", e.protocol(), e.cipherSuite(), Units.duration(e.took()),
@@ -84,6 +85,10 @@ public final class LogFormatter {
             return line(e, LogKind.ERROR, "tls.failed", Units.duration(e.after()), e.reason());
         } else if (event instanceof ModeChanged e) {
             return line(e, LogKind.INFO, "mode.changed", e.method(), e.reason());
+        } else if (event instanceof ProtocolEvent.PacketSeen e) {
+            return new LogLine(e.time(), c, LogKind.PACKETS, packets.seen(e));
+        } else if (event instanceof ProtocolEvent.PacketsSummarised e) {
+            return new LogLine(e.time(), c, LogKind.PACKETS, packets.summarised(e));
         } else if (event instanceof Notice e) {
             LogKind kind = switch (e.severity()) {
                 case INFO -> LogKind.INFO;
@@ -145,11 +150,10 @@ public final class LogFormatter {
     }
 
     private static String addr(InetSocketAddress a) {
-        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return hostPort(host, a.getPort());
+        return AddressText.of(a);
     }
 
     private static String hostPort(String host, int port) {
-        return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+        return AddressText.hostPort(host, port);
     }
 }

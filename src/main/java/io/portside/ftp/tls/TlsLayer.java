@@ -43,7 +43,7 @@ public final class TlsLayer {
     private final int port;
     private final ProtocolEventBus bus;
     private final String[] protocols;
-    private SSLSession controlSession;
+    private volatile SSLSession controlSession;
     private volatile boolean lastDataNotResumedTls13;
 
     /**
@@ -107,6 +107,12 @@ public final class TlsLayer {
                 cert == null ? null : cert.sha256(), resumed ? "resumed (no certificate check needed)" : trust.lastVerdict(),
                 Duration.ofNanos(System.nanoTime() - start)));
         return s;
+    }
+
+    /** The TLS version the control connection negotiated ({@code TLSv1.3}), or null before its handshake. */
+    public String controlProtocol() {
+        SSLSession s = controlSession;
+        return s == null ? null : s.getProtocol();
     }
 
     /** True when the latest data connection ran TLS 1.3 without resuming the control session. */

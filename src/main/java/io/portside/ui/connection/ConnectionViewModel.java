@@ -9,7 +9,6 @@ import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ui.fx.FxBatcher;
-import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.PasswordMode;
 import io.portside.sites.SiteProfile;
@@ -46,16 +45,11 @@ public final class ConnectionViewModel {
     private final SessionOptions baseOptions;
     private final ReadOnlyObjectWrapper<Security> security = new ReadOnlyObjectWrapper<>(Security.NONE);
     private volatile TlsPolicy tlsPolicy = TlsPolicy.systemOnly();
-    private volatile String lastTlsVersion;
     private Charset charset;
     private volatile FtpSession session;
     private Runnable onConnected = () -> { };
     private Consumer<FtpException> onFailed = e -> { };
-    private Consumer<DataModeChange> onModeChanged = c -> { };
-
-    /** A mode switch, for whoever else holds sessions (the transfer queue). */
-    public record DataModeChange(DataMode mode, ExtendedMode extended) {
-    }
+    private Consumer<SessionOptions> onOptionsChanged = o -> { };
 
     /** How the current browse session protects what crosses the network. */
     public record Security(boolean connected, String tlsVersion) {
@@ -68,13 +62,6 @@ public final class ConnectionViewModel {
 
     public ConnectionViewModel(ProtocolEventBus bus, Executor browseWorker, FxBatcher bridge, SessionOptions baseOptions) {
         this.bus = bus;
-        // The browse session's handshake tells which TLS version it got; FtpSession does not keep it.
-        bus.subscribe(e -> {
-            if (e instanceof ProtocolEvent.TlsEstablished t && t.connection().isControl()
-                    && "browse".equals(t.connection().owner())) {
-                lastTlsVersion = t.protocol();
-            }
-        });
         this.browseWorker = browseWorker;
         this.bridge = bridge;
         this.baseOptions = baseOptions;
@@ -100,8 +87,13 @@ public final class ConnectionViewModel {
         onFailed = c;
     }
 
-    public void onModeChanged(Consumer<DataModeChange> c) {
-        onModeChanged = c;
+    /**
+     * Told, on the FX thread, the bar's new {@link #options()} whenever mode, extended or
+     * charset change: an immutable snapshot for whoever else opens sessions (the transfer
+     * queue, whose workers must not read these properties from their threads).
+     */
+    public void onOptionsChanged(Consumer<SessionOptions> c) {
+        onOptionsChanged = c;
     }
 
     /** Unchecked "extended" still lets the connection layer use EPSV/EPRT where it must (IPv6). */
@@ -114,7 +106,7 @@ public final class ConnectionViewModel {
         if (s != null && s.isConnected()) {
             s.setMode(mode.get(), extendedMode());
         }
-        onModeChanged.accept(new DataModeChange(mode.get(), extendedMode()));
+        onOptionsChanged.accept(options());
     }
 
     /** The site the fields describe; throws with a sentence when the port is not a number. */
@@ -157,10 +149,9 @@ public final class ConnectionViewModel {
         browseWorker.execute(() -> {
             closeQuietly();
             try {
-                lastTlsVersion = null;
                 FtpSession s = FtpSession.open(target, opts, bus, "browse", tls);
                 session = s;
-                Security sec = new Security(true, s.isSecure() ? String.valueOf(lastTlsVersion) : null);
+                Security sec = new Security(true, s.tlsVersion());
                 bridge.post(() -> {
                     security.set(sec);
                     connectedSite.set(target);
@@ -206,6 +197,7 @@ public final class ConnectionViewModel {
         mode.set(p.dataMode());
         extended.set(p.extendedMode() == ExtendedMode.ALWAYS);
         charset = Charset.forName(p.charset());
+        onOptionsChanged.accept(options());
     }
 
     /** Fills address and credentials, keeping the chosen data mode. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import io.portside.ui.fx.Worker;
+import io.portside.ui.fx.IoExecutors;
 
 /**
  * Where lines pushed out of the in-memory ring go: appended, rendered, to a file on a writer
@@ -19,7 +19,7 @@ import io.portside.ui.fx.Worker;
  */
 final class LogSpill implements AutoCloseable {
     private final Path file;
-    private final ExecutorService writer = Worker.single("log-spill");
+    private final ExecutorService writer = IoExecutors.single("log-spill");
     private long lines;
     /** The first write that failed (disk full, folder gone): saving says so instead of hiding it. */
     private volatile IOException failure;

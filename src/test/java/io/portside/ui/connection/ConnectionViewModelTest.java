@@ -62,6 +62,30 @@ class ConnectionViewModelTest {
         }
     }
 
+    /**
+     * The transfer queue's workers open sessions on their own threads: the bar hands them an
+     * immutable snapshot on each change, so no worker reads a JavaFX property.
+     */
+    @Test
+    void everyChangeOfModeOrCharsetHandsDownAnImmutableSnapshot() throws Exception {
+        ConnectionViewModel m = model();
+        java.util.concurrent.atomic.AtomicReference<SessionOptions> handed =
+                new java.util.concurrent.atomic.AtomicReference<>(m.options());
+        m.onOptionsChanged(handed::set);
+        m.mode().set(DataMode.ACTIVE);
+        assertEquals(DataMode.ACTIVE, handed.get().mode());
+        m.extended().set(true);
+        assertEquals(ExtendedMode.ALWAYS, handed.get().extended());
+
+        m.fill(new io.portside.sites.SiteProfile("p", io.portside.ftp.Protocol.FTP, "127.0.0.1", 21, "u",
+                io.portside.sites.PasswordMode.NOT_STORED, DataMode.PASSIVE, ExtendedMode.AUTO, null, null,
+                "ISO-8859-1"), "pw");
+        SessionOptions snapshot = handed.get();
+        assertEquals(DataMode.PASSIVE, snapshot.mode());
+        assertEquals(java.nio.charset.StandardCharsets.ISO_8859_1, snapshot.charset(), "a profile's charset reaches the queue");
+
+    }
+
     @Test
     void badInputAndRefusedLoginsBecomeSentences() throws Exception {
         try (SandboxServer s = SandboxServer.start(root)) {

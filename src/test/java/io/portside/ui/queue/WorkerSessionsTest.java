@@ -11,7 +11,9 @@ import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.server.SandboxServer;
 import io.portside.transfer.SessionFactory;
+import io.portside.ftp.tls.TlsPolicy;
 import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,5 +46,37 @@ class WorkerSessionsTest {
             assertFalse(w1.isConnected());
             assertFalse(w2.isConnected());
         }
+    }
+
+    @Test
+    void eachSessionOpensWithTheSnapshotOfTheMoment() throws Exception {
+        Files.writeString(root.resolve("a.txt"), "a");
+        try (SandboxServer server = SandboxServer.start(root)) {
+            Site site = Site.ftp(server.host(), server.port(), server.user(), server.password());
+            AtomicReference<SessionOptions> snapshot = new AtomicReference<>(SessionOptions.defaults());
+            try (WorkerSessions sessions = new WorkerSessions(
+                    SessionFactory.of(snapshot::get, new ProtocolEventBus(), TlsPolicy.systemOnly()))) {
+                FtpSession before = sessions.open(site, "w1");
+                snapshot.set(SessionOptions.defaults().withMode(DataMode.ACTIVE, ExtendedMode.ALWAYS)); // the bar changed
+                FtpSession after = openOnAnotherThread(sessions, site);
+                assertEquals(DataMode.PASSIVE, before.mode());
+                assertEquals(DataMode.ACTIVE, after.mode(), "a worker's new session takes the latest snapshot");
+                assertEquals(ExtendedMode.ALWAYS, after.extended());
+                assertEquals("a.txt", after.list("/").get(0).name());
+            }
+        }
+    }
+
+    private static FtpSession openOnAnotherThread(WorkerSessions sessions, Site site) throws Exception {
+        java.util.concurrent.CompletableFuture<FtpSession> f = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                f.complete(sessions.open(site, "w2"));
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        worker.start();
+        return f.get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

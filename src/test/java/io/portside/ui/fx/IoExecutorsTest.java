@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class WorkerTest {
+class IoExecutorsTest {
     @Test
     void runsInOrderOnItsOwnNamedThread() throws Exception {
-        ExecutorService w = Worker.single("test");
+        ExecutorService w = IoExecutors.single("test");
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < 5; i++) {
             int n = i;
@@ -27,7 +27,7 @@ class WorkerTest {
 
     @Test
     void workArrivingAfterCloseIsDroppedAndNobodyWaitsForIt() throws Exception {
-        ExecutorService w = Worker.single("closed");
+        ExecutorService w = IoExecutors.single("closed");
         w.shutdown();
         assertTrue(w.awaitTermination(5, TimeUnit.SECONDS));
         AtomicInteger ran = new AtomicInteger();

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** Named single-thread executors: each does one kind of I/O in order, never on the FX thread. */
-public final class Worker {
+public final class IoExecutors {
     /**
      * Work handed to a worker after the window closed it (a late callback, a timer) is dropped:
      * there is nothing left to list or save it for, and an exception thrown on the FX thread
@@ -21,7 +21,7 @@ public final class Worker {
         }
     };
 
-    private Worker() {
+    private IoExecutors() {
     }
 
     public static ExecutorService single(String name) {

@@ -1,6 +1,6 @@
 package io.portside.diagnose;
 
 /** How one step of a diagnosis ended. */
-public enum Outcome {
+public enum AttemptOutcome {
     OK, FAILED, NOT_TESTED
 }
