@@ -34,6 +34,16 @@ class PathFieldTest extends WindowFixture {
         Files.createDirectories(serverRoot.resolve("pub"));
         Files.writeString(serverRoot.resolve("pub/readme.txt"), "readme\n");
         Files.writeString(serverRoot.resolve("hello.txt"), "hello\n");
+        Files.createDirectories(serverRoot.resolve("empty"));
+    }
+
+    @Test
+    void anEmptyRemoteFolderSaysItIsEmptyNotNotConnected() {
+        connectAndWaitForListing();
+        typePath("#remotePath", "/empty");
+        type(KeyCode.ENTER);
+        waitUntil("/empty listed", () -> "/empty".equals(call(() -> window.panes().remote().model().folder().get())));
+        assertEquals("This folder is empty", call(() -> ((Label) this.table("#remoteTable").getPlaceholder()).getText()));
     }
 
     @Test

@@ -66,6 +66,11 @@ public final class FilePane extends VBox {
         Breadcrumbs crumbs = new Breadcrumbs(p -> model.browser().parent(p), model::open);
         crumbs.setId(id + "Crumbs");
         model.folder().addListener((o, a, now) -> crumbs.show(now));
+        if (remote && table.getPlaceholder() instanceof Label placeholder) {
+            // connected, an empty folder is just empty; "not connected" only while no folder is listed
+            model.folder().addListener((o, a, now) ->
+                    placeholder.setText(text.get(now.isEmpty() ? "pane.remote.empty" : "pane.empty")));
+        }
         new PathField(path, model);
         path.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(path, Priority.ALWAYS);
