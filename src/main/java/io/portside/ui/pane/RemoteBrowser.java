@@ -41,7 +41,13 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public List<FileEntry> list(String folder) throws IOException {
-        return files().browse(folder);
+        List<FileEntry> entries = files().browse(folder);
+        if (entries.isEmpty()) {
+            // some servers (Apache FtpServer among them) list a missing folder as an empty one:
+            // a CWD tells the two apart, so the pane never shows a folder that is not there
+            session().cwd(folder);
+        }
+        return entries;
     }
 
     @Override
