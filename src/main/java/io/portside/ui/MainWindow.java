@@ -204,6 +204,10 @@ public final class MainWindow implements AutoCloseable {
         return testServer.server();
     }
 
+    FilePanes panes() {
+        return panes;
+    }
+
     public TransferQueue transferQueue() {
         return transfers.queue();
     }
