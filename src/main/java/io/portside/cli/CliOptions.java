@@ -3,6 +3,7 @@ package io.portside.cli;
 import io.portside.ftp.DataMode;
 import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.SessionOptions;
+import io.portside.ftp.capture.CaptureMode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +30,17 @@ import io.portside.transfer.TypeChoice;
  * @param retries   retries of a transient failure (dropped connection, 421, 425...) per file
  * @param reverse   mirror uploads (LOCALDIR URL) instead of downloading
  * @param type      get, put, mirror: files as bytes (binary), as text (ascii) or by extension (auto)
+ * @param limitRate bytes per second for all transfers of the run together, 0 for no limit
+ * @param preserveTimes give each copy its source's modification time
+ * @param connectionsPerSite most connections to the server at once, 1-10; 0: as many as --parallel
+ * @param capture   whether to capture the packets of our connections (default off on the command line)
+ * @param captureFile where to write those packets as pcap, or null
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
-                         int retries, boolean reverse, TypeChoice type) {
+                         int retries, boolean reverse, TypeChoice type, long limitRate, boolean preserveTimes,
+                         int connectionsPerSite, CaptureMode capture, String captureFile) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -54,8 +61,18 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           replace it only when the source is newer, or write name (1).ext
               --retries N                 retries of a dropped or timed-out transfer per file, 0-100 (default 3)
               --reverse                   mirror: upload LOCALDIR to URL instead of downloading
+              --limit-rate RATE           bytes per second for all transfers together: 500K, 2M, 1.5M, 80000
+                                          (K = 1024 bytes, M = 1024 K; default no limit)
+              --preserve-times            give each copy its source's modification time (uploads: MFMT,
+                                          when the server offers it; downloads: the server's MDTM or listing)
+              --connections-per-site N    mirror: most connections to the server at once, 1-10
+                                          (default: as many as --parallel)
               --type binary|ascii|auto    files as bytes (default), as text with the receiving side's line
                                           ends (TYPE A), or as text only for text extensions (.txt, .html...)
+              --capture on|off|auto       show the real packets of our connections (SYN, SYN-ACK, ACK, FIN, RST)
+                                          in the log, captured with tcpdump or dumpcap (default off; auto:
+                                          when the machine allows it; on: fail saying how to allow it)
+              --capture-file FILE.pcap    also write those packets to FILE.pcap, for Wireshark
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -83,6 +100,11 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         int retries = DEFAULT_RETRIES;
         boolean reverse = false;
         TypeChoice type = TypeChoice.BINARY;
+        long limitRate = 0;
+        boolean preserveTimes = false;
+        int connectionsPerSite = 0;
+        CaptureMode capture = CaptureMode.OFF;
+        String captureFile = null;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -107,8 +129,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--help", "-h" -> help = noValue(name, value);
                 case "--redact" -> redact = noValue(name, value);
                 case "--reverse" -> reverse = noValue(name, value);
+                case "--preserve-times" -> preserveTimes = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
-                        "--on-conflict", "--retries", "--type" -> {
+                        "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site",
+                        "--capture", "--capture-file" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -127,14 +151,22 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--retries" -> retries = number(name, value, 0, MAX_RETRIES);
                         case "--on-conflict" -> conflict = conflict(value);
                         case "--type" -> type = choice(TypeChoice.class, name, value, "binary, ascii or auto");
+                        case "--limit-rate" -> limitRate = rate(value);
+                        case "--connections-per-site" -> connectionsPerSite = number(name, value, 1, 10);
+                        case "--capture" -> capture = choice(CaptureMode.class, name, value, "on, off or auto");
+                        case "--capture-file" -> captureFile = captureFile(value);
                         default -> timeout = seconds(value);
                     }
                 }
                 default -> throw CliException.usage("unknown option " + name);
             }
         }
+        if (captureFile != null && capture == CaptureMode.OFF) {
+            capture = CaptureMode.ON; // a capture file asks for the capture (--capture auto keeps it optional)
+        }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
-                redact, parallel, conflict, retries, reverse, type);
+                redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite,
+                capture, captureFile);
     }
 
     /** The connection settings these options ask for. */
@@ -195,6 +227,32 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
             default -> throw CliException.usage("--on-conflict must be overwrite, skip, resume, newer or rename, not '"
                     + value + "'");
         };
+    }
+
+    /** "500K", "2M", "1.5m", "80000": bytes per second, K = 1024 and M = 1024 K as curl and wget count. */
+    static long rate(String value) throws CliException {
+        String v = value.strip().toUpperCase(Locale.ROOT);
+        long unit = v.endsWith("K") ? 1024 : v.endsWith("M") ? 1024 * 1024 : v.endsWith("G") ? 1024L * 1024 * 1024 : 1;
+        String number = unit == 1 ? v : v.substring(0, v.length() - 1);
+        try {
+            BigDecimal bytes = new BigDecimal(number).multiply(BigDecimal.valueOf(unit));
+            // Below 1 KB/s a transfer would crawl for no reason anyone has; above 100 GB/s no network goes.
+            if (bytes.compareTo(BigDecimal.valueOf(1024)) >= 0
+                    && bytes.compareTo(BigDecimal.valueOf(100L * 1024 * 1024 * 1024)) <= 0) {
+                return bytes.longValue();
+            }
+        } catch (NumberFormatException e) {
+            // worded below
+        }
+        throw CliException.usage("--limit-rate must be bytes per second from 1K up, such as 500K or 2M, not '"
+                + value + "'");
+    }
+
+    private static String captureFile(String value) throws CliException {
+        if (value.isBlank() || value.equals("-")) {
+            throw CliException.usage("--capture-file needs a file name (FILE.pcap)");
+        }
+        return value;
     }
 
     private static String logTarget(String value) throws CliException {

@@ -1,6 +1,8 @@
 package io.portside.cli;
 
 import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpSession;
+import io.portside.transfer.Direction;
 import io.portside.transfer.JobProgress;
 import io.portside.transfer.JobState;
 import io.portside.transfer.QueueSettings;
@@ -10,6 +12,7 @@ import io.portside.transfer.TransferQueue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * get, put and mirror all run their transfers through one {@link TransferQueue}, with the
@@ -19,6 +22,9 @@ import java.util.List;
  */
 final class QueueRun implements AutoCloseable {
     private final TransferQueue queue;
+    private final AtomicBoolean toldNoMfmt = new AtomicBoolean();
+    /** Whether the run uploads; set before the workers start (they open sessions only then). */
+    private volatile boolean uploads;
 
     /**
      * @param parallel    workers (and connections) at once
@@ -27,10 +33,20 @@ final class QueueRun implements AutoCloseable {
      */
     QueueRun(CommandContext ctx, FtpUrl url, int parallel, boolean makeFolders, boolean tagWorkers) {
         CliOptions o = ctx.options();
-        QueueSettings settings = QueueSettings.defaults().withParallelism(parallel).withPerSiteLimit(parallel)
+        int perSite = o.connectionsPerSite() > 0 ? o.connectionsPerSite() : parallel;
+        QueueSettings settings = QueueSettings.defaults().withParallelism(parallel).withPerSiteLimit(perSite)
                 .withConflict(o.conflict()).withRetry(QueueSettings.defaults().retry().withRetries(o.retries()))
-                .withTransferType(o.type());
-        SessionFactory sessions = (site, owner) -> ctx.openAt(url, tagWorkers ? owner : "", makeFolders);
+                .withTransferType(o.type()).withSpeedLimit(o.limitRate()).withPreserveTimes(o.preserveTimes());
+        SessionFactory sessions = (site, owner) -> {
+            FtpSession session = ctx.openAt(url, tagWorkers ? owner : "", makeFolders);
+            if (o.preserveTimes() && uploads && !session.capabilities().mfmt()
+                    && toldNoMfmt.compareAndSet(false, true)) {
+                // Said once for the run, not per file: the queue's log says it per connection.
+                ctx.err().println("portside: note: " + url.host() + " cannot set modification times (its FEAT lists"
+                        + " no MFMT), so --preserve-times cannot keep the uploaded files' times");
+            }
+            return session;
+        };
         this.queue = new TransferQueue(settings, sessions);
     }
 
@@ -40,6 +56,7 @@ final class QueueRun implements AutoCloseable {
 
     /** Runs the job (a folder job with everything in it) to the end; returns every job's final state. */
     List<JobProgress> run(TransferJob job) throws FtpException {
+        uploads = job.direction() == Direction.UPLOAD;
         queue.add(job);
         queue.start();
         try {

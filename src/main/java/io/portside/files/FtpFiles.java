@@ -19,6 +19,7 @@ import java.util.function.Function;
 /** A folder tree on an FTP server, through one logged-in {@link FtpSession}. */
 public final class FtpFiles implements FileSystemView {
     private final FtpSession session;
+    private boolean toldNoMfmt;
 
     public FtpFiles(FtpSession session) {
         this.session = session;
@@ -160,9 +161,9 @@ public final class FtpFiles implements FileSystemView {
             session.mkdir(path);
             return true; // a successful MKD proves the folder is new, so empty
         } catch (FtpReplyException e) {
-            String parent = parent(path);
-            if (!parent.equals(path) && !parent.equals("/") && !parent.isEmpty()) {
-                mkdirs(parent);
+            RemotePath parent = RemotePath.of(path).parent();
+            if (parent != null && !parent.isTop()) {
+                mkdirs(parent.toString());
                 try {
                     session.mkdir(path);
                     return true;
@@ -174,9 +175,15 @@ public final class FtpFiles implements FileSystemView {
         }
     }
 
+    /** MFMT; a server whose FEAT lists none is told about once per connection in the log. */
     @Override
     public boolean setModified(String path, Instant time) throws IOException {
         if (!session.capabilities().mfmt()) {
+            if (!toldNoMfmt) {
+                toldNoMfmt = true;
+                session.report(id -> new ProtocolEvent.Notice(Instant.now(), id, Severity.WARNING, "times.notKept",
+                        List.of()));
+            }
             return false;
         }
         session.setModificationTime(path, time);
@@ -185,17 +192,14 @@ public final class FtpFiles implements FileSystemView {
 
     @Override
     public String child(String dir, String name) {
-        if (dir == null || dir.isEmpty()) {
-            return name;
-        }
-        return dir.endsWith("/") ? dir + name : dir + "/" + name;
+        return RemotePath.of(dir == null ? "" : dir).child(name).toString();
     }
 
+    /** The root and the login folder ("") hold themselves. */
     @Override
     public String parent(String path) {
-        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-        int slash = p.lastIndexOf('/');
-        return slash < 0 ? "" : slash == 0 ? "/" : p.substring(0, slash);
+        RemotePath p = RemotePath.of(path);
+        return (p.isTop() ? p : p.parent()).toString();
     }
 
     @Override
@@ -209,7 +213,6 @@ public final class FtpFiles implements FileSystemView {
     }
 
     private static String name(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
+        return RemotePath.of(path).name();
     }
 }

@@ -31,14 +31,14 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * {@code dropAfter} bytes the first time each is read or written, as when a data connection is
  * reset mid-file. The server then closes the data connection and replies 426.
  */
-final class FlakyServer implements AutoCloseable {
-    static final String USER = "flaky";
-    static final String PASSWORD = "secret";
+public final class FlakyServer implements AutoCloseable {
+    public static final String USER = "flaky";
+    public static final String PASSWORD = "secret";
     private final FtpServer server;
-    final int port;
-    final AtomicInteger drops = new AtomicInteger();
+    public final int port;
+    public final AtomicInteger drops = new AtomicInteger();
 
-    FlakyServer(Path root, long dropAfter) throws Exception {
+    public FlakyServer(Path root, long dropAfter) throws Exception {
         Set<String> broken = ConcurrentHashMap.newKeySet();
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
