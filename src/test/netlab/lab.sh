@@ -121,6 +121,8 @@ policy_rules() { # topology policy
     dnat)
       # The server's router forwards its control ports and the passive range to the server.
       pre="iifname \"toc\" ip daddr $ext tcp dport { 21, 2121, 2122, 2123, 2124, $PASSIVE_ALL } dnat ip to $(addr_of "$topo" s)"
+      # ...and hides the server's own outbound connections (active mode) behind its address.
+      post='oifname "toc" masquerade'
       fwd='ct status dnat accept; iifname "tos" accept' ;;
     drop-passive|reject-passive)
       local verdict=drop; [ "$pol" = reject-passive ] && verdict="reject with tcp reset"

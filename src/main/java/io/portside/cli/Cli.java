@@ -77,14 +77,18 @@ public final class Cli {
         LogSink log = null;
         Exception failure = null;
         int code = ExitCode.OK;
+        CommandContext ctx = null;
         try {
-            CommandContext ctx = new CommandContext(command, options, out, err, terminal, bus, zone, cwd);
+            ctx = new CommandContext(command, options, out, err, terminal, bus, zone, cwd);
             log = options.log() == null ? null : LogSink.open(options.log(), ctx, locale);
             code = command.run(ctx);
         } catch (FtpException | CliException | RuntimeException e) {
             failure = e;
         } finally {
             out.flush();
+            if (ctx != null) {
+                ctx.closeCaptures();
+            }
         }
         // The log's last lines first, so the error line is the last thing on stderr.
         try {

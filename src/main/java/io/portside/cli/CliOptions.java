@@ -3,6 +3,7 @@ package io.portside.cli;
 import io.portside.ftp.DataMode;
 import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.SessionOptions;
+import io.portside.ftp.capture.CaptureMode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +33,14 @@ import io.portside.transfer.TypeChoice;
  * @param limitRate bytes per second for all transfers of the run together, 0 for no limit
  * @param preserveTimes give each copy its source's modification time
  * @param connectionsPerSite most connections to the server at once, 1-10; 0: as many as --parallel
+ * @param capture   whether to capture the packets of our connections (default off on the command line)
+ * @param captureFile where to write those packets as pcap, or null
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
                          int retries, boolean reverse, TypeChoice type, long limitRate, boolean preserveTimes,
-                         int connectionsPerSite) {
+                         int connectionsPerSite, CaptureMode capture, String captureFile) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -66,6 +69,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           (default: as many as --parallel)
               --type binary|ascii|auto    files as bytes (default), as text with the receiving side's line
                                           ends (TYPE A), or as text only for text extensions (.txt, .html...)
+              --capture on|off|auto       show the real packets of our connections (SYN, SYN-ACK, ACK, FIN, RST)
+                                          in the log, captured with tcpdump or dumpcap (default off; auto:
+                                          when the machine allows it; on: fail saying how to allow it)
+              --capture-file FILE.pcap    also write those packets to FILE.pcap, for Wireshark
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -96,6 +103,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         long limitRate = 0;
         boolean preserveTimes = false;
         int connectionsPerSite = 0;
+        CaptureMode capture = CaptureMode.OFF;
+        String captureFile = null;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -122,7 +131,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--reverse" -> reverse = noValue(name, value);
                 case "--preserve-times" -> preserveTimes = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
-                        "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site" -> {
+                        "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site",
+                        "--capture", "--capture-file" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -143,14 +153,20 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--type" -> type = choice(TypeChoice.class, name, value, "binary, ascii or auto");
                         case "--limit-rate" -> limitRate = rate(value);
                         case "--connections-per-site" -> connectionsPerSite = number(name, value, 1, 10);
+                        case "--capture" -> capture = choice(CaptureMode.class, name, value, "on, off or auto");
+                        case "--capture-file" -> captureFile = captureFile(value);
                         default -> timeout = seconds(value);
                     }
                 }
                 default -> throw CliException.usage("unknown option " + name);
             }
         }
+        if (captureFile != null && capture == CaptureMode.OFF) {
+            capture = CaptureMode.ON; // a capture file asks for the capture (--capture auto keeps it optional)
+        }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
-                redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite);
+                redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite,
+                capture, captureFile);
     }
 
     /** The connection settings these options ask for. */
@@ -230,6 +246,13 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         }
         throw CliException.usage("--limit-rate must be bytes per second from 1K up, such as 500K or 2M, not '"
                 + value + "'");
+    }
+
+    private static String captureFile(String value) throws CliException {
+        if (value.isBlank() || value.equals("-")) {
+            throw CliException.usage("--capture-file needs a file name (FILE.pcap)");
+        }
+        return value;
     }
 
     private static String logTarget(String value) throws CliException {

@@ -3,6 +3,9 @@ package io.portside.cli;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
+import io.portside.ftp.capture.CaptureUnavailableException;
+import io.portside.ftp.capture.PacketCaptures;
+import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.TlsPolicy;
 import java.io.PrintStream;
@@ -22,6 +25,8 @@ public final class CommandContext {
     private final ZoneId zone;
     /** One for the run: what a session learns about a server's TLS serves the sessions after it. */
     private final TlsPolicy tls;
+    /** Started before the first session to a host, stopped when the run ends (see {@link #closeCaptures}). */
+    private final PacketCaptures captures;
     /** The folder relative local names start from. */
     private final Path cwd;
 
@@ -32,11 +37,18 @@ public final class CommandContext {
         this.command = command;
         this.options = options;
         this.tls = options.tlsPolicy();
+        this.captures = new PacketCaptures(options.capture(),
+                options.captureFile() == null ? null : cwd.resolve(options.captureFile()), bus);
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.bus = bus;
         this.zone = zone;
+    }
+
+    /** Stops packet capture, after the sessions closed (so their closing packets are in it). */
+    void closeCaptures() {
+        captures.close();
     }
 
     public CliOptions options() {
@@ -122,6 +134,12 @@ public final class CommandContext {
      * @param makeFolders create a folder that CWD cannot enter (MKD, then CWD again), for uploads
      */
     public FtpSession openAt(FtpUrl url, String owner, boolean makeFolders) throws FtpException {
+        try {
+            captures.beforeConnect(url.site().host());
+        } catch (CaptureUnavailableException e) {
+            throw new FtpException(String.format(java.util.Locale.ROOT, "packet capture is on (--capture on), but %s",
+                    e.getMessage()), FailureCause.OTHER, e);
+        }
         FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, owner, tls);
         try {
             for (String folder : url.folders()) {

@@ -1,5 +1,6 @@
 package io.portside.cli;
 
+import io.portside.files.RemotePath;
 import io.portside.ftp.Protocol;
 import io.portside.ftp.Site;
 import java.io.ByteArrayOutputStream;
@@ -199,10 +200,22 @@ public record FtpUrl(Protocol protocol, String user, String password, String hos
         return new FtpUrl(protocol, user, password, host, port, folders, newName);
     }
 
+    /**
+     * Where the URL points, relative to the login folder unless its path starts with %2F; the
+     * folders are entered one CWD each (see {@link CommandContext#openAt}), and end up here.
+     */
+    public RemotePath path() {
+        RemotePath p = RemotePath.LOGIN;
+        for (String folder : folders) {
+            p = p.resolve(folder);
+        }
+        // A name is sent as it is (RETR a b.txt); only a decoded %2F in it is read as a path.
+        return name.isEmpty() ? p : name.contains("/") ? p.resolve(name) : p.child(name);
+    }
+
     /** The remote path as a person reads it: "a/b.txt", "/etc/x" or "." for the login folder. */
     public String displayPath() {
-        String joined = String.join("/", folders) + (folders.isEmpty() || name.isEmpty() ? "" : "/") + name;
-        return joined.isEmpty() ? "." : joined.replace("//", "/");
+        return path().display();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.portside.cli;
 
+import io.portside.files.RemotePath;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.event.Units;
 import io.portside.transfer.JobProgress;
@@ -55,7 +56,7 @@ final class PutCommand implements Command {
 
     /** The name the file got (another one with --on-conflict rename). */
     private static String remoteName(String target) {
-        return target.substring(target.lastIndexOf('/') + 1);
+        return RemotePath.of(target).name();
     }
 
     /** Checked before connecting, so a typo costs no connection. */

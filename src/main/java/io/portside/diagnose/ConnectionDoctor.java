@@ -1,5 +1,6 @@
 package io.portside.diagnose;
 
+import io.portside.ftp.event.AddressText;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.Protocol;
@@ -154,14 +155,14 @@ public final class ConnectionDoctor {
     private DiagnosisReport report(List<Attempt> attempts, List<Attempt> secured, ServerCapabilities caps,
                                    Instant started, Duration took) {
         Evidence login = attempts.get(0).evidence();
-        String server = login.control().map(c -> c.remote().getAddress().getHostAddress()).orElse(null);
-        String client = login.control().map(c -> c.local().getAddress().getHostAddress()).orElse(null);
+        String server = login.control().map(c -> AddressText.of(c.remote().getAddress())).orElse(null);
+        String client = login.control().map(c -> AddressText.of(c.local().getAddress())).orElse(null);
         List<String> explanations = new ArrayList<>();
         List<String> others = new ArrayList<>();
         Explainer explainer = new Explainer(text, caps);
         for (Attempt a : attempts) {
             explanations.addAll(explainer.explain(a));
-            a.evidence().passiveReplaced().ifPresent(r -> others.add(r.announced().getAddress().getHostAddress()));
+            a.evidence().passiveReplaced().ifPresent(r -> others.add(AddressText.of(r.announced().getAddress())));
         }
         List<String> tlsWhy = explainer.compareTls(attempts, secured);
         for (Attempt a : secured) {

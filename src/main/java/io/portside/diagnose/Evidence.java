@@ -55,6 +55,11 @@ public final class Evidence {
         return Optional.empty();
     }
 
+    /** The transfer command (LIST, RETR...), if it was sent. */
+    public Optional<CommandSent> transferSent() {
+        return first(CommandSent.class, c -> TRANSFER_VERBS.contains(c.verb()));
+    }
+
     /** From sending the transfer command to the server's first reply to it (how long a 425 took). */
     public Optional<java.time.Duration> transferReplyDelay() {
         java.time.Instant sent = null;

@@ -1,5 +1,6 @@
 package io.portside.diagnose;
 
+import io.portside.ftp.event.AddressText;
 import io.portside.ftp.AddressScope;
 import io.portside.ftp.DataEndpoint;
 import io.portside.ftp.ServerCapabilities;
@@ -48,7 +49,7 @@ final class Explainer {
         if (a.outcome() == AttemptOutcome.OK) {
             if (!a.method().passive() && !a.overTls() && nat(ev).isPresent()) {
                 InetAddress[] n = nat(ev).get();
-                out.add(t.get("helper.rewrote", a.method().name(), n[0].getHostAddress(), n[1].getHostAddress()));
+                out.add(t.get("helper.rewrote", a.method().name(), AddressText.of(n[0]), AddressText.of(n[1])));
             }
             return out;
         }
@@ -59,7 +60,12 @@ final class Explainer {
         }
         Optional<TcpFailed> failed = ev.dataFailed();
         Optional<ReplyReceived> transfer = ev.transferReply();
-        if (failed.isPresent()) {
+        if (!a.method().passive() && silentAfterTransfer(a)) {
+            out.add(t.get("active.silent", m, modeReply.map(r -> " (" + r.code() + ")").orElse(""),
+                    ev.transferSent().get().verb(), ev.advertised().map(Explainer::addr).orElse("?"),
+                    Units.duration(a.took())) + nat(ev).map(n -> t.get("nat.inbound", AddressText.of(n[0]),
+                    AddressText.of(n[1]))).orElse(""));
+        } else if (failed.isPresent()) {
             out.add(a.method().passive() ? passiveFailed(m, failed.get()) : activeFailed(a, failed.get(), ev));
         } else if (transfer.isPresent() && transfer.get().code() == 425) {
             out.add(cannotOpen(a, transfer.get(), ev));
@@ -85,10 +91,26 @@ final class Explainer {
             Optional<InetAddress[]> n = nat(s.evidence());
             boolean plainWorked = plain.stream().anyMatch(p -> p.method() == s.method() && p.outcome() == AttemptOutcome.OK);
             if (plainWorked && n.isPresent()) {
-                out.add(t.get("helper.tls", s.method().name(), n.get()[0].getHostAddress()));
+                out.add(t.get("helper.tls", s.method().name(), AddressText.of(n.get()[0])));
             }
         }
         return out;
+    }
+
+    /**
+     * Active mode where the server neither connected nor answered the transfer command: it is still
+     * trying to connect to us (vsftpd connects before it replies), so something drops its connection.
+     */
+    static boolean silentAfterTransfer(Attempt a) {
+        Evidence ev = a.evidence();
+        return a.outcome() != AttemptOutcome.OK && ev.transferSent().isPresent() && ev.transferReply().isEmpty()
+                && ev.dataEstablished().isEmpty() && ev.rejected().isEmpty();
+    }
+
+    /** The server's connection to us (active mode) never arrived: an inbound firewall or NAT drops it. */
+    static boolean inboundBlocked(Attempt a) {
+        return !a.method().passive() && (silentAfterTransfer(a) || a.evidence().dataFailed()
+                .map(f -> f.inbound() && f.cause() == FailureCause.TIMED_OUT).orElse(false));
     }
 
     /** Our private local address and the server's public one, when the control connection shows both. */
@@ -99,7 +121,7 @@ final class Explainer {
 
     private String replaced(String m, PassiveAddressReplaced r, Evidence ev) {
         String announced = addr(r.announced());
-        String peer = r.used().getAddress().getHostAddress();
+        String peer = AddressText.of(r.used().getAddress());
         boolean isPrivate = r.announcedPrivate();
         String b = t.get(isPrivate ? "pasv.replaced.private" : "pasv.replaced.other", m, announced, peer);
         Optional<TcpEstablished> data = ev.dataEstablished();
@@ -131,12 +153,12 @@ final class Explainer {
                 && ev.advertised().get().getAddress().equals(n.get()[0]);
         String feat = listed ? t.get("active.refused.listed", method.name()) : "";
         if (n.isPresent() && advertisedLocal) {
-            return t.get("active.refused.nat", m, said, n.get()[0].getHostAddress(), n.get()[1].getHostAddress(),
+            return t.get("active.refused.nat", m, said, AddressText.of(n.get()[0]), AddressText.of(n.get()[1]),
                     advertised) + feat + (a.overTls() ? t.get("active.refused.nat.tls") : "");
         }
-        String local = ev.control().map(c -> c.local().getAddress().getHostAddress()).orElse(null);
+        String local = ev.control().map(c -> AddressText.of(c.local().getAddress())).orElse(null);
         String why = local != null && ev.advertised().isPresent()
-                && !ev.advertised().get().getAddress().getHostAddress().equals(local)
+                && !AddressText.of(ev.advertised().get().getAddress()).equals(local)
                 ? t.get("active.refused.external", advertised, local)
                 : t.get("active.refused.same", advertised);
         return t.get("active.refused", m, said) + feat + why;
@@ -159,7 +181,7 @@ final class Explainer {
         if (f.inbound() && f.cause() == FailureCause.TIMED_OUT) {
             int code = ev.replyTo(a.method().name()).map(ReplyReceived::code).orElse(0);
             return t.get("active.timeout", m, code > 0 ? " (" + code + ")" : "", where, Units.duration(f.after()))
-                    + nat(ev).map(n -> t.get("nat.inbound", n[0].getHostAddress(), n[1].getHostAddress())).orElse("");
+                    + nat(ev).map(n -> t.get("nat.inbound", AddressText.of(n[0]), AddressText.of(n[1]))).orElse("");
         }
         if (f.cause() == FailureCause.RESET) {
             return t.get("data.reset", m, where);

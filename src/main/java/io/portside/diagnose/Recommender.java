@@ -1,6 +1,6 @@
 package io.portside.diagnose;
 
-import io.portside.ftp.event.FailureCause;
+import io.portside.ftp.event.AddressText;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,10 +43,9 @@ final class Recommender {
         }
         Optional<InetAddress[]> nat = Explainer.nat(attempts.get(0).evidence());
         boolean activeFailed = by.values().stream().anyMatch(a -> !a.method().passive() && a.outcome() != AttemptOutcome.OK);
-        boolean activeBlocked = by.values().stream().anyMatch(a -> !a.method().passive()
-                && a.evidence().dataFailed().map(f -> f.inbound() && f.cause() == FailureCause.TIMED_OUT).orElse(false));
+        boolean activeBlocked = by.values().stream().anyMatch(Explainer::inboundBlocked);
         if (nat.isPresent() && activeFailed && (epsv || pasv)) {
-            out.add(t.get("rec.natActive", nat.get()[0].getHostAddress()));
+            out.add(t.get("rec.natActive", AddressText.of(nat.get()[0])));
         } else if (activeBlocked && (epsv || pasv)) {
             out.add(t.get("rec.activeBlocked"));
         }

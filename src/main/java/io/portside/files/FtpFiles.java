@@ -161,9 +161,9 @@ public final class FtpFiles implements FileSystemView {
             session.mkdir(path);
             return true; // a successful MKD proves the folder is new, so empty
         } catch (FtpReplyException e) {
-            String parent = parent(path);
-            if (!parent.equals(path) && !parent.equals("/") && !parent.isEmpty()) {
-                mkdirs(parent);
+            RemotePath parent = RemotePath.of(path).parent();
+            if (parent != null && !parent.isTop()) {
+                mkdirs(parent.toString());
                 try {
                     session.mkdir(path);
                     return true;
@@ -192,17 +192,14 @@ public final class FtpFiles implements FileSystemView {
 
     @Override
     public String child(String dir, String name) {
-        if (dir == null || dir.isEmpty()) {
-            return name;
-        }
-        return dir.endsWith("/") ? dir + name : dir + "/" + name;
+        return RemotePath.of(dir == null ? "" : dir).child(name).toString();
     }
 
+    /** The root and the login folder ("") hold themselves. */
     @Override
     public String parent(String path) {
-        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-        int slash = p.lastIndexOf('/');
-        return slash < 0 ? "" : slash == 0 ? "/" : p.substring(0, slash);
+        RemotePath p = RemotePath.of(path);
+        return (p.isTop() ? p : p.parent()).toString();
     }
 
     @Override
@@ -216,7 +213,6 @@ public final class FtpFiles implements FileSystemView {
     }
 
     private static String name(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
+        return RemotePath.of(path).name();
     }
 }

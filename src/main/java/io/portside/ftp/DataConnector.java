@@ -175,8 +175,8 @@ final class DataConnector {
         boolean nat = options.activeExternalAddress() == null && AddressScope.behindNat(local, control.peer());
         String verb = ext ? "EPRT" : "PORT";
         if (nat) {
-            notice(Severity.WARNING, securer == null ? "active.nat" : "active.nat.tls", verb, local.getHostAddress(),
-                    control.peer().getHostAddress());
+            notice(Severity.WARNING, securer == null ? "active.nat" : "active.nat.tls", verb, AddressText.of(local),
+                    AddressText.of(control.peer()));
         }
         MonitoredServerSocket server = listen(local);
         try {
@@ -190,7 +190,7 @@ final class DataConnector {
             if (code / 100 != 2) {
                 if (code >= 500) {
                     if (nat) {
-                        notice(Severity.WARNING, "active.refused.nat", verb, local.getHostAddress());
+                        notice(Severity.WARNING, "active.refused.nat", verb, AddressText.of(local));
                     }
                     throw new DataConnectException("the server refused " + (ext ? "EPRT" : "PORT") + ": "
                             + control.replyLine(), null, null);
@@ -199,7 +199,7 @@ final class DataConnector {
             }
             Socket data = sendTransferCommand(null, server, command, argument, restartOffset);
             if (nat && data != null) {
-                notice(Severity.INFO, "active.helper", verb, local.getHostAddress());
+                notice(Severity.INFO, "active.helper", verb, AddressText.of(local));
             }
             return data;
         } finally {

@@ -9,13 +9,13 @@ import io.portside.files.FileEntry;
  * policy changes.
  */
 final class ConflictAsker {
-    private final TransferQueue queue;
+    private final QueueContext ctx;
     private final Object askLock = new Object();
     private volatile ConflictResolver resolver;
     private volatile ConflictPolicy answerForAll;
 
-    ConflictAsker(TransferQueue queue) {
-        this.queue = queue;
+    ConflictAsker(QueueContext ctx) {
+        this.ctx = ctx;
     }
 
     void setResolver(ConflictResolver resolver) {
@@ -27,7 +27,7 @@ final class ConflictAsker {
     }
 
     ConflictPolicy resolve(QueuedJob e, FileEntry source, FileEntry target) throws InterruptedException {
-        ConflictPolicy p = e.job.conflict() != null ? e.job.conflict() : queue.settings().conflict();
+        ConflictPolicy p = e.job.conflict() != null ? e.job.conflict() : ctx.settings().conflict();
         if (p != ConflictPolicy.ASK) {
             return p;
         }

@@ -15,25 +15,21 @@ import java.util.Set;
  * transfer, and {@link #settle} acts on the note once the worker lets go.
  */
 final class JobLifecycle {
-    private final TransferQueue queue;
+    private final QueueContext ctx;
     private final Object lock;
-    private final JobTable jobs;
-    private final WorkerPool pool;
 
-    JobLifecycle(TransferQueue queue, Object lock, JobTable jobs, WorkerPool pool) {
-        this.queue = queue;
-        this.lock = lock;
-        this.jobs = jobs;
-        this.pool = pool;
+    JobLifecycle(QueueContext ctx) {
+        this.ctx = ctx;
+        this.lock = ctx.lock;
     }
 
     // --- the user's commands ----------------------------------------------------------------
 
     void pause(Collection<Long> ids) {
         synchronized (lock) {
-            for (QueuedJob e : jobs.entries(ids)) {
+            for (QueuedJob e : ctx.jobs.entries(ids)) {
                 if (e.state == JobState.QUEUED) {
-                    jobs.setState(e, JobState.PAUSED);
+                    ctx.jobs.setState(e, JobState.PAUSED);
                 } else if (e.state == JobState.RUNNING && e.stop != Stop.CANCEL && e.stop != Stop.REMOVE) {
                     e.stop = Stop.PAUSE;
                     e.worker.abortCurrent();
@@ -44,9 +40,9 @@ final class JobLifecycle {
 
     void resume(Collection<Long> ids) {
         synchronized (lock) {
-            for (QueuedJob e : jobs.entries(ids)) {
+            for (QueuedJob e : ctx.jobs.entries(ids)) {
                 if (e.state == JobState.PAUSED) {
-                    jobs.requeue(e);
+                    ctx.jobs.requeue(e);
                 } else if (e.state == JobState.RUNNING && e.stop == Stop.PAUSE) {
                     e.stop = Stop.RESTART;
                 }
@@ -56,7 +52,7 @@ final class JobLifecycle {
 
     void cancel(Collection<Long> ids) {
         synchronized (lock) {
-            for (QueuedJob e : jobs.entries(ids)) {
+            for (QueuedJob e : ctx.jobs.entries(ids)) {
                 stopOrFinish(e, Stop.CANCEL);
             }
         }
@@ -64,23 +60,22 @@ final class JobLifecycle {
 
     void retry(Collection<Long> ids) {
         synchronized (lock) {
-            retry(jobs.entries(ids));
+            retry(ctx.jobs.entries(ids));
         }
     }
 
     void retryFailed() {
         synchronized (lock) {
-            retry(jobs.matching(e -> e.state == JobState.FAILED));
+            retry(ctx.jobs.matching(e -> e.state == JobState.FAILED));
         }
     }
 
     private void retry(List<QueuedJob> entries) {
         for (QueuedJob e : entries) {
-            if (e.state == JobState.FAILED || e.state == JobState.CANCELLED || e.state == JobState.SKIPPED
-                    || e.state == JobState.PAUSED) {
+            if (JobStateMachine.retryable(e.state)) {
                 e.attempts = 0;
                 e.decided = e.state == JobState.SKIPPED ? null : e.decided;
-                jobs.requeue(e);
+                ctx.jobs.requeue(e);
             }
         }
     }
@@ -88,22 +83,22 @@ final class JobLifecycle {
     void remove(Collection<Long> ids) {
         synchronized (lock) {
             Set<QueuedJob> gone = new HashSet<>();
-            for (QueuedJob e : jobs.entries(ids)) {
+            for (QueuedJob e : ctx.jobs.entries(ids)) {
                 if (e.state == JobState.RUNNING) {
                     e.stop = Stop.REMOVE;
                     e.worker.abortCurrent();
                 } else if (e.state != JobState.DONE && e.partPath != null) {
-                    pool.addCleanup(e);
+                    ctx.pool.addCleanup(e);
                 }
                 gone.add(e);
             }
-            jobs.drop(gone);
+            ctx.jobs.drop(gone);
         }
     }
 
     void removeFinished() {
         synchronized (lock) {
-            jobs.drop(new HashSet<>(jobs.matching(
+            ctx.jobs.drop(new HashSet<>(ctx.jobs.matching(
                     e -> e.state == JobState.DONE || e.state == JobState.SKIPPED || e.state == JobState.CANCELLED)));
         }
     }
@@ -112,11 +107,11 @@ final class JobLifecycle {
         if (e.state == JobState.RUNNING) {
             e.stop = how;
             e.worker.abortCurrent();
-        } else if (e.state == JobState.QUEUED || e.state == JobState.PAUSED || e.state == JobState.FAILED) {
+        } else if (JobStateMachine.cancellableAtOnce(e.state)) {
             e.message = "cancelled";
-            jobs.setState(e, JobState.CANCELLED);
+            ctx.jobs.setState(e, JobState.CANCELLED);
             if (e.partPath != null) {
-                pool.addCleanup(e);
+                ctx.pool.addCleanup(e);
             }
         }
     }
@@ -129,42 +124,42 @@ final class JobLifecycle {
             e.worker = null;
             Stop stop = e.stop;
             e.stop = Stop.NONE;
-            if (jobs.releaseRemoved(e)) {
+            if (ctx.jobs.releaseRemoved(e)) {
                 return;
             }
             if (outcome != null && !outcome.children().isEmpty() && (stop == Stop.CANCEL || stop == Stop.REMOVE)) {
                 e.message = "cancelled";
-                jobs.setState(e, JobState.CANCELLED); // listed, but the user no longer wants the folder
+                ctx.jobs.setState(e, JobState.CANCELLED); // listed, but the user no longer wants the folder
             } else if (outcome != null) {
                 e.message = outcome.message();
                 if (!outcome.children().isEmpty()) {
                     // a folder paused while being listed: its contents wait too
-                    jobs.insertChildren(e, outcome.children(), stop == Stop.PAUSE ? JobState.PAUSED : JobState.QUEUED);
+                    ctx.jobs.insertChildren(e, outcome.children(), stop == Stop.PAUSE ? JobState.PAUSED : JobState.QUEUED);
                 }
-                jobs.setState(e, outcome.state());
+                ctx.jobs.setState(e, outcome.state());
             } else if (stop == Stop.PAUSE) {
                 e.message = "paused";
-                jobs.setState(e, JobState.PAUSED);
+                ctx.jobs.setState(e, JobState.PAUSED);
             } else if (stop == Stop.RESTART) {
-                jobs.requeue(e);
+                ctx.jobs.requeue(e);
             } else if (stop == Stop.CANCEL) {
                 e.message = "cancelled";
-                jobs.setState(e, JobState.CANCELLED);
-            } else if (pool.isClosed()) {
+                ctx.jobs.setState(e, JobState.CANCELLED);
+            } else if (ctx.pool.isClosed()) {
                 e.attempts = Math.max(0, e.attempts - 1);
                 e.message = "paused when the queue closed";
-                jobs.setState(e, JobState.PAUSED); // resumed by the user, from its .part, after the next start
+                ctx.jobs.setState(e, JobState.PAUSED); // resumed by the user, from its .part, after the next start
             } else if (failure instanceof FtpException f && f.isTransient()
-                    && e.attempts <= queue.settings().retry().retries()) {
-                Duration wait = queue.settings().retry().backoff(e.attempts);
+                    && e.attempts <= ctx.settings().retry().retries()) {
+                Duration wait = ctx.settings().retry().backoff(e.attempts);
                 e.message = f.getMessage() + " (attempt " + e.attempts + "; retrying in "
                         + Math.max(1, wait.toMillis() / 1000) + " s)";
-                jobs.requeue(e);
+                ctx.jobs.requeue(e);
                 e.notBefore = System.nanoTime() + wait.toNanos();
             } else {
                 e.message = describe(failure);
                 e.failure = failure;
-                jobs.setState(e, JobState.FAILED);
+                ctx.jobs.setState(e, JobState.FAILED);
             }
         }
     }

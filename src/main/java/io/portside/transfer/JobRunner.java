@@ -23,14 +23,14 @@ import java.util.List;
  * worker decides between retry, fail and stop.
  */
 final class JobRunner {
-    private final TransferQueue queue;
+    private final QueueContext ctx;
     private final QueuedJob e;
     private final FileSystemView src;
     private final FileSystemView dst;
     private final byte[] buffer;
 
-    JobRunner(TransferQueue queue, QueuedJob e, FileSystemView src, FileSystemView dst, byte[] buffer) {
-        this.queue = queue;
+    JobRunner(QueueContext ctx, QueuedJob e, FileSystemView src, FileSystemView dst, byte[] buffer) {
+        this.ctx = ctx;
         this.e = e;
         this.src = src;
         this.dst = dst;
@@ -91,59 +91,43 @@ final class JobRunner {
         boolean unseen = e.targetUnseen;
         e.targetUnseen = false;
         FileEntry existing = unseen ? null : dst.stat(target);
-        boolean append = false;
+        ConflictPolicy policy = null;
         if (existing != null) {
             if (existing.directory()) {
                 throw new FtpException("the target " + target + " is a folder");
             }
-            ConflictPolicy p = e.decided != null ? e.decided : queue.resolveConflict(e, source, existing);
-            e.decided = p;
-            switch (p) {
-                case SKIP:
-                    return Outcome.skipped("the target exists");
-                case OVERWRITE_IF_NEWER:
-                    if (!newer(source, existing)) {
-                        return Outcome.skipped("the target is not older than the source");
-                    }
-                    break;
-                case OVERWRITE_IF_SIZE_DIFFERS:
-                    if (source.size() >= 0 && source.size() == existing.size()) {
-                        return Outcome.skipped("the target has the same size");
-                    }
-                    break;
-                case RESUME:
-                    if (source.size() >= 0 && existing.size() == source.size()) {
-                        return Outcome.skipped("the target is complete already");
-                    }
-                    append = existing.size() >= 0 && existing.size() < source.size();
-                    break;
-                case RENAME:
-                    target = PartFile.freeName(dst, target);
-                    e.renamedTarget = target;
-                    break;
-                default:
-                    break; // OVERWRITE
-            }
+            policy = e.decided != null ? e.decided : ctx.conflicts.resolve(e, source, existing);
+            e.decided = policy;
         }
         // Text changes size on the way (line ends): an ASCII copy starts over and is not size-checked.
-        TransferType type = queue.settings().transferType().typeFor(source.path());
+        TransferType type = ctx.settings().transferType().typeFor(source.path());
         boolean text = type == TransferType.ASCII;
-        append = append && !text;
+        boolean newer = policy == ConflictPolicy.OVERWRITE_IF_NEWER && newer(source, existing);
+        WritePlan plan = WritePlan.decide(policy, existing != null, source.size(),
+                existing == null ? -1 : existing.size(), newer, text, unseen);
+        if (plan.skipped() != null) {
+            return Outcome.skipped(plan.skipped());
+        }
+        if (plan.newName()) {
+            target = PartFile.freeName(dst, target);
+            e.renamedTarget = target;
+        }
         // RESUME continues the target itself (the user says it is an earlier partial copy); all else goes via .part
-        String writeTo = append ? target : PartFile.of(target);
-        long offset = append ? existing.size() : text || unseen ? 0 : PartFile.resumeOffset(dst, writeTo, source.size());
-        e.partPath = append ? null : writeTo;
+        String writeTo = plan.appends() ? target : PartFile.of(target);
+        long offset = plan.appends() ? plan.appendAt()
+                : plan.resumePart() ? PartFile.resumeOffset(dst, writeTo, source.size()) : 0;
+        e.partPath = plan.appends() ? null : writeTo;
         e.bytesTotal = source.size();
         progress(offset);
         transfer(source.path(), writeTo, offset, type);
         if (!text) {
             checkSize(writeTo, source.size());
         }
-        if (!append) {
+        if (!plan.appends()) {
             dst.rename(writeTo, target);
             e.partPath = null;
         }
-        if (queue.settings().preserveTimes()) {
+        if (ctx.settings().preserveTimes()) {
             preserveTime(source, target);
         }
         return Outcome.done(offset > 0 ? "resumed at byte " + offset : null);
@@ -151,7 +135,7 @@ final class JobRunner {
 
     private void transfer(String from, String to, long offset, TransferType type)
             throws IOException, InterruptedException {
-        SpeedLimit limit = queue.speedLimit();
+        SpeedLimit limit = ctx.speed;
         long done = offset;
         // the remote stream is opened first and closed last: its close reads the server's verdict
         try (InputStream in = src.openRead(from, offset, type); OutputStream out = dst.openWrite(to, offset, type)) {
@@ -164,7 +148,7 @@ final class JobRunner {
                 out.write(buffer, 0, n);
                 done += n;
                 progress(done);
-                queue.moved(n);
+                ctx.moved(n);
                 limit.take(n);
             }
         }
@@ -214,6 +198,6 @@ final class JobRunner {
 
     private void progress(long done) {
         e.bytesDone = done;
-        queue.markDirty(e);
+        ctx.jobs.markDirty(e);
     }
 }

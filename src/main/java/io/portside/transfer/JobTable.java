@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * The queue's jobs: in order, by id, and counted by state. Every state change goes through
- * {@link #setState}, which keeps the counts, marks the job for the next progress report and
+ * {@link #setState}, which checks it with {@link JobStateMachine}, keeps the counts, marks the job for the next progress report and
  * wakes whoever waits on the queue's lock (idle workers, {@link TransferQueue#awaitIdle}).
  *
  * <p>Methods that do not take the queue's lock themselves are called with it held.
@@ -34,9 +34,9 @@ final class JobTable {
     /** Every job before this index is finished, so the search for work starts here. */
     private int scanFrom;
 
-    JobTable(Object lock, ProgressThrottle progress) {
-        this.lock = lock;
-        this.progress = progress;
+    JobTable(QueueContext ctx) {
+        this.lock = ctx.lock;
+        this.progress = ctx.progress;
     }
 
     // --- adding -----------------------------------------------------------------------------
@@ -46,7 +46,7 @@ final class JobTable {
         List<Long> ids = new ArrayList<>(jobs.size());
         synchronized (lock) {
             for (TransferJob j : jobs) {
-                QueuedJob e = newEntry(0, j);
+                QueuedJob e = newEntry(0, j, JobState.QUEUED);
                 order.add(e);
                 ids.add(e.id);
             }
@@ -59,14 +59,12 @@ final class JobTable {
     /** Puts back a saved job (see {@link QueueStore}). */
     long restore(TransferJob job, JobState state, String renamedTarget, String partPath, String message) {
         synchronized (lock) {
-            QueuedJob e = newEntry(0, job);
+            // a saved job comes back paused, failed (to be retried) or queued
+            QueuedJob e = newEntry(0, job, state == JobState.PAUSED || state == JobState.FAILED ? state : JobState.QUEUED);
             e.renamedTarget = renamedTarget;
             e.partPath = partPath;
             e.message = message;
             order.add(e);
-            if (state == JobState.PAUSED || state == JobState.FAILED) {
-                setState(e, state);
-            }
             progress.orderChanged();
             lock.notifyAll();
             return e.id;
@@ -78,28 +76,28 @@ final class JobTable {
         int at = order.indexOf(parent);
         List<QueuedJob> added = new ArrayList<>(children.size());
         for (TransferJob j : children) {
-            QueuedJob e = newEntry(parent.id, j);
-            if (state != JobState.QUEUED) {
-                setState(e, state);
-            }
-            added.add(e);
+            added.add(newEntry(parent.id, j, state));
         }
         order.addAll(at + 1, added);
         scanFrom = Math.min(scanFrom, at + 1);
         progress.orderChanged();
     }
 
-    private QueuedJob newEntry(long parent, TransferJob j) {
+    /** A new job; it starts QUEUED, or PAUSED (a paused folder's contents), or as it was saved. */
+    private QueuedJob newEntry(long parent, TransferJob j, JobState start) {
         QueuedJob e = new QueuedJob(nextId++, parent, j);
+        e.state = start;
         byId.put(e.id, e);
-        counts[JobState.QUEUED.ordinal()]++;
+        counts[start.ordinal()]++;
         markDirty(e);
         return e;
     }
 
     // --- changing ---------------------------------------------------------------------------
 
+    /** Changes a job's state, as {@link JobStateMachine} allows (anything else is a bug, and throws). */
     void setState(QueuedJob e, JobState s) {
+        JobStateMachine.require(e.state, s);
         counts[e.state.ordinal()]--;
         counts[s.ordinal()]++;
         e.state = s;

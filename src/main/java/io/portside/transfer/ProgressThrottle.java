@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Its thread also measures rates and saves the queue now and then.
  */
 final class ProgressThrottle {
-    private final TransferQueue queue;
+    private final QueueContext ctx;
     private final Duration interval;
     private final ConcurrentLinkedQueue<QueuedJob> dirty = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> removed = new ConcurrentLinkedQueue<>();
@@ -29,11 +29,11 @@ final class ProgressThrottle {
     private volatile double rate;
     private long lastMoved;
     private long lastNanos;
-    private volatile QueueStore store;
+    private volatile Saver store;
     private long lastSave;
 
-    ProgressThrottle(TransferQueue queue, Duration interval) {
-        this.queue = queue;
+    ProgressThrottle(QueueContext ctx, Duration interval) {
+        this.ctx = ctx;
         this.interval = interval;
     }
 
@@ -72,7 +72,12 @@ final class ProgressThrottle {
         return () -> listeners.remove(l);
     }
 
-    void attach(QueueStore s) {
+    /** Saves the queue (its store, bound to the queue's front); called on this thread. */
+    interface Saver {
+        void save() throws java.io.IOException;
+    }
+
+    void attach(Saver s) {
         store = s;
         unsaved.set(true);
     }
@@ -106,7 +111,7 @@ final class ProgressThrottle {
             e.printStackTrace(); // a listener's bug must not stop progress reports
         }
         long now = System.nanoTime();
-        if (store != null && now - lastSave >= queue.settings().saveInterval().toNanos()) {
+        if (store != null && now - lastSave >= ctx.settings().saveInterval().toNanos()) {
             save();
         }
     }
@@ -118,7 +123,7 @@ final class ProgressThrottle {
             e.dirty = false;
             batch.add(e);
         }
-        List<QueuedJob> running = queue.running();
+        List<QueuedJob> running = ctx.jobs.running();
         for (QueuedJob e : running) {
             measure(e, now);
         }
@@ -132,7 +137,7 @@ final class ProgressThrottle {
         if (batch.isEmpty() && gone.isEmpty() && !reordered) {
             return;
         }
-        QueueUpdate update = new QueueUpdate(queue.views(batch), gone, reordered, queue.totals());
+        QueueUpdate update = new QueueUpdate(ctx.jobs.views(batch), gone, reordered, ctx.jobs.totals());
         for (QueueListener l : listeners) {
             try {
                 l.queueChanged(update);
@@ -154,7 +159,7 @@ final class ProgressThrottle {
     }
 
     private void measureQueue(long now) {
-        long moved = queue.movedTotal();
+        long moved = ctx.movedTotal();
         if (lastNanos != 0 && now > lastNanos) {
             double instant = (moved - lastMoved) * 1e9 / (now - lastNanos);
             rate = rate * 0.7 + instant * 0.3;
@@ -164,13 +169,13 @@ final class ProgressThrottle {
     }
 
     private synchronized void save() {
-        QueueStore s = store;
+        Saver s = store;
         if (s == null || !unsaved.getAndSet(false)) {
             return;
         }
         lastSave = System.nanoTime();
         try {
-            s.save(queue);
+            s.save();
         } catch (java.io.IOException e) {
             unsaved.set(true);
             System.err.println("portside: could not save the transfer queue: " + e.getMessage());

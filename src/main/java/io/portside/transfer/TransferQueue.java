@@ -1,12 +1,10 @@
 package io.portside.transfer;
 
-import io.portside.files.FileEntry;
 import io.portside.ftp.Site;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The transfer queue: jobs in order, run by up to ten workers, each with its own connection.
@@ -19,27 +17,25 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>This class is the front; the work is done by {@link JobTable} (the jobs in order and
  * their states), {@link WorkerPool} (the workers and what each is handed),
  * {@link JobLifecycle} (pause, cancel, retry... and how a run ended), {@link ConflictAsker}
- * and {@link ProgressThrottle}. They share one lock, the queue's, so that a job's state, the
- * counts and the workers' site bindings always agree.
+ * and {@link ProgressThrottle}. They reach the settings and each other through one
+ * {@link QueueContext}, and share its lock, so that a job's state, the counts and the workers'
+ * site bindings always agree.
  */
 public final class TransferQueue implements AutoCloseable {
-    private final Object lock = new Object();
+    private final QueueContext ctx;
+    private final Object lock;
     private final JobTable jobs;
     private final WorkerPool pool;
     private final JobLifecycle lifecycle;
-    private final SpeedLimit speed;
     private final ProgressThrottle progress;
-    private final LongAdder moved = new LongAdder();
-    private final ConflictAsker conflicts = new ConflictAsker(this);
-    private volatile QueueSettings settings;
 
     public TransferQueue(QueueSettings settings, SessionFactory sessions) {
-        this.settings = settings;
-        this.speed = new SpeedLimit(settings.speedLimit());
-        this.progress = new ProgressThrottle(this, settings.progressInterval());
-        this.jobs = new JobTable(lock, progress);
-        this.pool = new WorkerPool(this, lock, jobs, sessions);
-        this.lifecycle = new JobLifecycle(this, lock, jobs, pool);
+        this.ctx = new QueueContext(settings, sessions);
+        this.lock = ctx.lock;
+        this.jobs = ctx.jobs;
+        this.pool = ctx.pool;
+        this.lifecycle = ctx.lifecycle;
+        this.progress = ctx.progress;
     }
 
     // --- life cycle ---------------------------------------------------------------------
@@ -71,59 +67,59 @@ public final class TransferQueue implements AutoCloseable {
      */
     public QueueStore.Restored restoreFrom(QueueStore store) {
         QueueStore.Restored restored = store.restoreInto(this);
-        progress.attach(store);
+        progress.attach(() -> store.save(this));
         return restored;
     }
 
     // --- settings -------------------------------------------------------------------------
 
     public QueueSettings settings() {
-        return settings;
+        return ctx.settings();
     }
 
     /** 1-10 concurrent transfers; fewer takes effect as running jobs finish. */
     public void setParallelism(int n) {
         synchronized (lock) {
-            settings = settings.withParallelism(n);
+            ctx.changeSettings(s -> s.withParallelism(n));
             pool.resize();
         }
     }
 
     public void setPerSiteLimit(int n) {
         synchronized (lock) {
-            settings = settings.withPerSiteLimit(n);
+            ctx.changeSettings(s -> s.withPerSiteLimit(n));
             lock.notifyAll();
         }
     }
 
     /** Bytes per second for all transfers together; 0 for none. */
     public void setSpeedLimit(long bytesPerSecond) {
-        settings = settings.withSpeedLimit(bytesPerSecond);
-        speed.set(bytesPerSecond);
+        ctx.changeSettings(s -> s.withSpeedLimit(bytesPerSecond));
+        ctx.speed.set(bytesPerSecond);
     }
 
     /** For jobs without a policy of their own. Also forgets an earlier "apply to all" answer. */
     public void setConflictPolicy(ConflictPolicy policy) {
-        settings = settings.withConflict(policy);
-        conflicts.forgetAnswerForAll();
+        ctx.changeSettings(s -> s.withConflict(policy));
+        ctx.conflicts.forgetAnswerForAll();
     }
 
     public void setRetryPolicy(RetryPolicy retry) {
-        settings = settings.withRetry(retry);
+        ctx.changeSettings(s -> s.withRetry(retry));
     }
 
     public void setPreserveTimes(boolean preserve) {
-        settings = settings.withPreserveTimes(preserve);
+        ctx.changeSettings(s -> s.withPreserveTimes(preserve));
     }
 
     /** Text or bytes, for transfers that start from now on. */
     public void setTransferType(TypeChoice choice) {
-        settings = settings.withTransferType(choice);
+        ctx.changeSettings(s -> s.withTransferType(choice));
     }
 
     /** Who answers {@link ConflictPolicy#ASK}; without one, such conflicts are skipped. */
     public void setConflictResolver(ConflictResolver resolver) {
-        conflicts.setResolver(resolver);
+        ctx.conflicts.setResolver(resolver);
     }
 
     // --- adding and observing -------------------------------------------------------------
@@ -240,55 +236,7 @@ public final class TransferQueue implements AutoCloseable {
         lifecycle.removeFinished();
     }
 
-    // --- package: what workers, the job runner, progress and the store call ---------------
-
-    SpeedLimit speedLimit() {
-        return speed;
-    }
-
-    void moved(long bytes) {
-        moved.add(bytes);
-    }
-
-    long movedTotal() {
-        return moved.sum();
-    }
-
-    void markDirty(QueuedJob e) {
-        jobs.markDirty(e);
-    }
-
-    /** The next task for {@code w}, waiting for one; null when the worker should leave. */
-    WorkerPool.Task take(Worker w) throws InterruptedException {
-        return pool.take(w);
-    }
-
-    /** Records how a job ended: done, expanded, stopped, retried later, or failed. */
-    void settle(QueuedJob e, Outcome outcome, Throwable failure) {
-        lifecycle.settle(e, outcome, failure);
-    }
-
-    void cleanedUp(QueuedJob e) {
-        pool.cleanedUp();
-    }
-
-    void workerExited(Worker w) {
-        pool.workerExited(w);
-    }
-
-    /** The answer for a conflict: the job's or queue's policy, or the user's (asked one at a time). */
-    ConflictPolicy resolveConflict(QueuedJob e, FileEntry source, FileEntry target) throws InterruptedException {
-        return conflicts.resolve(e, source, target);
-    }
-
-    /** The jobs progress reports about (under the queue's lock, for consistent fields). */
-    List<JobProgress> views(Collection<QueuedJob> jobs) {
-        return this.jobs.views(jobs);
-    }
-
-    List<QueuedJob> running() {
-        return jobs.running();
-    }
+    // --- package: what the store calls ----------------------------------------------------
 
     /** Jobs worth saving: not finished, or failed (the user may retry them after a restart). */
     List<QueuedJob> unfinished() {

@@ -15,7 +15,7 @@ import java.io.IOException;
  */
 final class Worker implements Runnable {
     final String tag;
-    private final TransferQueue queue;
+    private final QueueContext ctx;
     private final SessionFactory sessions;
     private final byte[] buffer = new byte[64 * 1024];
     final Thread thread;
@@ -28,9 +28,9 @@ final class Worker implements Runnable {
     private FtpSession session;
     private volatile FileSystemView remote;
 
-    Worker(String tag, TransferQueue queue, SessionFactory sessions) {
+    Worker(String tag, QueueContext ctx, SessionFactory sessions) {
         this.tag = tag;
-        this.queue = queue;
+        this.ctx = ctx;
         this.sessions = sessions;
         this.thread = new Thread(this, "portside-" + tag);
         thread.setDaemon(true);
@@ -40,7 +40,7 @@ final class Worker implements Runnable {
     public void run() {
         try {
             while (true) {
-                WorkerPool.Task task = queue.take(this);
+                WorkerPool.Task task = ctx.pool.take(this);
                 if (task == null) {
                     return;
                 }
@@ -56,7 +56,7 @@ final class Worker implements Runnable {
             // the queue is closing
         } finally {
             closeSession();
-            queue.workerExited(this);
+            ctx.pool.workerExited(this);
         }
     }
 
@@ -67,10 +67,10 @@ final class Worker implements Runnable {
         try {
             FileSystemView ftp = connect(e.job.site());
             boolean down = e.job.direction() == Direction.DOWNLOAD;
-            outcome = new JobRunner(queue, e, down ? ftp : local, down ? local : ftp, buffer).run();
+            outcome = new JobRunner(ctx, e, down ? ftp : local, down ? local : ftp, buffer).run();
         } catch (InterruptedException ie) {
-            if (queue.isClosed()) {
-                queue.settle(e, null, ie);
+            if (ctx.pool.isClosed()) {
+                ctx.lifecycle.settle(e, null, ie);
                 throw ie;
             }
             failure = ie;
@@ -80,7 +80,7 @@ final class Worker implements Runnable {
         if (outcome == null && (e.stop == Stop.CANCEL || e.stop == Stop.REMOVE)) {
             deletePart(e);
         }
-        queue.settle(e, outcome, failure);
+        ctx.lifecycle.settle(e, outcome, failure);
         if (session != null && !session.isConnected()) {
             closeSession(); // broken: the next job reconnects
         }
@@ -89,7 +89,7 @@ final class Worker implements Runnable {
     /** Deletes a cancelled job's .part left from an earlier attempt. */
     private void cleanUp(QueuedJob e) {
         deletePart(e);
-        queue.cleanedUp(e);
+        ctx.pool.cleanedUp();
     }
 
     private void deletePart(QueuedJob e) {

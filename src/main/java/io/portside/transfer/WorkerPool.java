@@ -19,9 +19,8 @@ final class WorkerPool {
     record Task(QueuedJob job, boolean cleanup) {
     }
 
-    private final TransferQueue queue;
+    private final QueueContext ctx;
     private final Object lock;
-    private final JobTable jobs;
     private final SessionFactory sessions;
     private final List<Worker> workers = new ArrayList<>();
     /** Cancelled jobs whose .part a worker still has to delete. */
@@ -31,10 +30,9 @@ final class WorkerPool {
     private boolean started;
     private volatile boolean closed;
 
-    WorkerPool(TransferQueue queue, Object lock, JobTable jobs, SessionFactory sessions) {
-        this.queue = queue;
-        this.lock = lock;
-        this.jobs = jobs;
+    WorkerPool(QueueContext ctx, SessionFactory sessions) {
+        this.ctx = ctx;
+        this.lock = ctx.lock;
         this.sessions = sessions;
     }
 
@@ -88,7 +86,7 @@ final class WorkerPool {
         if (!started || closed) {
             return;
         }
-        int want = queue.settings().parallelism();
+        int want = ctx.settings().parallelism();
         int active = 0;
         for (Worker w : workers) {
             if (!w.retiring) {
@@ -101,7 +99,7 @@ final class WorkerPool {
         for (int n = 1; active < want && n <= 10; n++) {
             String tag = "w" + n;
             if (workers.stream().noneMatch(w -> w.tag.equals(tag))) {
-                Worker w = new Worker(tag, queue, sessions);
+                Worker w = new Worker(tag, ctx, sessions);
                 workers.add(w);
                 w.thread.start();
                 active++;
@@ -126,14 +124,14 @@ final class WorkerPool {
                     return new Task(c, true);
                 }
                 long now = System.nanoTime();
-                long idleDisconnect = queue.settings().idleDisconnect().toNanos();
-                JobTable.Pick pick = jobs.firstReady(now, now + idleDisconnect, site -> hasRoom(w, site));
+                long idleDisconnect = ctx.settings().idleDisconnect().toNanos();
+                JobTable.Pick pick = ctx.jobs.firstReady(now, now + idleDisconnect, site -> hasRoom(w, site));
                 QueuedJob e = pick.job();
                 if (e != null) {
                     e.worker = w;
                     e.stop = Stop.NONE;
                     e.attempts++;
-                    jobs.setState(e, JobState.RUNNING);
+                    ctx.jobs.setState(e, JobState.RUNNING);
                     bind(w, e.job.site());
                     return new Task(e, false);
                 }
@@ -183,7 +181,7 @@ final class WorkerPool {
                 holding++;
             }
         }
-        return holding < queue.settings().perSiteLimit();
+        return holding < ctx.settings().perSiteLimit();
     }
 
     private void bind(Worker w, Site site) {

@@ -61,6 +61,11 @@ final class FilePanes {
         return remote;
     }
 
+    /** "local" or "remote". */
+    FilePane pane(String side) {
+        return "remote".equals(side) ? remote : local;
+    }
+
     SplitPane split() {
         return split;
     }

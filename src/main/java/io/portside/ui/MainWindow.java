@@ -8,12 +8,14 @@ import io.portside.ftp.tls.FingerprintFile;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.SiteStore;
 import io.portside.transfer.JobProgress;
+import io.portside.transfer.QueueStore;
 import io.portside.transfer.TransferQueue;
 import io.portside.ui.connection.ConnectionBar;
 import io.portside.ui.connection.ConnectionState;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.connection.FxTrustPrompt;
 import io.portside.ui.connection.TestServerAction;
+import io.portside.ui.dialog.MasterPasswordGate;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.fx.IoExecutors;
@@ -21,6 +23,7 @@ import io.portside.ui.log.LogView;
 import io.portside.ui.log.LogViewModel;
 import io.portside.ui.queue.JobRow;
 import io.portside.ui.queue.QueueView;
+import io.portside.ui.queue.RestoredPasswords;
 import io.portside.ui.settings.AppSettings;
 import io.portside.ui.settings.LegacySites;
 import io.portside.ui.settings.SettingsStore;
@@ -102,7 +105,8 @@ public final class MainWindow implements AutoCloseable {
                 new FxTrustPrompt(text, bridge, () -> stage));
         connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
         connection.setTlsPolicy(tlsPolicy);
-        transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge, settings.transferType());
+        transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge, settings.transferType(),
+                new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage));
 
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
         panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
@@ -148,6 +152,22 @@ public final class MainWindow implements AutoCloseable {
         WindowState.apply(settings, stage, mainSplit, panes.split(), panes.local().table(), panes.remote().table());
         stage.setOnCloseRequest(e -> close());
         panes.local().model().openHome();
+        restoreQueue();
+    }
+
+    /** The last run's unfinished transfers, read on a worker; a file that cannot be used is said so. */
+    private void restoreQueue() {
+        ioWorker.execute(() -> {
+            QueueStore.Restored r = transfers.restore(new QueueStore(store.configDir()));
+            bridge.post(() -> {
+                if (r.problem() != null) {
+                    String where = r.keptAside() == null ? "" : text.get("queue.restore.keptAside", r.keptAside());
+                    errors.show(text.get("queue.restore.failed"), new IOException(r.problem() + where));
+                } else if (r.jobs() > 0) {
+                    status(text.get("queue.restore.done", r.jobs()));
+                }
+            });
+        });
     }
 
     /** Runs the connection doctor for the site in the connection bar (Connection → Diagnose). */
@@ -182,6 +202,10 @@ public final class MainWindow implements AutoCloseable {
 
     public TestServerAction testServer() {
         return testServer.server();
+    }
+
+    FilePanes panes() {
+        return panes;
     }
 
     public TransferQueue transferQueue() {

@@ -1,6 +1,7 @@
 package io.portside.ui;
 
 import io.portside.files.FileEntry;
+import io.portside.files.RemotePath;
 import io.portside.files.SafeLocalName;
 import io.portside.ftp.FtpSession;
 import io.portside.transfer.Direction;
@@ -14,7 +15,6 @@ import io.portside.ui.fx.UiText;
 import io.portside.ui.pane.FilePane;
 import io.portside.ui.pane.PaneHost;
 import io.portside.ui.pane.RemoteBrowser;
-import io.portside.ui.pane.RemotePaths;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,8 @@ final class TransferActions implements PaneHost {
         boolean upload = source == local;
         for (FileEntry e : entries) {
             if (upload) {
-                submit(Direction.UPLOAD, e.directory(), e.path(), RemotePaths.child(folder, e.name()), e.size());
+                String to = RemotePath.of(folder).child(e.name()).toString();
+                submit(Direction.UPLOAD, e.directory(), e.path(), to, e.size());
             } else {
                 SafeLocalName.Decision d = SafeLocalName.resolve(Path.of(folder), e.name());
                 if (!d.accepted()) { // a hostile name from the server must not write outside the folder
@@ -90,7 +91,7 @@ final class TransferActions implements PaneHost {
         for (File f : files) {
             Path p = f.toPath();
             boolean dir = Files.isDirectory(p);
-            submit(Direction.UPLOAD, dir, p.toString(), RemotePaths.child(folder, f.getName()), f.length());
+            submit(Direction.UPLOAD, dir, p.toString(), RemotePath.of(folder).child(f.getName()).toString(), f.length());
         }
         status.accept(text.get("status.queued.upload", files.size(), folder));
     }

@@ -3,7 +3,10 @@ package io.portside.ui;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.TlsPolicy;
+import io.portside.ftp.Site;
+import io.portside.transfer.MissingPasswords;
 import io.portside.transfer.QueueSettings;
+import io.portside.transfer.QueueStore;
 import io.portside.transfer.SessionFactory;
 import io.portside.transfer.TransferQueue;
 import io.portside.transfer.TypeChoice;
@@ -14,6 +17,7 @@ import io.portside.ui.fx.UiText;
 import io.portside.ui.queue.QueueViewModel;
 import io.portside.ui.queue.WorkerSessions;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 
@@ -27,12 +31,15 @@ final class Transfers implements AutoCloseable {
     private final TransferQueue queue;
     private final QueueViewModel model;
 
-    /** @param window owns the conflict dialog the queue asks through */
+    /**
+     * @param window    owns the conflict dialog the queue asks through
+     * @param passwords for sites of jobs restored from the saved queue, which keeps no passwords
+     */
     Transfers(ConnectionViewModel connection, ProtocolEventBus bus, TlsPolicy tlsPolicy, Supplier<Window> window,
-              UiText text, FxBatcher bridge, TypeChoice type) {
+              UiText text, FxBatcher bridge, TypeChoice type, Function<Site, String> passwords) {
         // the workers open sessions on their threads: they read this snapshot, never the bar's properties
         AtomicReference<SessionOptions> options = new AtomicReference<>(connection.options());
-        sessions = new WorkerSessions(SessionFactory.of(options::get, bus, tlsPolicy));
+        sessions = new WorkerSessions(new MissingPasswords(SessionFactory.of(options::get, bus, tlsPolicy), passwords));
         queue = new TransferQueue(QueueSettings.defaults().withTransferType(type), sessions);
         queue.setConflictResolver(ConflictDialog.resolver(window, text));
         queue.start();
@@ -43,6 +50,14 @@ final class Transfers implements AutoCloseable {
                 sessions.setMode(o.mode(), o.extended()); // the open sessions switch too
             }
         });
+    }
+
+    /**
+     * Puts back the jobs of the last run and keeps the queue saved in {@code store} from now on.
+     * Reads a file: call it off the FX thread.
+     */
+    QueueStore.Restored restore(QueueStore store) {
+        return queue.restoreFrom(store);
     }
 
     /** Text or bytes from the next transfer on (Files › Transfer type). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portside.ftp.Protocol;
+import io.portside.files.RemotePath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,19 @@ class FtpUrlTest {
         assertEquals("x", u.name());
         assertEquals("/etc/x", u.displayPath());
         assertEquals(List.of(), FtpUrl.parse("ftp://h/x").folders(), "without %2F the path is relative");
+    }
+
+    /** The URL's place as the one remote path type: %2F-absolute, relative, folders, spaces. */
+    @Test
+    void pathIsARemotePath() {
+        assertEquals(RemotePath.of("/etc/x"), FtpUrl.parse("ftp://h/%2Fetc/x").path());
+        assertEquals(RemotePath.of("/etc/x"), FtpUrl.parse("ftp://h/%2F%2Fetc/x").path(), "a doubled %2F is one root");
+        assertEquals(RemotePath.ROOT, FtpUrl.parse("ftp://h/%2F").path());
+        assertEquals(RemotePath.of("pub/my docs/a b.txt"), FtpUrl.parse("ftp://h/pub/my%20docs/a%20b.txt").path());
+        assertEquals(RemotePath.of("a/b"), FtpUrl.parse("ftp://h/a/b/").path(), "a folder URL names the folder");
+        assertEquals(RemotePath.LOGIN, FtpUrl.parse("ftp://h").path());
+        assertEquals(RemotePath.of("x"), FtpUrl.parse("ftp://h/a/../x").path(), "CWD a, CWD .., RETR x");
+        assertEquals("/etc/x", FtpUrl.parse("ftp://h/%2Fetc/x").displayPath());
     }
 
     @Test

@@ -41,7 +41,8 @@ public final class AsciiDiagram {
         List<Lane> lanes = model.lanes();
         String client = lanes.isEmpty() ? "client" : "client " + lanes.get(0).address();
         String server = lanes.isEmpty() ? "server" : "server " + lanes.get(1).address();
-        out.add(String.format(Locale.ROOT, "%-9s %6s %-" + (BODY + 2) + "s%s", "    time", "", client, server));
+        out.add(String.format(Locale.ROOT, "%-9s %6s %-" + (BODY + 2) + "s%s   (TCP: %s)", "    time", "", client, server,
+                model.tcpRowsSource()));
         List<DiagramElement> elements = model.elements();
         Instant t0 = elements.isEmpty() ? Instant.EPOCH : elements.get(0).source().time();
         for (DiagramElement e : elements) {

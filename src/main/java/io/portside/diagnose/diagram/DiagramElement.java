@@ -40,7 +40,9 @@ public sealed interface DiagramElement {
             /** The connection was closed by the side it starts from (FIN). */
             CLOSE,
             /** A connect or an accept that failed: the arrow never arrives. */
-            FAILED
+            FAILED,
+            /** A captured packet (SYN, SYN-ACK, ACK, FIN, RST) with its numbers: the wire, not the sockets. */
+            PACKET
         }
 
         public Side to() {

@@ -12,6 +12,8 @@ import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEvent.CommandSent;
 import io.portside.ftp.event.ProtocolEvent.EndpointDecoded;
 import io.portside.ftp.event.ProtocolEvent.ModeChanged;
+import io.portside.ftp.event.ProtocolEvent.PacketSeen;
+import io.portside.ftp.event.TcpPacket;
 import io.portside.ftp.event.ProtocolEvent.PassiveAddressReplaced;
 import io.portside.ftp.event.ProtocolEvent.ReplyReceived;
 import io.portside.ftp.event.ProtocolEvent.TcpClosed;
@@ -23,6 +25,9 @@ import io.portside.ftp.event.ProtocolEvent.TcpRejected;
 import io.portside.ftp.event.Units;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +54,9 @@ public final class SequenceDiagramModel {
     private Lane server;
     /** PORT/EPRT are decoded just before the command is sent: held for the command's arrow. */
     private EndpointDecoded pendingPortDecode;
+    /** Connections whose packets were captured: their inferred connect, established and close rows give way. */
+    private final Set<ConnectionId> captured = new HashSet<>();
+    private static final Set<Kind> INFERRED = EnumSet.of(Kind.CONNECT, Kind.ESTABLISHED, Kind.CLOSE);
 
     /** @param accepted which connections to draw (e.g. one session's), by their id */
     public SequenceDiagramModel(Predicate<ConnectionId> accepted) {
@@ -169,6 +177,8 @@ public final class SequenceDiagramModel {
             return note(Side.CLIENT, id, "refused a data connection from " + hostPort(e.from()) + " (not the server)", e);
         } else if (event instanceof ModeChanged e) {
             return note(Side.CLIENT, id, "data connections now use " + e.method(), e);
+        } else if (event instanceof PacketSeen e) {
+            return packet(e);
         }
         return false; // name lookups and notices belong to the log, not the wire diagram
     }
@@ -203,6 +213,40 @@ public final class SequenceDiagramModel {
         return arrow(Kind.CLOSE, by, c, "close (FIN) by " + by.name().toLowerCase(java.util.Locale.ROOT), e);
     }
 
+    /**
+     * A captured packet: drawn at its own time (the capture reaches us a little after the
+     * sockets' events), and it replaces the connection's rows inferred from socket events.
+     */
+    private boolean packet(PacketSeen e) {
+        TcpPacket p = e.packet();
+        if (captured.add(e.connection())) {
+            elements.removeIf(x -> x instanceof Arrow a && a.connection().equals(e.connection())
+                    && INFERRED.contains(a.kind()));
+        }
+        int clientPort = (e.fromClient() ? p.source() : p.destination()).getPort();
+        int serverPort = (e.fromClient() ? p.destination() : p.source()).getPort();
+        String label = p.flagNames() + " seq " + p.seq() + (p.has(TcpPacket.ACK) ? " ack " + p.ack() : "")
+                + switch (e.meaning()) {
+                    case RETRANSMISSION -> " (retransmission " + e.repeat() + ")";
+                    case REFUSED -> " (refused)";
+                    case RESET -> " (reset)";
+                    case NORMAL -> "";
+                };
+        Arrow a = new Arrow(Kind.PACKET, e.fromClient() ? Side.CLIENT : Side.SERVER, e.connection(), clientPort,
+                serverPort, label, null, e, null);
+        int at = elements.size();
+        while (at > 0 && elements.get(at - 1).source().time().isAfter(e.time())) {
+            at--;
+        }
+        elements.add(at, a);
+        return true;
+    }
+
+    /** "captured" once any packet was drawn, else "inferred from socket events": what the TCP rows show. */
+    public synchronized String tcpRowsSource() {
+        return captured.isEmpty() ? "inferred from socket events" : "captured";
+    }
+
     private Arrow controlArrow(Kind kind, Side from, ConnectionId id, String label, ProtocolEvent e) {
         DiagramConnection c = connections.get(id);
         return new Arrow(kind, from, id, c == null ? 0 : c.clientPort(), c == null ? 0 : c.serverPort(), label,
@@ -210,6 +254,9 @@ public final class SequenceDiagramModel {
     }
 
     private boolean arrow(Kind kind, Side from, DiagramConnection c, String label, ProtocolEvent e) {
+        if (captured.contains(c.id()) && INFERRED.contains(kind)) {
+            return false; // the captured packets show this connection's handshake and close
+        }
         elements.add(new Arrow(kind, from, c.id(), c.clientPort(), c.serverPort(), label, null, e, null));
         return true;
     }

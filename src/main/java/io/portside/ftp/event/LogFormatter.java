@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 public final class LogFormatter {
     private final ResourceBundle words;
     private final Locale locale;
+    private final PacketLines packets;
 
     public LogFormatter() {
         this(Locale.getDefault());
@@ -36,6 +37,7 @@ public final class LogFormatter {
     public LogFormatter(Locale locale) {
         this.locale = locale;
         this.words = ResourceBundle.getBundle("io.portside.i18n.log", locale);
+        this.packets = new PacketLines(this::text, locale);
     }
 
     public LogLine format(ProtocolEvent event) {
@@ -83,6 +85,10 @@ public final class LogFormatter {
             return line(e, LogKind.ERROR, "tls.failed", Units.duration(e.after()), e.reason());
         } else if (event instanceof ModeChanged e) {
             return line(e, LogKind.INFO, "mode.changed", e.method(), e.reason());
+        } else if (event instanceof ProtocolEvent.PacketSeen e) {
+            return new LogLine(e.time(), c, LogKind.PACKETS, packets.seen(e));
+        } else if (event instanceof ProtocolEvent.PacketsSummarised e) {
+            return new LogLine(e.time(), c, LogKind.PACKETS, packets.summarised(e));
         } else if (event instanceof Notice e) {
             LogKind kind = switch (e.severity()) {
                 case INFO -> LogKind.INFO;

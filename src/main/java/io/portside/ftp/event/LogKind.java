@@ -8,6 +8,8 @@ public enum LogKind {
     TCP_DATA("TCP"),
     DECODED("i"),
     TLS("TLS"),
+    /** Captured packets of our own connections (handshakes, closes, resets). */
+    PACKETS("pkt"),
     INFO("i"),
     WARNING("!"),
     ERROR("x");

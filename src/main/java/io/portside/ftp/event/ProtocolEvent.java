@@ -115,4 +115,20 @@ public sealed interface ProtocolEvent {
             implements ProtocolEvent {
         public enum Severity { INFO, WARNING, ERROR }
     }
+
+    /**
+     * A captured packet of one of our connections that opens, closes or refuses it (SYN,
+     * SYN-ACK, the handshake's last ACK, FIN, RST). {@code sinceSyn} counts from the
+     * connection's first SYN; {@code repeat} is n for the n-th retransmission of a SYN or SYN-ACK.
+     */
+    record PacketSeen(Instant time, ConnectionId connection, TcpPacket packet, boolean fromClient, Duration sinceSyn,
+                      Meaning meaning, int repeat) implements ProtocolEvent {
+        /** What the packet says beyond its flags. */
+        public enum Meaning { NORMAL, RETRANSMISSION, REFUSED, RESET }
+    }
+
+    /** The data segments (and bare ACKs) of one connection between its handshake and its close, counted. */
+    record PacketsSummarised(Instant time, ConnectionId connection, int segmentsSent, long bytesSent,
+                             int segmentsReceived, long bytesReceived, int bareAcks) implements ProtocolEvent {
+    }
 }

@@ -12,6 +12,7 @@ public enum LogGroup {
     TCP_DATA(EnumSet.of(LogKind.TCP_DATA)),
     DECODED(EnumSet.of(LogKind.DECODED)),
     TLS(EnumSet.of(LogKind.TLS)),
+    PACKETS(EnumSet.of(LogKind.PACKETS)),
     INFO(EnumSet.of(LogKind.INFO)),
     WARNINGS(EnumSet.of(LogKind.WARNING)),
     ERRORS(EnumSet.of(LogKind.ERROR));

@@ -6,6 +6,7 @@ import io.portside.ui.fx.UiText;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
+import javafx.css.PseudoClass;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -18,7 +19,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,6 +33,7 @@ import javafx.scene.layout.VBox;
  * up, F5 refreshes, F2 renames, Delete deletes, F7 makes a folder, letters find by name.
  */
 public final class FilePane extends VBox {
+    private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
     private final FilePaneViewModel model;
     private final UiText text;
     private final PaneHost host;
@@ -60,19 +64,15 @@ public final class FilePane extends VBox {
         table.setItems(sorted);
 
         Breadcrumbs crumbs = new Breadcrumbs(p -> model.browser().parent(p), model::open);
-        model.folder().addListener((o, a, now) -> {
-            path.getEditor().setText(now);
-            crumbs.show(now);
-        });
-        path.setEditable(true);
-        path.setItems(model.recent());
+        crumbs.setId(id + "Crumbs");
+        model.folder().addListener((o, a, now) -> crumbs.show(now));
+        if (remote && table.getPlaceholder() instanceof Label placeholder) {
+            // connected, an empty folder is just empty; "not connected" only while no folder is listed
+            model.folder().addListener((o, a, now) ->
+                    placeholder.setText(text.get(now.isEmpty() ? "pane.remote.empty" : "pane.empty")));
+        }
+        new PathField(path, model);
         path.setMaxWidth(Double.MAX_VALUE);
-        path.setOnAction(e -> {
-            String typed = path.getEditor().getText();
-            if (typed != null && !typed.equals(model.folder().get())) {
-                model.openTyped(typed);
-            }
-        });
         HBox.setHgrow(path, Priority.ALWAYS);
         Button transfer = tool(remote ? "⇦" : "⇨", remote ? "pane.download" : "pane.upload", this::transferSelection);
         transfer.setId(id + "Transfer");
@@ -82,9 +82,14 @@ public final class FilePane extends VBox {
         bar.getStyleClass().add("path-bar");
 
         status.getStyleClass().add("pane-status");
-        InvalidationListener updateStatus = o -> status.setText(
-                PaneStatus.describe(text, model.items(), table.getSelectionModel().getSelectedItems()));
+        InvalidationListener updateStatus = o -> {
+            RefusedFolder.Refusal refused = model.refusal().get();
+            status.pseudoClassStateChanged(REFUSED, refused != null);
+            status.setText(refused != null ? refused.render(text)
+                    : PaneStatus.describe(text, model.items(), table.getSelectionModel().getSelectedItems()));
+        };
         model.items().addListener(updateStatus);
+        model.refusal().addListener(updateStatus);
         table.getSelectionModel().getSelectedItems().addListener(updateStatus);
         updateStatus.invalidated(null);
 
@@ -152,6 +157,10 @@ public final class FilePane extends VBox {
     }
 
     private void installMouse() {
+        // rows never move under a press: a listing that arrives meanwhile waits for the release
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> model.hold(true));
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> model.hold(false));
+        table.addEventFilter(DragEvent.DRAG_DONE, e -> model.hold(false));
         table.setRowFactory(t -> {
             TableRow<FileEntry> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -29,8 +31,18 @@ public final class FilePaneViewModel {
     private final ObservableList<FileEntry> items = FXCollections.observableArrayList();
     private final ObservableList<String> recent = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<RefusedFolder.Refusal> refusal = new ReadOnlyObjectWrapper<>();
     private final Deque<String> back = new ArrayDeque<>();
     private final Deque<String> forward = new ArrayDeque<>();
+    /*
+     * Navigation is "latest request wins" (FX thread only): each listing carries the number of
+     * the request that asked for it, and one that arrives after a newer request is dropped, so
+     * a slow listing never replaces the folder the user has since moved to.
+     */
+    private long requests;
+    private String pending;
+    private boolean held;
+    private Runnable heldShow;
 
     public FilePaneViewModel(FileBrowser browser, Executor worker, FxBatcher bridge, Consumer<Throwable> onError) {
         this.browser = browser;
@@ -60,16 +72,35 @@ public final class FilePaneViewModel {
         return busy;
     }
 
+    /** Why the last folder asked for was not opened, in words; null after a listing. */
+    public ReadOnlyObjectProperty<RefusedFolder.Refusal> refusal() {
+        return refusal.getReadOnlyProperty();
+    }
+
+    /**
+     * While held (a mouse button is down on the table) a listing waits, so rows never move under
+     * a press; releasing shows the newest one.
+     */
+    public void hold(boolean hold) {
+        held = hold;
+        if (!hold && heldShow != null) {
+            Runnable r = heldShow;
+            heldShow = null;
+            r.run();
+        }
+    }
+
     /** Lists the browser's start folder. */
     public void openHome() {
+        long ticket = request("");
         busy.set(true);
         worker.execute(() -> {
             try {
                 String home = browser.home();
                 List<FileEntry> entries = presorted(browser.list(home));
-                bridge.post(() -> show(home, entries, true));
+                bridge.post(() -> show(ticket, home, entries, true));
             } catch (IOException | RuntimeException e) {
-                fail(e);
+                fail(ticket, null, e);
             }
         });
     }
@@ -117,28 +148,39 @@ public final class FilePaneViewModel {
         return !back.isEmpty();
     }
 
+    /** Lists the folder shown again, or the one on its way (a refresh never cancels a navigation). */
     public void refresh() {
-        if (!folder.get().isEmpty()) {
-            load(folder.get(), false);
+        String target = pending != null ? pending : folder.get();
+        if (!target.isEmpty()) {
+            load(target, pending != null);
         }
     }
 
     /** Empties the pane (disconnected). */
     public void clear() {
+        request("");
+        pending = null;
+        heldShow = null;
         items.clear();
         folder.set("");
         back.clear();
         forward.clear();
     }
 
+    private long request(String path) {
+        pending = path;
+        return ++requests;
+    }
+
     private void load(String path, boolean remember) {
+        long ticket = request(path);
         busy.set(true);
         worker.execute(() -> {
             try {
                 List<FileEntry> entries = presorted(browser.list(path));
-                bridge.post(() -> show(path, entries, remember));
+                bridge.post(() -> show(ticket, path, entries, remember));
             } catch (IOException | RuntimeException e) {
-                fail(e);
+                fail(ticket, path, e);
             }
         });
     }
@@ -154,20 +196,46 @@ public final class FilePaneViewModel {
         return copy;
     }
 
-    private void show(String path, List<FileEntry> entries, boolean remember) {
+    private void show(long ticket, String path, List<FileEntry> entries, boolean remember) {
+        if (ticket != requests) {
+            return;
+        }
+        if (held) {
+            heldShow = () -> show(ticket, path, entries, remember);
+            return;
+        }
+        pending = null;
         String previous = folder.get();
         if (remember && !previous.isEmpty() && !previous.equals(path)) {
             back.push(previous);
             forward.clear();
         }
-        folder.set(path);
-        items.setAll(entries);
+        // the history first: the path field shows the folder last, after its drop-down changed
         recent.remove(path);
         recent.add(0, path);
         if (recent.size() > 15) {
             recent.remove(15, recent.size());
         }
+        refusal.set(null);
+        items.setAll(entries);
+        folder.set(path);
         busy.set(false);
+    }
+
+    /** A listing that failed: the pane keeps what it shows and says why (a stale failure says nothing). */
+    private void fail(long ticket, String path, Throwable e) {
+        bridge.post(() -> {
+            if (ticket != requests) {
+                return;
+            }
+            pending = null;
+            busy.set(false);
+            refusal.set(null);
+            refusal.set(RefusedFolder.describe(path, e));
+            if (folder.get().isEmpty()) {
+                onError.accept(e);
+            }
+        });
     }
 
     private void fail(Throwable e) {
@@ -198,7 +266,7 @@ public final class FilePaneViewModel {
 
     /** Runs a change on the worker, then lists the folder again (also after a failure). */
     public void perform(IoAction action) {
-        String here = folder.get();
+        long ticket = requests;
         busy.set(true);
         worker.execute(() -> {
             try {
@@ -206,7 +274,14 @@ public final class FilePaneViewModel {
             } catch (IOException | RuntimeException e) {
                 fail(e);
             }
-            load(here, false);
+            // lists again only if the user is still where the change was made
+            bridge.post(() -> {
+                if (ticket == requests) {
+                    refresh();
+                } else {
+                    busy.set(false);
+                }
+            });
         });
     }
 

@@ -2,6 +2,7 @@ package io.portside.ui.pane;
 
 import io.portside.files.FileEntry;
 import io.portside.files.FtpFiles;
+import io.portside.files.RemotePath;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import java.io.IOException;
@@ -40,22 +41,29 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public List<FileEntry> list(String folder) throws IOException {
-        return files().browse(folder);
+        List<FileEntry> entries = files().browse(folder);
+        if (entries.isEmpty()) {
+            // some servers (Apache FtpServer among them) list a missing folder as an empty one:
+            // a CWD tells the two apart, so the pane never shows a folder that is not there
+            session().cwd(folder);
+        }
+        return entries;
     }
 
     @Override
     public String parent(String folder) {
-        return RemotePaths.parent(folder);
+        RemotePath parent = RemotePath.of(folder).parent();
+        return parent == null ? null : parent.toString();
     }
 
     @Override
     public String child(String folder, String name) {
-        return RemotePaths.child(folder, name);
+        return RemotePath.of(folder).child(name).toString();
     }
 
     @Override
     public String resolve(String current, String typed) {
-        return RemotePaths.resolve(current, typed);
+        return RemotePath.of(current).resolve(typed.strip()).toString();
     }
 
     @Override
