@@ -85,11 +85,19 @@ final class SessionLogin {
         return client.features() ? ServerCapabilities.fromFeatReply(client.getReplyStrings()) : known;
     }
 
-    /** OPTS UTF8 ON where the server offers UTF-8; otherwise a note of the charset in use. */
+    /**
+     * OPTS UTF8 ON where the server offers UTF-8, and a note of what that means; otherwise a
+     * note of the charset in use. The names go out in the charset the control connection was
+     * opened with either way; the note says which, and why.
+     */
     void chooseCharset(ServerCapabilities offered) throws IOException {
         if (offered.utf8()) {
-            client.sendCommand("OPTS", "UTF8 ON");
-            notice(Severity.INFO, "utf8", client.getReplyString().strip());
+            int code = client.sendCommand("OPTS", "UTF8 ON");
+            String reply = Failures.firstLine(client.getReplyString());
+            // FEAT listing UTF8 already means UTF-8 names (RFC 2640); OPTS UTF8 ON is only a draft's
+            // switch, which servers that are always UTF-8 refuse (501/502): not a "no".
+            notice(code / 100 == 2 ? Severity.INFO : Severity.WARNING,
+                    code / 100 == 2 ? "utf8.accepted" : "utf8.refused", reply, options.charset().name());
         } else if (!options.charset().name().equals("UTF-8")) {
             notice(Severity.INFO, "charset", options.charset().name());
         }
