@@ -54,9 +54,11 @@ class DiagnoseDialogTest extends WindowFixture {
     void allMethodsWorkAgainstTheSandboxAndTheReportHasNoPassword() throws Exception {
         fillBar(server.host(), server.port(), server.user(), server.password());
         DiagnoseDialog d = runFromMenu();
-        assertEquals("log in PASV EPSV PORT EPRT", call(() -> String.join(" ", table().getItems().stream()
+        // the sandbox offers AUTH TLS, so the doctor runs every method over TLS too (issue 12)
+        assertEquals("log in PASV EPSV PORT EPRT TLS PASV TLS EPSV TLS PORT TLS EPRT", call(() -> String.join(" ", table().getItems().stream()
                 .map(io.portside.diagnose.DiagnosisReport.Row::step).filter(s -> !s.equals("TLS")).toList())));
-        assertTrue(call(() -> table().getItems().stream().filter(r -> !r.step().equals("TLS"))
+        // the plain rows; the sandbox lists AUTH TLS but has no certificate here, so its TLS rows fail (issue 15 §7)
+        assertTrue(call(() -> table().getItems().stream().filter(r -> !r.step().startsWith("TLS"))
                 .allMatch(r -> r.outcome().name().equals("OK"))));
         assertTrue(call(() -> lookup("#diagnoseRecommendation").queryLabeled().getText()).startsWith("• Use passive mode"));
 
