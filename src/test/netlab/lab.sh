@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Portside's network lab: three Linux network namespaces (client, router, server) joined by
 # two veth pairs, with nftables on the router (NAT, the kernel's FTP helper, firewalls) and
-# real FTP servers in the server namespace. Used by the tests in io.portside.netlab and by
-# src/test/netlab/side-by-side.sh.
+# real FTP servers in the server namespace. Used by the tests in io.portside.netlab.
 #
 #   lab.sh up NAME TOPOLOGY      build namespaces NAME-c, NAME-r, NAME-s (TOPOLOGY below)
 #   lab.sh fw NAME POLICY        load a router rule set (replaces the previous one)
