@@ -159,7 +159,7 @@ public final class ConnectionDoctor {
         String client = login.control().map(c -> AddressText.of(c.local().getAddress())).orElse(null);
         List<String> explanations = new ArrayList<>();
         List<String> others = new ArrayList<>();
-        Explainer explainer = new Explainer(text, caps);
+        Explainer explainer = new Explainer(text, caps, base.replyTimeout());
         for (Attempt a : attempts) {
             explanations.addAll(explainer.explain(a));
             a.evidence().passiveReplaced().ifPresent(r -> others.add(AddressText.of(r.announced().getAddress())));

@@ -29,10 +29,13 @@ final class Explainer {
     static final Duration QUICK_REFUSAL = Duration.ofMillis(1500);
     private final DoctorText t;
     private final ServerCapabilities caps;
+    /** How long a session waits for a reply: what "nor its reply came within" means. */
+    private final Duration replyWait;
 
-    Explainer(DoctorText text, ServerCapabilities caps) {
+    Explainer(DoctorText text, ServerCapabilities caps, Duration replyWait) {
         this.t = text;
         this.caps = caps;
+        this.replyWait = replyWait;
     }
 
     List<String> explain(Attempt a) {
@@ -63,7 +66,7 @@ final class Explainer {
         if (!a.method().passive() && silentAfterTransfer(a)) {
             out.add(t.get("active.silent", m, modeReply.map(r -> " (" + r.code() + ")").orElse(""),
                     ev.transferSent().get().verb(), ev.advertised().map(Explainer::addr).orElse("?"),
-                    Units.duration(a.took())) + nat(ev).map(n -> t.get("nat.inbound", AddressText.of(n[0]),
+                    Units.duration(replyWait)) + nat(ev).map(n -> t.get("nat.inbound", AddressText.of(n[0]),
                     AddressText.of(n[1]))).orElse(""));
         } else if (failed.isPresent()) {
             out.add(a.method().passive() ? passiveFailed(m, failed.get()) : activeFailed(a, failed.get(), ev));
