@@ -44,7 +44,7 @@ class CliQueueSettingsTest {
     }
 
     String url(String path) {
-        return "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/" + path;
+        return CliRun.url(server, path);
     }
 
     static byte[] random(int size) {

@@ -11,6 +11,11 @@ import java.util.Locale;
 /** Test helper: runs the command line in-process and keeps what it printed. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** {@code ftp://user:password@127.0.0.1:port/path} of the embedded server, as the CLI tests type it. */
+    static String url(io.portside.server.SandboxServer server, String path) {
+        return "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/" + path;
+    }
+
     /** Runs in this JVM's working folder. */
     static CliRun of(String... args) {
         return in(Path.of(""), args);

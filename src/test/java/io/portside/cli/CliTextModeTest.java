@@ -40,7 +40,7 @@ class CliTextModeTest {
     }
 
     private String url(String path) {
-        return "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/" + path;
+        return CliRun.url(server, path);
     }
 
     @Test

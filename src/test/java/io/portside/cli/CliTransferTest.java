@@ -45,7 +45,7 @@ class CliTransferTest {
     }
 
     String url(String path) {
-        return "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/" + path;
+        return CliRun.url(server, path);
     }
 
     @Test
