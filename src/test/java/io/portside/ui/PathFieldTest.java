@@ -88,6 +88,23 @@ class PathFieldTest extends WindowFixture {
     }
 
     @Test
+    void aRefreshOfTheListedFolderKeepsItInThePathField() throws Exception {
+        connectAndWaitForListing();
+        String docs = localRoot.resolve("Documents").toString();
+        typePath("#localPath", docs);
+        type(KeyCode.ENTER);
+        waitUntil("Documents listed", () -> listed("#localTable", "report.txt"));
+
+        // re-listing the same folder moves it to the top of the field's drop-down: the field went empty
+        Files.writeString(localRoot.resolve("Documents/new.txt"), "new\n");
+        clickOn(row("#localTable", "report.txt"));
+        type(KeyCode.F5);
+        waitUntil("Documents listed again", () -> listed("#localTable", "new.txt"));
+        settle();
+        assertAgree("local", docs, "Documents");
+    }
+
+    @Test
     void remotePathFieldNavigatesOnceAndUploadsGoWhereListed() {
         connectAndWaitForListing();
         List<String> visited = recordFolders(window.panes().remote());

@@ -210,11 +210,15 @@ public final class FilePaneViewModel {
             back.push(previous);
             forward.clear();
         }
-        // the history first: the path field shows the folder last, after its drop-down changed
-        recent.remove(path);
-        recent.add(0, path);
-        if (recent.size() > 15) {
-            recent.remove(15, recent.size());
+        // the history first: the path field shows the folder last, after its drop-down changed.
+        // A folder listed again is at the top already: moving it there would drop the field's
+        // value out of the drop-down (emptying the field), and no folder change would restore it.
+        if (recent.isEmpty() || !recent.get(0).equals(path)) {
+            recent.remove(path);
+            recent.add(0, path);
+            if (recent.size() > 15) {
+                recent.remove(15, recent.size());
+            }
         }
         refusal.set(null);
         items.setAll(entries);
