@@ -2,7 +2,6 @@ package io.portside.ftp.event;
 
 import io.portside.ftp.event.ProtocolEvent.PacketSeen;
 import io.portside.ftp.event.ProtocolEvent.PacketsSummarised;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
@@ -24,7 +23,7 @@ final class PacketLines {
     String seen(PacketSeen e) {
         TcpPacket p = e.packet();
         StringBuilder b = new StringBuilder();
-        b.append(addr(p.source())).append(" -> ").append(addr(p.destination())).append("  ").append(p.flagNames());
+        b.append(AddressText.of(p.source())).append(" -> ").append(AddressText.of(p.destination())).append("  ").append(p.flagNames());
         b.append("  seq ").append(p.seq());
         if (p.has(TcpPacket.ACK)) {
             b.append(" ack ").append(p.ack());
@@ -70,8 +69,4 @@ final class PacketLines {
         return ms < 1 ? String.format(Locale.ROOT, "%.2f ms", ms) : Units.duration(d);
     }
 
-    private static String addr(InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        return host.contains(":") ? "[" + host + "]:" + a.getPort() : host + ":" + a.getPort();
-    }
 }
