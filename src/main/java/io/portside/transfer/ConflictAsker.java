@@ -26,8 +26,17 @@ final class ConflictAsker {
         answerForAll = null;
     }
 
+    /** Whether this job's conflict goes to the user, so both sides' exact times are worth asking the server for. */
+    boolean asksUser(QueuedJob e) {
+        return policyOf(e) == ConflictPolicy.ASK && answerForAll == null && resolver != null;
+    }
+
+    private ConflictPolicy policyOf(QueuedJob e) {
+        return e.job.conflict() != null ? e.job.conflict() : ctx.settings().conflict();
+    }
+
     ConflictPolicy resolve(QueuedJob e, FileEntry source, FileEntry target) throws InterruptedException {
-        ConflictPolicy p = e.job.conflict() != null ? e.job.conflict() : ctx.settings().conflict();
+        ConflictPolicy p = policyOf(e);
         if (p != ConflictPolicy.ASK) {
             return p;
         }

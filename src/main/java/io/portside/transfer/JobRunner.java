@@ -96,6 +96,11 @@ final class JobRunner {
             if (existing.directory()) {
                 throw new FtpException("the target " + target + " is a folder");
             }
+            if (e.decided == null && ctx.conflicts.asksUser(e)) {
+                // The user decides on what the dialog shows: both times, to the second where the server tells it.
+                source = timed(source, src);
+                existing = timed(existing, dst);
+            }
             policy = e.decided != null ? e.decided : ctx.conflicts.resolve(e, source, existing);
             e.decided = policy;
         }
@@ -173,6 +178,16 @@ final class JobRunner {
             throw new FtpException("the copy is larger than the source (" + size + " of " + expected
                     + " bytes); starting over", FailureCause.OTHER, null);
         }
+    }
+
+    /** The entry with its modification time from MDTM (remote: a listing tells minutes or days) or the disk. */
+    private static FileEntry timed(FileEntry f, FileSystemView side) throws IOException {
+        if (f.modified() != null && !side.isRemote()) {
+            return f;
+        }
+        Instant t = side.modified(f.path());
+        return t == null ? f : new FileEntry(f.name(), f.path(), f.directory(), f.size(), t, f.link(),
+                f.permissions(), f.owner());
     }
 
     private boolean newer(FileEntry source, FileEntry target) throws IOException {

@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +74,37 @@ class LoginAndConflictTest extends WindowFixture {
         uploadAndChoose("#conflictOVERWRITE");
         waitUntil("overwritten", () -> read(remote).equals(LOCAL));
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(remote));
+    }
+
+    @Test
+    void theDialogShowsBothSizesAndBothTimesAndWhichIsNewerAndLarger() throws Exception {
+        Path remote = serverRoot.resolve("same.txt");
+        Path local = localRoot.resolve("same.txt");
+        Files.writeString(remote, "old");
+        Instant older = Instant.parse("2025-06-01T08:30:15Z");
+        Instant newer = Instant.parse("2026-01-02T10:00:45Z");
+        Files.setLastModifiedTime(remote, FileTime.from(older));
+        Files.setLastModifiedTime(local, FileTime.from(newer));
+        connectAndWaitForListing();
+
+        clickOn(row("#localTable", "same.txt"));
+        type(KeyCode.ENTER);
+        waitUntil("conflict dialog", () -> !lookup("#conflictDialog").queryAll().isEmpty());
+        DateTimeFormatter shown = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withZone(ZoneId.systemDefault()).withLocale(Locale.ENGLISH);
+        // The server's time comes from MDTM, to the second: a LIST line would have said "Jun 1 2025".
+        assertEquals(shown.format(newer), label("#conflictSourceTime"));
+        assertEquals(shown.format(older), label("#conflictTargetTime"));
+        assertEquals(LOCAL.length() + " B", label("#conflictSourceSize"));
+        assertEquals("3 B", label("#conflictTargetSize"));
+        assertEquals("The new file is newer. The new file is larger.", label("#conflictVerdict"));
+        clickOn("#conflictSKIP");
+        waitUntil("dialog closed", () -> lookup("#conflictDialog").queryAll().isEmpty());
+        assertEquals("old", Files.readString(remote));
+    }
+
+    private String label(String id) {
+        return call(() -> ((Label) lookup(id).query()).getText());
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.portside.transfer.ConflictPolicy;
 import io.portside.transfer.ConflictResolver;
 import io.portside.transfer.Direction;
 import io.portside.ui.fx.UiText;
+import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -48,12 +50,16 @@ public final class ConflictDialog extends Dialog<ConflictDecision> {
         grid.setVgap(4);
         grid.addRow(0, new Label(""), bold(text.get("conflict.size")), bold(text.get("conflict.modified")));
         grid.addRow(1, bold(text.get(upload ? "conflict.source.local" : "conflict.source.remote")),
-                new Label(size(c.source().size())), new Label(when(c.source().modified())));
+                cell("conflictSourceSize", size(text, c.source().size())),
+                cell("conflictSourceTime", when(text, c.source().modified())));
         grid.addRow(2, bold(text.get(upload ? "conflict.target.remote" : "conflict.target.local")),
-                new Label(size(c.target().size())), new Label(when(c.target().modified())));
+                cell("conflictTargetSize", size(text, c.target().size())),
+                cell("conflictTargetTime", when(text, c.target().modified())));
+        Label verdict = cell("conflictVerdict", verdict(text, c));
+        verdict.setWrapText(true);
         CheckBox all = new CheckBox(text.get("conflict.applyToAll"));
         all.setId("applyToAll");
-        getDialogPane().setContent(new VBox(10, grid, all));
+        getDialogPane().setContent(new VBox(10, grid, verdict, all));
 
         List<ButtonType> types = CHOICES.stream().map(ch -> new ButtonType(
                 text.get("conflict." + ch.name().toLowerCase(Locale.ROOT)),
@@ -88,11 +94,44 @@ public final class ConflictDialog extends Dialog<ConflictDecision> {
         return l;
     }
 
-    private static String size(long n) {
-        return n < 0 ? "?" : Units.size(n) + "  (" + String.format("%,d", n) + " B)";
+    private static Label cell(String id, String value) {
+        Label l = new Label(value);
+        l.setId(id);
+        return l;
     }
 
-    private static String when(Instant t) {
-        return t == null ? "?" : WHEN.format(t);
+    /** "17 B", or "4.2 MiB (4,404,019 B)" in the user's digit grouping: exact bytes only where the unit rounds. */
+    static String size(UiText text, long n) {
+        if (n < 0) {
+            return text.get("conflict.unknown");
+        }
+        String exact = NumberFormat.getIntegerInstance(text.locale()).format(n);
+        return n < 1024 ? exact + " B" : Units.size(n) + "  (" + exact + " B)";
+    }
+
+    static String when(UiText text, Instant t) {
+        return t == null ? text.get("conflict.unknown") : WHEN.withLocale(text.locale()).format(t);
+    }
+
+    /** Which of the two is newer and which is larger: what "overwrite if newer" and "resume" decide on. */
+    static String verdict(UiText text, Conflict c) {
+        String incoming = text.get("conflict.incoming");
+        String existing = text.get("conflict.existing");
+        Instant s = c.source().modified();
+        Instant t = c.target().modified();
+        String time;
+        if (s == null || t == null) {
+            time = text.get("conflict.compare.timeUnknown");
+        } else {
+            int cmp = s.truncatedTo(ChronoUnit.SECONDS).compareTo(t.truncatedTo(ChronoUnit.SECONDS));
+            time = cmp == 0 ? text.get("conflict.compare.sameTime")
+                    : text.get("conflict.compare.newer", cmp > 0 ? incoming : existing);
+        }
+        long a = c.source().size();
+        long b = c.target().size();
+        String size = a < 0 || b < 0 ? text.get("conflict.compare.sizeUnknown")
+                : a == b ? text.get("conflict.compare.sameSize")
+                : text.get("conflict.compare.larger", a > b ? incoming : existing);
+        return time + " " + size;
     }
 }
