@@ -140,7 +140,7 @@ final class JobRunner {
 
     private void transfer(String from, String to, long offset, TransferType type)
             throws IOException, InterruptedException {
-        SpeedLimit limit = ctx.speed;
+        SpeedLimit limit = ctx.speed(e.job.direction());
         long done = offset;
         // the remote stream is opened first and closed last: its close reads the server's verdict
         try (InputStream in = src.openRead(from, offset, type); OutputStream out = dst.openWrite(to, offset, type)) {

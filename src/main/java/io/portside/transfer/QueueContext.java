@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 final class QueueContext {
     /** Guards the jobs' states, the counts and the workers' site bindings, so they always agree. */
     final Object lock = new Object();
-    final SpeedLimit speed;
+    private final SpeedLimit downloads;
+    private final SpeedLimit uploads;
     private final LongAdder moved = new LongAdder();
     private volatile QueueSettings settings;
 
@@ -27,12 +28,18 @@ final class QueueContext {
 
     QueueContext(QueueSettings settings, SessionFactory sessions) {
         this.settings = settings;
-        this.speed = new SpeedLimit(settings.speedLimit());
+        this.downloads = new SpeedLimit(settings.downloadLimit());
+        this.uploads = new SpeedLimit(settings.uploadLimit());
         this.progress = new ProgressThrottle(this, settings.progressInterval());
         this.jobs = new JobTable(this);
         this.pool = new WorkerPool(this, sessions);
         this.lifecycle = new JobLifecycle(this);
         this.conflicts = new ConflictAsker(this);
+    }
+
+    /** The limit all transfers of one direction share. */
+    SpeedLimit speed(Direction d) {
+        return d == Direction.UPLOAD ? uploads : downloads;
     }
 
     /** The settings of the moment: an immutable record, replaced as a whole, so any thread may read it. */

@@ -92,10 +92,16 @@ public final class TransferQueue implements AutoCloseable {
         }
     }
 
-    /** Bytes per second for all transfers together; 0 for none. */
+    /** Bytes per second for all downloads together and for all uploads together; 0 for none. */
     public void setSpeedLimit(long bytesPerSecond) {
-        ctx.changeSettings(s -> s.withSpeedLimit(bytesPerSecond));
-        ctx.speed.set(bytesPerSecond);
+        setSpeedLimits(bytesPerSecond, bytesPerSecond);
+    }
+
+    /** Separate limits for downloads and uploads (the settings dialog's two fields); 0 for none. */
+    public void setSpeedLimits(long download, long upload) {
+        ctx.changeSettings(s -> s.withSpeedLimits(download, upload));
+        ctx.speed(Direction.DOWNLOAD).set(download);
+        ctx.speed(Direction.UPLOAD).set(upload);
     }
 
     /** For jobs without a policy of their own. Also forgets an earlier "apply to all" answer. */

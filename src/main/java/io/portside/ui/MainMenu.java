@@ -11,6 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.input.KeyCombination;
 
 /** The menu bar: every action of the window, with accelerators. */
@@ -45,16 +46,21 @@ final class MainMenu {
         void about();
 
         void diagnose();
+
+        void settings();
     }
 
     static MenuBar build(UiText text, ConnectionViewModel conn, Actions a, String currentLanguage,
-                         TypeChoice currentType) {
+                         ObjectProperty<TypeChoice> currentType) {
         Menu file = new Menu(text.get("menu.file"));
         file.getItems().addAll(
                 item(text, "menu.siteManager", "Shortcut+S", a::siteManager),
                 item(text, "menu.testServer", "Shortcut+T", a::startTestServer),
                 new SeparatorMenuItem(),
                 item(text, "menu.quit", "Shortcut+Q", a::quit));
+
+        Menu edit = new Menu(text.get("menu.edit"));
+        edit.getItems().add(item(text, "menu.settings", "Shortcut+Comma", a::settings));
 
         Menu connection = new Menu(text.get("menu.connection"));
         ToggleGroup modes = new ToggleGroup();
@@ -98,19 +104,20 @@ final class MainMenu {
                 new SeparatorMenuItem(), language);
         Menu help = new Menu(text.get("menu.help"));
         help.getItems().add(item(text, "menu.about", null, a::about));
-        MenuBar bar = new MenuBar(file, connection, files, view, help);
+        MenuBar bar = new MenuBar(file, edit, connection, files, view, help);
         bar.setId("menuBar");
         return bar;
     }
 
     /** Files › Transfer type: bytes, text, or text by extension. */
-    private static Menu transferTypes(UiText text, Actions a, TypeChoice current) {
+    private static Menu transferTypes(UiText text, Actions a, ObjectProperty<TypeChoice> current) {
         Menu menu = new Menu(text.get("menu.transferType"));
         ToggleGroup types = new ToggleGroup();
         for (TypeChoice t : TypeChoice.values()) {
             RadioMenuItem r = radio(text, "menu.type." + t.name().toLowerCase(Locale.ROOT), null, types,
                     () -> a.transferType(t));
-            r.setSelected(t == current);
+            r.setSelected(t == current.get());
+            current.addListener((o, was, now) -> r.setSelected(t == now)); // the settings dialog sets it too
             menu.getItems().add(r);
         }
         return menu;

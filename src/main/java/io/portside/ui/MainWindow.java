@@ -8,6 +8,7 @@ import io.portside.ftp.tls.FingerprintFile;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.SiteStore;
 import io.portside.transfer.JobProgress;
+import io.portside.transfer.QueueSettings;
 import io.portside.transfer.QueueStore;
 import io.portside.transfer.TransferQueue;
 import io.portside.ui.connection.ConnectionBar;
@@ -103,9 +104,11 @@ public final class MainWindow implements AutoCloseable {
         TlsPolicy tlsPolicy = new TlsPolicy(Set.of(),
                 new FingerprintFile(store.configDir().resolve(TRUSTED_CERTIFICATES)),
                 new FxTrustPrompt(text, bridge, () -> stage));
-        connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
+        connection = new ConnectionViewModel(bus, browseWorker, bridge,
+                settings.preferences.applyTo(SessionOptions.defaults()));
         connection.setTlsPolicy(tlsPolicy);
-        transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge, settings.transferType(),
+        transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge,
+                settings.preferences.applyTo(QueueSettings.defaults().withTransferType(settings.transferType())),
                 new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage));
 
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
@@ -138,8 +141,12 @@ public final class MainWindow implements AutoCloseable {
 
         MenuActions menu = new MenuActions(stage, this::close, text, settings, this::status, panes, tabs, siteActions,
                 diagnose, testServer, transfers);
+        SettingsAction preferences = new SettingsAction(stage, text, settings, connection, transfers, panes,
+                menu.transferTypeProperty(), this::status, this::saveSettings);
+        menu.setSettingsAction(preferences);
+        preferences.apply(settings.preferences);
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, settings.transferType()),
+        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, menu.transferTypeProperty()),
                 new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
         root.setCenter(mainSplit);
         root.setBottom(statusBar);
@@ -183,6 +190,11 @@ public final class MainWindow implements AutoCloseable {
     /** The site the connection bar describes now (what Connect would open). */
     public Site connectionSite() {
         return connection.site();
+    }
+
+    /** What the next session opens with: the connection bar's mode and the settings' timeouts and ports. */
+    public SessionOptions connectionOptions() {
+        return connection.options();
     }
 
     /** The saved sites (tests look at them). */

@@ -5,6 +5,8 @@ import io.portside.ui.fx.UiText;
 import io.portside.ui.settings.AppSettings;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Stage;
 
 /**
@@ -23,6 +25,8 @@ final class MenuActions implements MainMenu.Actions {
     private final DiagnoseAction doctor;
     private final TestServerConnect testServer;
     private final Transfers transfers;
+    private final ObjectProperty<TypeChoice> transferType;
+    private SettingsAction preferences;
 
     /** @param closeWindow saves the window's state and stops its connections and threads */
     MenuActions(Stage stage, Runnable closeWindow, UiText text, AppSettings settings, Consumer<String> status,
@@ -39,6 +43,8 @@ final class MenuActions implements MainMenu.Actions {
         this.doctor = doctor;
         this.testServer = testServer;
         this.transfers = transfers;
+        this.transferType = new SimpleObjectProperty<>(settings.transferType());
+        transferType.addListener((o, a, b) -> typeChanged(b));
     }
 
     @Override
@@ -101,9 +107,27 @@ final class MenuActions implements MainMenu.Actions {
     /** From the next transfer on, and remembered for the next start. */
     @Override
     public void transferType(TypeChoice type) {
+        transferType.set(type);
+    }
+
+    /** The menu's radio items and the settings dialog both set this; the queue follows it. */
+    ObjectProperty<TypeChoice> transferTypeProperty() {
+        return transferType;
+    }
+
+    private void typeChanged(TypeChoice type) {
         settings.transferType = type.name();
         transfers.setTransferType(type);
         status.accept(text.get("status.transferType", text.get("menu.type." + type.name().toLowerCase(Locale.ROOT))));
+    }
+
+    @Override
+    public void settings() {
+        preferences.open();
+    }
+
+    void setSettingsAction(SettingsAction preferences) {
+        this.preferences = preferences;
     }
 
     /** Remembered for the next start: the menus and panes are built once, in one language. */

@@ -7,6 +7,7 @@ import io.portside.ftp.Site;
 import io.portside.transfer.MissingPasswords;
 import io.portside.transfer.QueueSettings;
 import io.portside.transfer.QueueStore;
+import io.portside.ui.settings.Preferences;
 import io.portside.transfer.SessionFactory;
 import io.portside.transfer.TransferQueue;
 import io.portside.transfer.TypeChoice;
@@ -36,11 +37,11 @@ final class Transfers implements AutoCloseable {
      * @param passwords for sites of jobs restored from the saved queue, which keeps no passwords
      */
     Transfers(ConnectionViewModel connection, ProtocolEventBus bus, TlsPolicy tlsPolicy, Supplier<Window> window,
-              UiText text, FxBatcher bridge, TypeChoice type, Function<Site, String> passwords) {
+              UiText text, FxBatcher bridge, QueueSettings settings, Function<Site, String> passwords) {
         // the workers open sessions on their threads: they read this snapshot, never the bar's properties
         AtomicReference<SessionOptions> options = new AtomicReference<>(connection.options());
         sessions = new WorkerSessions(new MissingPasswords(SessionFactory.of(options::get, bus, tlsPolicy), passwords));
-        queue = new TransferQueue(QueueSettings.defaults().withTransferType(type), sessions);
+        queue = new TransferQueue(settings, sessions);
         queue.setConflictResolver(ConflictDialog.resolver(window, text));
         queue.start();
         model = new QueueViewModel(queue, bridge);
@@ -58,6 +59,19 @@ final class Transfers implements AutoCloseable {
      */
     QueueStore.Restored restore(QueueStore store) {
         return queue.restoreFrom(store);
+    }
+
+    /** Edit › Settings…: from the next transfer on (fewer parallel transfers as running ones end). */
+    void apply(Preferences p) {
+        QueueSettings s = p.applyTo(queue.settings());
+        queue.setParallelism(s.parallelism());
+        queue.setPerSiteLimit(s.perSiteLimit());
+        queue.setSpeedLimits(s.downloadLimit(), s.uploadLimit());
+        queue.setPreserveTimes(s.preserveTimes());
+        queue.setRetryPolicy(s.retry());
+        if (s.conflict() != queue.settings().conflict()) {
+            queue.setConflictPolicy(s.conflict());
+        }
     }
 
     /** Text or bytes from the next transfer on (Files › Transfer type). */

@@ -42,7 +42,7 @@ public final class ConnectionViewModel {
     private final ProtocolEventBus bus;
     private final Executor browseWorker;
     private final FxBatcher bridge;
-    private final SessionOptions baseOptions;
+    private volatile SessionOptions baseOptions;
     private final ReadOnlyObjectWrapper<Security> security = new ReadOnlyObjectWrapper<>(Security.NONE);
     private volatile TlsPolicy tlsPolicy = TlsPolicy.systemOnly();
     private Charset charset;
@@ -94,6 +94,15 @@ public final class ConnectionViewModel {
      */
     public void onOptionsChanged(Consumer<SessionOptions> c) {
         onOptionsChanged = c;
+    }
+
+    /**
+     * Timeouts, keep-alive and active-mode address from Edit › Settings…: for the sessions opened
+     * from now on (the browse session keeps its own until it reconnects).
+     */
+    public void setBaseOptions(SessionOptions options) {
+        baseOptions = options;
+        onOptionsChanged.accept(options());
     }
 
     /** Unchecked "extended" still lets the connection layer use EPSV/EPRT where it must (IPv6). */

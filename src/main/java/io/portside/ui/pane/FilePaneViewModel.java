@@ -30,6 +30,8 @@ public final class FilePaneViewModel {
     private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper("");
     private final ObservableList<FileEntry> items = FXCollections.observableArrayList();
     private final ObservableList<String> recent = FXCollections.observableArrayList();
+    /** Read by the listing worker. */
+    private volatile boolean showHidden = true;
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<RefusedFolder.Refusal> refusal = new ReadOnlyObjectWrapper<>();
     private final Deque<String> back = new ArrayDeque<>();
@@ -97,7 +99,7 @@ public final class FilePaneViewModel {
         worker.execute(() -> {
             try {
                 String home = browser.home();
-                List<FileEntry> entries = presorted(browser.list(home));
+                List<FileEntry> entries = presorted(visible(browser.list(home)));
                 bridge.post(() -> show(ticket, home, entries, true));
             } catch (IOException | RuntimeException e) {
                 fail(ticket, null, e);
@@ -149,6 +151,18 @@ public final class FilePaneViewModel {
     }
 
     /** Lists the folder shown again, or the one on its way (a refresh never cancels a navigation). */
+    /** Whether names starting with a dot are listed (Edit › Settings…); the folder is listed again. */
+    public void setShowHidden(boolean show) {
+        if (showHidden != show) {
+            showHidden = show;
+            refresh();
+        }
+    }
+
+    private List<FileEntry> visible(List<FileEntry> entries) {
+        return showHidden ? entries : entries.stream().filter(e -> !e.name().startsWith(".")).toList();
+    }
+
     public void refresh() {
         String target = pending != null ? pending : folder.get();
         if (!target.isEmpty()) {
@@ -177,7 +191,7 @@ public final class FilePaneViewModel {
         busy.set(true);
         worker.execute(() -> {
             try {
-                List<FileEntry> entries = presorted(browser.list(path));
+                List<FileEntry> entries = presorted(visible(browser.list(path)));
                 bridge.post(() -> show(ticket, path, entries, remember));
             } catch (IOException | RuntimeException e) {
                 fail(ticket, path, e);

@@ -41,6 +41,8 @@ public final class AppSettings {
             return TypeChoice.BINARY;
         }
     }
+    /** Edit › Settings…: transfers, connections, the panes. */
+    public Preferences preferences = new Preferences();
     /** Recent connections, never with a password (a {@link SiteProfile} has none). */
     public List<SiteProfile> recent = new ArrayList<>();
     /**
