@@ -39,10 +39,18 @@ final class PacketFlow {
 
     /**
      * True when {@code p} cannot belong to this connection although its ports match: the
-     * connection ended and a new SYN starts another one on the same ports.
+     * connection ended and a new SYN starts another one on the same ports. A SYN-ACK belongs
+     * where the SYN it answers went: the socket may report the close before the capture
+     * delivers the handshake (the two arrive on different threads).
      */
     boolean isNewConnection(TcpPacket p, boolean fromClient) {
-        return ended && p.has(TcpPacket.SYN) && !(fromClient ? clientSyns : serverSyns).contains(p.seq());
+        if (!ended || !p.has(TcpPacket.SYN)) {
+            return false;
+        }
+        if (p.has(TcpPacket.ACK)) {
+            return !(fromClient ? serverSyns : clientSyns).contains((p.ack() - 1) & 0xffffffffL);
+        }
+        return !(fromClient ? clientSyns : serverSyns).contains(p.seq());
     }
 
     void socketClosed() {
