@@ -3,7 +3,13 @@ package io.portside.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portside.files.FileEntry;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import org.junit.jupiter.api.Test;
 
 /** The language setting overrides the system's: the window and the log's explanations in Chinese. */
@@ -17,6 +23,19 @@ class ChineseWindowTest extends WindowFixture {
     @Override
     void prepare() throws Exception {
         Files.writeString(serverRoot.resolve("hello.txt"), "hi\n");
+        Files.writeString(localRoot.resolve("本地.txt"), "hi\n");
+        Files.setLastModifiedTime(localRoot.resolve("本地.txt"),
+                FileTime.from(LocalDateTime.of(2026, 1, 2, 15, 4).atZone(ZoneId.systemDefault()).toInstant()));
+    }
+
+    @Test
+    void datesAreWrittenTheChineseWayWhateverTheSystemsLanguage() {
+        waitUntil("listed", () -> listed("#localTable", "本地.txt"));
+        String shown = call(() -> lookup("#localTable .table-row-cell").match(n -> n instanceof TableRow<?> r
+                && r.getItem() instanceof FileEntry e && e.name().equals("本地.txt")).lookup(".table-cell")
+                .queryAll().stream().map(c -> ((TableCell<?, ?>) c).getText()).filter(t -> t != null && t.contains("2026"))
+                .findFirst().orElse(""));
+        assertEquals("2026/1/2 下午3:04", shown);
     }
 
     @Test

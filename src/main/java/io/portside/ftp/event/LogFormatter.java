@@ -17,7 +17,9 @@ import io.portside.ftp.event.ProtocolEvent.TcpListening;
 import io.portside.ftp.event.ProtocolEvent.TcpRejected;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +31,8 @@ public final class LogFormatter {
     private final ResourceBundle words;
     private final Locale locale;
     private final PacketLines packets;
+    /** The command each connection's next reply answers: a 550 to SIZE is an answer, not an error. */
+    private final Map<ConnectionId, String> lastVerb = new ConcurrentHashMap<>();
 
     public LogFormatter() {
         this(Locale.getDefault());
@@ -69,9 +73,13 @@ public final class LogFormatter {
         } else if (event instanceof TcpClosed e) {
             return closed(e, tcp);
         } else if (event instanceof CommandSent e) {
+            lastVerb.put(c, e.verb());
             return new LogLine(e.time(), c, LogKind.COMMAND, e.command());
         } else if (event instanceof ReplyReceived e) {
-            return new LogLine(e.time(), c, LogKind.ofReply(e.code()), String.join("\n", e.lines()));
+            String verb = lastVerb.remove(c);
+            boolean check = e.code() == 550 && ("SIZE".equals(verb) || "MDTM".equals(verb));
+            return new LogLine(e.time(), c, check ? LogKind.REPLY_ANSWER : LogKind.ofReply(e.code()),
+                    String.join("\n", e.lines()));
         } else if (event instanceof EndpointDecoded e) {
             return decoded(e);
         } else if (event instanceof PassiveAddressReplaced e) {

@@ -4,6 +4,8 @@ package io.portside.ftp.event;
 public enum LogKind {
     COMMAND("->"),
     REPLY_1XX("<-"), REPLY_2XX("<-"), REPLY_3XX("<-"), REPLY_4XX("<-"), REPLY_5XX("<-"),
+    /** A 550 to SIZE or MDTM: "no such file" answers the check, it is not an error. */
+    REPLY_ANSWER("<-"),
     TCP_CONTROL("TCP"),
     TCP_DATA("TCP"),
     DECODED("i"),

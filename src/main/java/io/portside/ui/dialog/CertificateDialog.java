@@ -3,8 +3,6 @@ package io.portside.ui.dialog;
 import io.portside.ftp.tls.CertificateInfo;
 import io.portside.ftp.tls.TrustDecision;
 import io.portside.ui.fx.UiText;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -23,9 +21,6 @@ import javafx.stage.Window;
  * Trust always / Cancel. A changed certificate is a loud red warning with both fingerprints.
  */
 public final class CertificateDialog extends Dialog<TrustDecision> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
-
     public CertificateDialog(Window owner, UiText text, String hostPort, CertificateInfo cert, String previousFingerprint) {
         initOwner(owner);
         boolean changed = previousFingerprint != null;
@@ -43,8 +38,8 @@ public final class CertificateDialog extends Dialog<TrustDecision> {
         row = add(grid, row, text.get("cert.subject"), cert.subject(), "certSubject");
         row = add(grid, row, text.get("cert.issuer"), cert.selfSigned() ? cert.issuer() + " " + text.get("cert.selfSigned")
                 : cert.issuer(), "certIssuer");
-        row = add(grid, row, text.get("cert.validFrom"), WHEN.format(cert.notBefore()), "certFrom");
-        row = add(grid, row, text.get("cert.validTo"), WHEN.format(cert.notAfter()), "certTo");
+        row = add(grid, row, text.get("cert.validFrom"), text.dateTime(FormatStyle.MEDIUM).format(cert.notBefore()), "certFrom");
+        row = add(grid, row, text.get("cert.validTo"), text.dateTime(FormatStyle.MEDIUM).format(cert.notAfter()), "certTo");
         if (changed) {
             row = add(grid, row, text.get("cert.oldFingerprint"), previousFingerprint, "certOldFingerprint");
             row = add(grid, row, text.get("cert.newFingerprint"), cert.sha256(), "certFingerprint");

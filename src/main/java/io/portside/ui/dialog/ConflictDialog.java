@@ -10,8 +10,6 @@ import io.portside.ui.fx.UiText;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +27,6 @@ import javafx.stage.Window;
 
 /** "The target exists": both files' size and date, five choices, and "apply to all". */
 public final class ConflictDialog extends Dialog<ConflictDecision> {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
     /** The buttons, in this order; the other policies are for settings and the command line, not for one file. */
     private static final List<ConflictPolicy> CHOICES = List.of(ConflictPolicy.OVERWRITE,
             ConflictPolicy.OVERWRITE_IF_NEWER, ConflictPolicy.RESUME, ConflictPolicy.RENAME, ConflictPolicy.SKIP);
@@ -110,7 +106,7 @@ public final class ConflictDialog extends Dialog<ConflictDecision> {
     }
 
     static String when(UiText text, Instant t) {
-        return t == null ? text.get("conflict.unknown") : WHEN.withLocale(text.locale()).format(t);
+        return t == null ? text.get("conflict.unknown") : text.dateTime(FormatStyle.MEDIUM).format(t);
     }
 
     /** Which of the two is newer and which is larger: what "overwrite if newer" and "resume" decide on. */

@@ -1,6 +1,9 @@
 package io.portside.ui.fx;
 
 import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -17,6 +20,14 @@ public final class UiText {
 
     public Locale locale() {
         return locale;
+    }
+
+    /**
+     * Dates and times as the window's language writes them (2026/12/3 下午4:45 in Chinese), not as
+     * the system's: a Chinese window on an English system must not show US dates.
+     */
+    public DateTimeFormatter dateTime(FormatStyle style) {
+        return DateTimeFormatter.ofLocalizedDateTime(style).withLocale(locale).withZone(ZoneId.systemDefault());
     }
 
     /** The text for {@code key}, with {@code {0}}-style arguments filled in; the key itself if missing. */

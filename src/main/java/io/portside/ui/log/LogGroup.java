@@ -7,7 +7,8 @@ import java.util.Set;
 /** The kind toggles of the log's filter bar; each covers one or more {@link LogKind}s. */
 public enum LogGroup {
     COMMANDS(EnumSet.of(LogKind.COMMAND)),
-    REPLIES(EnumSet.of(LogKind.REPLY_1XX, LogKind.REPLY_2XX, LogKind.REPLY_3XX, LogKind.REPLY_4XX, LogKind.REPLY_5XX)),
+    REPLIES(EnumSet.of(LogKind.REPLY_1XX, LogKind.REPLY_2XX, LogKind.REPLY_3XX, LogKind.REPLY_4XX, LogKind.REPLY_5XX,
+            LogKind.REPLY_ANSWER)),
     TCP_CONTROL(EnumSet.of(LogKind.TCP_CONTROL)),
     TCP_DATA(EnumSet.of(LogKind.TCP_DATA)),
     DECODED(EnumSet.of(LogKind.DECODED)),

@@ -5,7 +5,6 @@ import io.portside.ftp.event.Units;
 import io.portside.ui.fx.Icons;
 import io.portside.ui.fx.UiText;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
@@ -18,8 +17,6 @@ import javafx.scene.control.TableView;
 
 /** The sortable file table: name with icon, size, type, modified; permissions and owner when remote. */
 final class FileTable extends TableView<FileEntry> {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
     /** Folders always before files, then by the column's own order. */
     private static Comparator<FileEntry> foldersFirst(Comparator<FileEntry> then) {
@@ -35,6 +32,7 @@ final class FileTable extends TableView<FileEntry> {
     }
 
     FileTable(UiText text, boolean remote) {
+        DateTimeFormatter when = text.dateTime(FormatStyle.SHORT);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getStyleClass().add("file-table");
@@ -82,7 +80,7 @@ final class FileTable extends TableView<FileEntry> {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : WHEN.format(t));
+                setText(empty || t == null ? null : when.format(t));
             }
         });
         modified.setPrefWidth(150);
@@ -104,7 +102,13 @@ final class FileTable extends TableView<FileEntry> {
             getColumns().add(perms);
             getColumns().add(owner);
         }
+        // a header must never be cut to "Permiss…" or "O": at least as wide as its title and sort arrow
+        getColumns().forEach(c -> c.setPrefWidth(Math.max(c.getPrefWidth(), headerWidth(c.getText()))));
         getSortOrder().add(name);
+    }
+
+    private static double headerWidth(String title) {
+        return new javafx.scene.text.Text(title).getLayoutBounds().getWidth() + 34;
     }
 
     /** The type column: "Folder", "TXT file" (the extension in capitals), or "File" with none. */
