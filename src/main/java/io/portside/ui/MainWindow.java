@@ -114,9 +114,12 @@ public final class MainWindow implements AutoCloseable {
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
         panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
                 localWorker, browseWorker, bridge, errors);
+        testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
         connection.onConnected(() -> {
             panes.showConnected(connection.connectedSite().get().host());
-            settings.remember(connection.toProfile("recent"));
+            if (!testServer.server().serves(connection.connectedSite().get())) {
+                settings.remember(connection.toProfile("recent"));
+            }
             status(text.get("status.connected", connection.connectedSite().get()));
         });
         connection.onFailed(e -> errors.show(text.get("error.connect"), e));
@@ -128,7 +131,6 @@ public final class MainWindow implements AutoCloseable {
         panes.refreshAfterTransfers(transfers.model());
 
         diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors);
-        testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
         siteActions = new SiteActions(stage, text, sites, connection, panes.local(), ioWorker, bridge, errors,
                 this::saveSettings);
 

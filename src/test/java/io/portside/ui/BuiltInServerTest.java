@@ -42,5 +42,10 @@ class BuiltInServerTest extends WindowFixture {
         Path local = localRoot.resolve(sample.name());
         waitUntil("sample downloaded", () -> local.toFile().length() == sample.size());
         assertArrayEquals(Files.readAllBytes(served), Files.readAllBytes(local));
+
+        // its port is new each run: it must not pile up among the recent connections
+        restartWindow();
+        String settings = Files.readString(configDir().resolve("settings.json"));
+        assertFalse(settings.contains(":" + port), settings);
     }
 }

@@ -24,6 +24,14 @@ public final class TestServerAction implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Whether {@code site} is this run's built-in server: a fresh port each run, so it is
+     * never worth a place among the recent connections.
+     */
+    public synchronized boolean serves(io.portside.ftp.Site site) {
+        return server != null && site != null && site.port() == server.port() && site.host().equals(server.host());
+    }
+
     /** A few folders and files of different sizes: enough to browse, drag and watch the log. */
     static void createSamples(Path root) throws IOException {
         Files.createDirectories(root.resolve("docs"));

@@ -96,6 +96,10 @@ public final class LogView extends BorderPane {
             t.setId("logGroup" + g.name());
             t.getStyleClass().addAll("log-group", "log-group-" + g.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             t.selectedProperty().bindBidirectional(model.groupShown(g));
+            // on or off at a glance, not only by a shade: a tick while the kind is shown
+            Label tick = new Label();
+            tick.textProperty().bind(t.selectedProperty().map(on -> on ? "✓" : "○"));
+            t.setGraphic(tick);
             bar.getChildren().add(t);
         }
         TextField filter = new TextField();
