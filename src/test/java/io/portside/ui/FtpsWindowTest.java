@@ -48,6 +48,12 @@ class FtpsWindowTest extends WindowFixture {
         assertEquals(TestCertificates.fingerprint(keystore),
                 call(() -> lookup("#certFingerprint").queryTextInputControl().getText()));
         assertTrue(call(() -> lookup("#certHost").queryTextInputControl().getText()).contains("is for 127.0.0.1"));
+        // in words, not the trust store's "PKIX path building failed", which stays folded away
+        String why = call(() -> ((javafx.scene.control.Label) lookup("#certProblem").query()).getText());
+        assertTrue(why.contains("It is self-signed: no certificate authority vouches for it"), why);
+        assertTrue(!why.contains("PKIX"), why);
+        assertTrue(!call(() -> ((javafx.scene.control.TitledPane) lookup("#certTechnicalPane").query()).isExpanded()));
+        assertTrue(call(() -> lookup("#certTechnical").queryTextInputControl().getText()).contains("PKIX"));
         shoot("certificate-dialog.png");
         clickOn("#certTrustOnce");
         waitUntil("remote pane lists over TLS", () -> listed("#remoteTable", "secret-plans.txt"));

@@ -31,6 +31,32 @@ public record CertificateInfo(String subject, String issuer, Instant notBefore, 
         return subject.equals(issuer);
     }
 
+    /** Why a user should think twice, in the order that matters most; empty when nothing is wrong. */
+    public enum Doubt { EXPIRED, NOT_YET_VALID, WRONG_HOST, SELF_SIGNED, UNKNOWN_ISSUER }
+
+    /**
+     * The doubts about this certificate at {@code now}, in words a user can act on instead of
+     * the trust store's "PKIX path building failed" (kept in {@link #problem} for the details).
+     */
+    public List<Doubt> doubts(Instant now) {
+        List<Doubt> out = new java.util.ArrayList<>();
+        if (now.isAfter(notAfter)) {
+            out.add(Doubt.EXPIRED);
+        }
+        if (now.isBefore(notBefore)) {
+            out.add(Doubt.NOT_YET_VALID);
+        }
+        if (!hostMatches) {
+            out.add(Doubt.WRONG_HOST);
+        }
+        if (selfSigned()) {
+            out.add(Doubt.SELF_SIGNED);
+        } else if (problem != null) {
+            out.add(Doubt.UNKNOWN_ISSUER);
+        }
+        return out;
+    }
+
     public static String fingerprint(X509Certificate cert) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());

@@ -3,13 +3,18 @@ package io.portside.ui.dialog;
 import io.portside.ftp.tls.CertificateInfo;
 import io.portside.ftp.tls.TrustDecision;
 import io.portside.ui.fx.UiText;
+import java.time.Instant;
 import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -48,12 +53,27 @@ public final class CertificateDialog extends Dialog<TrustDecision> {
         }
         row = add(grid, row, text.get("cert.hostName"), text.get(cert.hostMatches() ? "cert.hostMatches"
                 : "cert.hostMismatch", hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')))), "certHost");
+        List<CertificateInfo.Doubt> doubts = cert.doubts(Instant.now());
+        if (!doubts.isEmpty()) {
+            String host = hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')));
+            Label why = new Label(doubts.stream().map(d -> "• " + text.get("cert.doubt." + d.name().toLowerCase(Locale.ROOT),
+                    host, cert.issuer())).collect(Collectors.joining("\n")));
+            why.setId("certProblem");
+            why.setWrapText(true);
+            why.setMaxWidth(640);
+            grid.addRow(row++, new Label(text.get("cert.problem")), why);
+        }
         if (cert.problem() != null) {
-            Label problem = new Label(cert.problem());
-            problem.setId("certProblem");
-            problem.setWrapText(true);
-            problem.setMaxWidth(640);
-            grid.addRow(row, new Label(text.get("cert.problem")), problem);
+            // the trust store's own words, for whoever asks the administrator: folded away
+            TextArea raw = new TextArea(cert.problem());
+            raw.setId("certTechnical");
+            raw.setEditable(false);
+            raw.setWrapText(true);
+            raw.setPrefRowCount(3);
+            TitledPane details = new TitledPane(text.get("cert.technical"), raw);
+            details.setExpanded(false);
+            details.setId("certTechnicalPane");
+            grid.add(details, 0, row++, 2, 1);
         }
         Label advice = new Label(text.get(changed ? "cert.changed.advice" : "cert.advice"));
         advice.setWrapText(true);
