@@ -91,6 +91,9 @@ public final class ConnectionDoctor {
                     Attempt a = attempt(tlsSite, m, base.withMode(m.mode(), m.extended()), null);
                     secured.add(a);
                     progress.accept(summary(a));
+                    if (a.outcome() != AttemptOutcome.OK && a.evidence().replyTo(m.name()).isEmpty()) {
+                        break; // TLS itself failed before any data method: the others would fail the same way
+                    }
                 }
             }
         }
@@ -175,6 +178,8 @@ public final class ConnectionDoctor {
             }
         }
         explanations.addAll(tlsWhy);
+        secured.stream().findFirst().flatMap(a -> a.evidence().replyTo("AUTH")).filter(r -> r.code() >= 400)
+                .ifPresent(r -> explanations.add(text.get("tls.authRefused", r.lines().get(r.lines().size() - 1))));
         Attempt tlsAttempt = secured.isEmpty() ? null : secured.get(0);
         String target = new Site(site.protocol(), site.host(), site.port(), site.user(), null).toString();
         return new DiagnosisReport(target, site.host(), server, client, features(caps), attempts,
