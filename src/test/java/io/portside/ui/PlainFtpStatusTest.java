@@ -21,6 +21,14 @@ class PlainFtpStatusTest extends WindowFixture {
         assertEquals("Not encrypted: password and files cross the network in clear",
                 call(() -> lookup("#statusSecurity").queryLabeled().getText()));
         assertEquals(true, call(() -> lookup("#statusSecurity").query().isVisible()));
+        // a narrow window: the segments keep their words whole, the message on the left gives way
+        interact(() -> stage.setWidth(700));
+        for (String id : new String[] {"#statusSecurity", "#statusState", "#statusServer", "#statusMode"}) {
+            waitUntil(id + " whole", () -> call(() -> {
+                javafx.scene.control.Labeled l = lookup(id).queryLabeled();
+                return l.getWidth() >= l.prefWidth(-1) - 0.5;
+            }));
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 
 /** The window's bottom line: a message, then connection state, server, mode, transfers and rate. */
@@ -73,6 +74,8 @@ public final class StatusBarView extends StatusBar {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("status-item");
+        // each segment as wide as its text ("Not c…" told nothing): the message on the left gives way
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
