@@ -55,15 +55,18 @@ public final class QueueStore {
     record SavedSite(String protocol, String host, int port, String user) {
     }
 
+    /** @param done bytes transferred when saved, @param total the size then known; both null in files of before */
     record SavedJob(String direction, boolean directory, int site, String source, String target, String conflict,
-                    long size, Long modified, String state, String renamedTarget, String partPath, String message) {
+                    long size, Long modified, String state, String renamedTarget, String partPath, String message,
+                    Long done, Long total) {
     }
 
     record SavedQueue(int version, List<SavedSite> sites, List<SavedJob> jobs) {
     }
 
     /** A saved job, read back and checked. */
-    private record Loaded(TransferJob job, JobState state, String renamedTarget, String partPath, String message) {
+    private record Loaded(TransferJob job, JobState state, String renamedTarget, String partPath, String message,
+                          long done, long total) {
     }
 
     void save(TransferQueue queue) throws IOException {
@@ -116,7 +119,8 @@ public final class QueueStore {
             saved.add(new SavedJob(j.direction().name(), j.directory(), index, from.apply(j.source()),
                     to.apply(j.target()), j.conflict() == null ? null : j.conflict().name(), j.sizeHint(),
                     j.modifiedHint() == null ? null : j.modifiedHint().toEpochMilli(), state.name(),
-                    orNull(to, e.renamedTarget), orNull(to, e.partPath), e.message));
+                    orNull(to, e.renamedTarget), orNull(to, e.partPath), e.message, e.bytesDone,
+                    j.directory() ? null : e.bytesTotal));
         }
     }
 
@@ -140,7 +144,7 @@ public final class QueueStore {
         Read read = readOrSetAside();
         List<Loaded> jobs = read.jobs;
         for (Loaded l : jobs) {
-            queue.restore(l.job, l.state, l.renamedTarget, l.partPath, l.message);
+            queue.restore(l.job, l.state, l.renamedTarget, l.partPath, l.message, l.done, l.total);
         }
         return new Restored(jobs.size(), read.keptAside, read.problem);
     }
@@ -190,9 +194,26 @@ public final class QueueStore {
             if (state != JobState.QUEUED && state != JobState.PAUSED && state != JobState.FAILED) {
                 throw new IOException("a job is saved as " + state);
             }
-            jobs.add(new Loaded(job, state, j.renamedTarget(), j.partPath(), j.message()));
+            jobs.add(new Loaded(job, state, j.renamedTarget(), j.partPath(), j.message(), done(job, j),
+                    j.total() == null || j.total() < 0 ? job.sizeHint() : j.total()));
         }
         return jobs;
+    }
+
+    /**
+     * What a job has of its file: a download's .part on disk says it exactly (also after a crash
+     * between two saves); an upload's .part is on the server, so the count saved is the best known.
+     */
+    private static long done(TransferJob job, SavedJob saved) {
+        if (job.direction() == Direction.DOWNLOAD && saved.partPath() != null) {
+            try {
+                Path part = Path.of(saved.partPath());
+                return Files.isRegularFile(part) ? Files.size(part) : 0;
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                return 0;
+            }
+        }
+        return saved.done() == null ? 0 : Math.max(0, saved.done());
     }
 
     private static String require(String value, String what) throws IOException {

@@ -71,6 +71,15 @@ public final class TransferQueue implements AutoCloseable {
         return restored;
     }
 
+    /**
+     * Adds the jobs saved in {@code store} to look at them ({@code portside queue list}): as
+     * {@link #restoreFrom}, but the queue never saves to the store, so it stays as it is
+     * (but for a damaged or newer file, which is set aside all the same).
+     */
+    public QueueStore.Restored viewFrom(QueueStore store) {
+        return store.restoreInto(this);
+    }
+
     // --- settings -------------------------------------------------------------------------
 
     public QueueSettings settings() {
@@ -244,8 +253,9 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     /** Puts back a saved job (see {@link QueueStore}). */
-    long restore(TransferJob job, JobState state, String renamedTarget, String partPath, String message) {
-        return jobs.restore(job, state, renamedTarget, partPath, message);
+    long restore(TransferJob job, JobState state, String renamedTarget, String partPath, String message, long done,
+                 long total) {
+        return jobs.restore(job, state, renamedTarget, partPath, message, done, total);
     }
 
     static String siteKey(Site site) {
