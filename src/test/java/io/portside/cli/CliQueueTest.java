@@ -63,8 +63,12 @@ class CliQueueTest {
         return Site.ftp(server.host(), server.port(), server.user(), server.password());
     }
 
-    /** A transfer cut off by closing the queue (the window's quit), its .part left where it was. */
     void saveCutOff(TransferJob job) throws Exception {
+        saveCutOff(config, job);
+    }
+
+    /** A transfer cut off by closing the queue (the window's quit), its .part left where it was. */
+    static void saveCutOff(Path config, TransferJob job) throws Exception {
         try (TransferQueue queue = new TransferQueue(QueueSettings.defaults().withSpeedLimit(1_000_000),
                 SessionFactory.of(SessionOptions.defaults(), new ProtocolEventBus()))) {
             queue.restoreFrom(new QueueStore(config));
@@ -72,7 +76,7 @@ class CliQueueTest {
             long id = queue.add(job);
             await(queue, id, j -> j.bytesDone() > 300_000);
         }
-        assertFalse(Files.readString(config.resolve("queue.json")).contains(server.password()), "no password on disk");
+        assertFalse(Files.readString(config.resolve("queue.json")).contains(job.site().password()), "no password on disk");
     }
 
     static void await(TransferQueue queue, long id, Predicate<JobProgress> p) throws InterruptedException {
