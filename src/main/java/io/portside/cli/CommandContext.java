@@ -165,6 +165,11 @@ public final class CommandContext {
 
     /** Connects and logs in with the options of the command line, in the login folder. */
     public FtpSession open(Site site, String owner) throws FtpException {
+        return open(site, owner, tls);
+    }
+
+    /** @param tls which certificates to trust (the run's own, or with the window's trusted ones) */
+    public FtpSession open(Site site, String owner, TlsPolicy tls) throws FtpException {
         try {
             captures.beforeConnect(site.host());
         } catch (CaptureUnavailableException e) {

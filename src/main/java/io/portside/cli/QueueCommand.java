@@ -3,6 +3,8 @@ package io.portside.cli;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.Units;
+import io.portside.ftp.tls.FingerprintFile;
+import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.ConfigFolder;
 import io.portside.transfer.Direction;
 import io.portside.transfer.JobProgress;
@@ -10,6 +12,7 @@ import io.portside.transfer.JobState;
 import io.portside.transfer.MissingPasswords;
 import io.portside.transfer.QueueSettings;
 import io.portside.transfer.QueueStore;
+import io.portside.transfer.SessionFactory;
 import io.portside.transfer.TransferQueue;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +46,8 @@ final class QueueCommand implements Command {
                 their .part, uploads from the .part on the server; finished ones leave the saved queue,
                 failed ones stay in it (exit 1). A site's password comes from the saved sites when one
                 stores it (the master password from --master-password-file FILE or typed on the terminal),
-                else it is asked on the terminal, once per site.
+                else it is asked on the terminal, once per site. Certificates trusted in the window are
+                trusted here too (besides --trust-fingerprint).
                 clear forgets them all and deletes the .part files they left.
                 A queue.json that cannot be read, or that a newer Portside wrote, is renamed aside and
                 said so (exit 3); the window does the same.""";
@@ -58,10 +62,14 @@ final class QueueCommand implements Command {
         String given = ctx.options().config();
         Path config = given == null ? ConfigFolder.standard() : ctx.local(given, "folder");
         QueueStore store = new QueueStore(config);
+        // the certificates trusted in the window count here too, beside --trust-fingerprint
+        TlsPolicy tls = new TlsPolicy(ctx.tlsPolicy().pinned(),
+                new FingerprintFile(config.resolve(ConfigFolder.TRUSTED_CERTIFICATES)), null);
+        SessionFactory sessions = (site, owner) -> ctx.open(site, owner, tls);
         return switch (what) {
             case "list" -> list(ctx, store);
-            case "resume" -> resume(ctx, store, config);
-            default -> clear(ctx, store, config);
+            case "resume" -> resume(ctx, store, new QueuePasswords(ctx, config), sessions);
+            default -> clear(ctx, store, new QueuePasswords(ctx, config), sessions);
         };
     }
 
@@ -92,11 +100,11 @@ final class QueueCommand implements Command {
                 j.target(), failed));
     }
 
-    private static int resume(CommandContext ctx, QueueStore store, Path config) throws FtpException, CliException {
-        QueuePasswords passwords = new QueuePasswords(ctx, config);
+    private static int resume(CommandContext ctx, QueueStore store, QueuePasswords passwords, SessionFactory sessions)
+            throws FtpException, CliException {
         long start = System.nanoTime();
         List<JobProgress> jobs;
-        try (QueueRun run = new QueueRun(ctx, ctx.options().parallel(), new MissingPasswords(ctx::open, passwords))) {
+        try (QueueRun run = new QueueRun(ctx, ctx.options().parallel(), new MissingPasswords(sessions, passwords))) {
             List<JobProgress> saved = usable(store, run.queue().restoreFrom(store), run.queue());
             if (saved.isEmpty()) {
                 ctx.out().println("no unfinished transfers saved in " + store.file());
@@ -117,10 +125,9 @@ final class QueueCommand implements Command {
         return MirrorCommand.summary(jobs, ctx, start);
     }
 
-    private static int clear(CommandContext ctx, QueueStore store, Path config) throws CliException {
-        QueuePasswords passwords = new QueuePasswords(ctx, config);
-        try (TransferQueue queue = new TransferQueue(QueueSettings.defaults(),
-                new MissingPasswords(ctx::open, passwords))) {
+    private static int clear(CommandContext ctx, QueueStore store, QueuePasswords passwords, SessionFactory sessions)
+            throws CliException {
+        try (TransferQueue queue = new TransferQueue(QueueSettings.defaults(), new MissingPasswords(sessions, passwords))) {
             List<JobProgress> saved = usable(store, queue.restoreFrom(store), queue);
             // an upload's .part is on the server: deleting it takes a login
             List<JobProgress> uploads = saved.stream().filter(j -> j.job().direction() == Direction.UPLOAD).toList();

@@ -8,6 +8,9 @@ import java.nio.file.Path;
  * line pick it the same way, so {@code portside queue ...} sees the window's queue.
  */
 public final class ConfigFolder {
+    /** The certificates the user chose to trust always (host:port = SHA-256 fingerprint). */
+    public static final String TRUSTED_CERTIFICATES = "trusted-certificates.properties";
+
     private ConfigFolder() {
     }
 

@@ -183,6 +183,37 @@ class CliQueueTest {
         assertTrue(resume.out().startsWith("uploaded " + source + " to /up.bin on ftp://"), resume.out());
     }
 
+    /** An FTPES job: the certificate the user trusted in the window (its file in the config folder) is trusted here. */
+    @Test
+    void anFtpesJobTrustsTheCertificatesTheWindowTrusted(@TempDir Path keys) throws Exception {
+        Path keystore = io.portside.ftp.TestCertificates.create(keys, "queue");
+        String fingerprint = io.portside.ftp.TestCertificates.fingerprint(keystore);
+        Files.writeString(serverRoot.resolve("tls.txt"), "over TLS");
+        try (SandboxServer tls = SandboxServer.start(serverRoot, "u", "pw", SandboxServer.NetworkQuirks.NONE,
+                new SandboxServer.Tls(keystore, io.portside.ftp.TestCertificates.PASSWORD, false))) {
+            Site site = new Site(io.portside.ftp.Protocol.FTPES, "127.0.0.1", tls.port(), "u", null);
+            // as the window saves it: a queued job, no password
+            Files.writeString(config.resolve("queue.json"), "{\"version\":1,\"sites\":[{\"protocol\":\"FTPES\","
+                    + "\"host\":\"127.0.0.1\",\"port\":" + tls.port() + ",\"user\":\"u\"}],\"jobs\":[{\"direction\":"
+                    + "\"DOWNLOAD\",\"directory\":false,\"site\":0,\"source\":\"/tls.txt\",\"target\":\""
+                    + local.resolve("tls.txt") + "\",\"size\":-1,\"state\":\"QUEUED\"}]}");
+            Prompt password = q -> "pw".toCharArray();
+
+            CliRun untrusted = queue(password, "resume");
+            assertEquals(ExitCode.REMOTE_FAILURE, untrusted.exitCode(), untrusted.toString());
+            assertTrue(untrusted.err().contains(fingerprint), untrusted.err());
+            assertFalse(Files.exists(local.resolve("tls.txt")));
+
+            new io.portside.ftp.tls.FingerprintFile(config.resolve(io.portside.sites.ConfigFolder.TRUSTED_CERTIFICATES))
+                    .put("127.0.0.1:" + tls.port(), fingerprint);
+            CliRun trusted = queue(password, "resume", "--log", "-");
+            assertEquals(0, trusted.exitCode(), trusted.toString());
+            assertEquals("over TLS", Files.readString(local.resolve("tls.txt")));
+            assertTrue(trusted.err().contains("->   PROT P"), trusted.err());
+            assertEquals(site.toString(), "ftpes://u@127.0.0.1:" + tls.port());
+        }
+    }
+
     @Test
     void clearForgetsTheJobsAndDeletesTheirPart() throws Exception {
         Files.write(serverRoot.resolve("big.bin"), data);
