@@ -73,14 +73,19 @@ final class QueuePasswords implements Function<Site, String> {
         if (saved.isPresent()) {
             unlock(saved.get());
             try {
-                return text(sites.password(saved.get().name()));
+                return sites.sessionSite(saved.get().name(), null).password();
             } catch (SiteStoreException e) {
                 throw CliException.localFile("the password of the saved site \"" + saved.get().name()
                         + "\" cannot be read: " + e.getMessage(), e);
             }
         }
-        Prompt prompt = ctx.prompt();
-        return prompt == null ? null : text(prompt.secret("Password for " + site + ": "));
+        char[] typed = ctx.prompt() == null ? null : ctx.prompt().secret("Password for " + site + ": ");
+        if (typed == null) {
+            return null;
+        }
+        String password = new String(typed);
+        Arrays.fill(typed, '\0');
+        return password;
     }
 
     private SiteStore sites() throws CliException {
@@ -146,14 +151,5 @@ final class QueuePasswords implements Function<Site, String> {
                 Arrays.fill(bytes, (byte) 0);
             }
         }
-    }
-
-    private static String text(char[] password) {
-        if (password == null) {
-            return null;
-        }
-        String s = new String(password);
-        Arrays.fill(password, '\0');
-        return s;
     }
 }

@@ -11,12 +11,11 @@ import io.portside.interop.InteropServers.ServerInfo;
 import io.portside.transfer.TransferJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,33 +29,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CliQueueInteropTest {
     @TempDir Path local;
     @TempDir Path config;
-    private final List<Path> onServer = new ArrayList<>();
+    @RegisterExtension final ServerFiles files = new ServerFiles();
 
     @BeforeAll
     static void up() {
         InteropServers.require();
     }
 
-    static List<ServerInfo> servers() {
-        return InteropServers.plain();
-    }
-
-    @AfterEach
-    void tidy() throws Exception {
-        for (Path p : onServer) {
-            Files.deleteIfExists(p);
-        }
-    }
-
     private String fresh(ServerInfo s, String what) {
-        String name = "cli-queue-" + what + "-" + Long.toHexString(System.nanoTime());
-        onServer.add(s.onDisk(name));
-        onServer.add(s.onDisk(name + ".part"));
-        return name;
+        return files.fresh(s, "queue-" + what);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource("io.portside.interop.InteropServers#plain")
     void cutOffTransfersAreListedAndResumedFromTheirParts(ServerInfo s) throws Exception {
         byte[] data = new byte[3_000_000];
         new Random(17).nextBytes(data);

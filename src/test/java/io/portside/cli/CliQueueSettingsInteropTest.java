@@ -8,20 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portside.interop.InteropServers;
 import io.portside.interop.InteropServers.ServerInfo;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(180)
 class CliQueueSettingsInteropTest {
     @TempDir Path local;
-    private final List<Path> onServer = new ArrayList<>();
+    @RegisterExtension final ServerFiles files = new ServerFiles();
 
     @BeforeAll
     static void up() {
@@ -45,19 +42,6 @@ class CliQueueSettingsInteropTest {
         return InteropServers.plain();
     }
 
-    @AfterEach
-    void tidy() throws IOException {
-        for (Path p : onServer) {
-            if (Files.exists(p)) {
-                try (Stream<Path> all = Files.walk(p)) {
-                    for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(q);
-                    }
-                }
-            }
-        }
-    }
-
     private static String url(ServerInfo s, String path) {
         return "ftp://" + s.user() + ":" + URLEncoder.encode(s.password(), StandardCharsets.UTF_8) + "@" + s.host()
                 + ":" + s.port() + "/" + path;
@@ -65,9 +49,7 @@ class CliQueueSettingsInteropTest {
 
     /** A fresh name on the server, removed after the test. */
     private String fresh(ServerInfo s, String what) {
-        String name = "cli-" + what + "-" + Long.toHexString(System.nanoTime());
-        onServer.add(s.onDisk(name));
-        return name;
+        return files.fresh(s, what);
     }
 
     @ParameterizedTest(name = "{0}")
