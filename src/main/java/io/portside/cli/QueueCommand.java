@@ -48,7 +48,8 @@ final class QueueCommand implements Command {
                 stores it (the master password from --master-password-file FILE or typed on the terminal),
                 else it is asked on the terminal, once per site. Certificates trusted in the window are
                 trusted here too (besides --trust-fingerprint).
-                clear forgets them all and deletes the .part files they left.
+                clear forgets them all and deletes the .part files they left. While the window (or
+                another resume) has the queue open, resume and clear refuse (exit 3); list still shows it.
                 A queue.json that cannot be read, or that a newer Portside wrote, is renamed aside and
                 said so (exit 3); the window does the same.""";
     }

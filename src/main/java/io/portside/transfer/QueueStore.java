@@ -6,9 +6,12 @@ import io.portside.ftp.Protocol;
 import io.portside.ftp.Site;
 import io.portside.sites.AtomicFile;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,12 +30,17 @@ import java.util.function.UnaryOperator;
  */
 public final class QueueStore {
     public static final String FILE_NAME = "queue.json";
+    /** Why a queue was not restored while another Portside has it. */
+    static final String IN_USE = "another Portside has it open (a window, or portside queue resume); close that one"
+            + " first";
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
     private final AtomicFile file;
+    /** Held while a queue of this process restores from and saves to the file; null when none is. */
+    private FileChannel lock;
 
     public QueueStore(Path configDir) {
         this.file = new AtomicFile(configDir.resolve(FILE_NAME));
@@ -40,6 +48,51 @@ public final class QueueStore {
 
     public Path file() {
         return file.path();
+    }
+
+    /**
+     * Takes the queue for this queue ({@code queue.json.lock} beside it, an OS file lock, so a
+     * killed process lets go); false while another Portside, or another queue of this one, has
+     * it. A folder where no lock file can be made is no reason to refuse: true then.
+     */
+    synchronized boolean lock() {
+        if (lock != null) {
+            return false;
+        }
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(file().toAbsolutePath().getParent());
+            channel = FileChannel.open(file().resolveSibling(FILE_NAME + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                return false;
+            }
+            lock = channel;
+            return true;
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel); // another QueueStore of this process holds it
+            return false;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            return true;
+        }
+    }
+
+    /** Lets go of the lock taken by {@link #lock}. */
+    synchronized void unlock() {
+        closeQuietly(lock);
+        lock = null;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // closing releases the lock either way
+        }
     }
 
     /**

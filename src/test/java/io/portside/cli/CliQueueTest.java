@@ -230,6 +230,30 @@ class CliQueueTest {
                 queue(null, "list").out());
     }
 
+    /** Two Portsides running the same saved jobs would write the same .part: one has the queue at a time. */
+    @Test
+    void whileTheWindowHasTheQueueResumeAndClearRefuseAndListStillShows() throws Exception {
+        Files.write(serverRoot.resolve("big.bin"), data);
+        saveCutOff(TransferJob.download(site(), "/big.bin", local.resolve("big.bin").toString()));
+        long partSize = Files.size(local.resolve("big.bin.part"));
+        try (TransferQueue window = new TransferQueue(QueueSettings.defaults(),
+                SessionFactory.of(SessionOptions.defaults(), new ProtocolEventBus()))) {
+            assertEquals(1, window.restoreFrom(new QueueStore(config)).jobs());
+            for (String what : List.of("resume", "clear")) {
+                CliRun refused = queue(q -> server.password().toCharArray(), what);
+                assertEquals(ExitCode.LOCAL_FAILURE, refused.exitCode(), refused.toString());
+                assertEquals(List.of("portside: the saved queue " + config.resolve("queue.json") + " was not used: another"
+                        + " Portside has it open (a window, or portside queue resume); close that one first"),
+                        refused.errLines());
+            }
+            assertTrue(queue(null, "list").out().startsWith("paused    download  " + bytes(partSize)));
+            assertEquals(partSize, Files.size(local.resolve("big.bin.part")), "untouched");
+        }
+        CliRun resume = queue(q -> server.password().toCharArray(), "resume");
+        assertEquals(0, resume.exitCode(), resume.toString());
+        assertArrayEquals(data, Files.readAllBytes(local.resolve("big.bin")));
+    }
+
     @Test
     void aDamagedOrNewerQueueFileIsKeptAsideAndSaidInWords() throws Exception {
         String damaged = "{\"version\":1,\"jobs\":[{\"dir";
