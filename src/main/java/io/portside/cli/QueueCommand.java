@@ -112,7 +112,18 @@ final class QueueCommand implements Command {
                 return ExitCode.OK;
             }
             passwords.askFor(sites(saved), true);
-            jobs = run.resumeAll();
+            // Ctrl-C or a kill: the running jobs stop as paused and the queue is saved as it is now
+            Thread onExit = new Thread(run::close, "portside-queue-save");
+            Runtime.getRuntime().addShutdownHook(onExit);
+            try {
+                jobs = run.resumeAll();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running
+                }
+            }
         }
         for (JobProgress j : jobs) {
             if (j.state() == JobState.DONE && !j.job().directory()) {

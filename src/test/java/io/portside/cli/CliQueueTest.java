@@ -214,6 +214,53 @@ class CliQueueTest {
         }
     }
 
+    /**
+     * A resume stopped by Ctrl-C or kill (SIGTERM; the real entry point in a process of its own,
+     * with no terminal): the queue is saved as it is then, not as at the last throttled save, so
+     * the file that finished is not listed again and the cut-off one waits, paused.
+     */
+    @Test
+    void aResumeStoppedByASignalSavesTheQueueAsItIsThen() throws Exception {
+        Files.writeString(serverRoot.resolve("small.txt"), "small");
+        Files.write(serverRoot.resolve("big.bin"), data);
+        saveCutOff(TransferJob.download(site(), "/big.bin", local.resolve("big.bin").toString()));
+        try (TransferQueue window = new TransferQueue(QueueSettings.defaults(),
+                SessionFactory.of(SessionOptions.defaults(), new ProtocolEventBus()))) {
+            window.restoreFrom(new QueueStore(config));
+            window.moveToFront(List.of(window.add(TransferJob.download(site(), "/small.txt",
+                    local.resolve("small.txt").toString()))));
+        }
+        SiteStore sites = new SiteStore(config);
+        sites.createMasterPassword("m".toCharArray());
+        sites.save(new SiteProfile("Sandbox", site().protocol(), server.host(), server.port(), server.user(),
+                PasswordMode.STORED_ENCRYPTED, null, null, null, null, null), server.password().toCharArray());
+        Files.writeString(local.resolve("m.txt"), "m");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                io.portside.Launcher.class.getName(), "queue", "resume", "--config", config.toString(),
+                "--master-password-file", local.resolve("m.txt").toString(), "--parallel", "1", "--limit-rate", "100K")
+                .redirectErrorStream(true).redirectOutput(local.resolve("child.out").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(local.resolve("small.txt")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.exists(local.resolve("small.txt")), Files.readString(local.resolve("child.out")));
+            Thread.sleep(300); // into big.bin
+        } finally {
+            child.destroy(); // SIGTERM, as kill or Ctrl-C (SIGINT) end it
+        }
+        assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        long part = Files.size(local.resolve("big.bin.part"));
+
+        CliRun list = queue(null, "list");
+
+        assertEquals(List.of("paused    download  " + bytes(part) + " / " + bytes(SIZE) + " bytes  "
+                + site() + "  /big.bin -> " + local.resolve("big.bin")), list.out().lines().toList(),
+                Files.readString(local.resolve("child.out")));
+        assertEquals("small", Files.readString(local.resolve("small.txt")));
+    }
+
     @Test
     void clearForgetsTheJobsAndDeletesTheirPart() throws Exception {
         Files.write(serverRoot.resolve("big.bin"), data);
