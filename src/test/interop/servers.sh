@@ -3,7 +3,7 @@
 #
 #   servers.sh install   fetch the server packages (needs root; .ci/run calls it)
 #   servers.sh start     install if needed, then start every server (idempotent)
-#   servers.sh stop      stop the servers this script started
+#   servers.sh stop [NAME...]  stop the servers this script started (all, or only those named)
 #   servers.sh status    say which servers answer 220; exit 1 if any does not
 #
 # Servers (control port, passive range, home dir = the FTP root the user sees):
@@ -428,8 +428,19 @@ cmd_start() {
   log "all servers up; properties in $STATE/servers.properties"
 }
 
+# Each `start` lists the servers it started itself (not those already up) in $STATE/.started,
+# so that whoever ran it can stop just those again: `stop $(cat $STATE/.started)`.
 cmd_stop() {
   local s
+  if [ $# -gt 0 ]; then
+    for s in "$@"; do
+      [[ " ${SERVERS[*]%%:*} " == *" $s "* ]] || die "no server named $s"
+      stop_one "$s"
+    done
+    # the ones still up stay listed for the tests
+    [ -d "$STATE" ] && write_properties
+    return 0
+  fi
   for s in "${SERVERS[@]}"; do stop_one "${s%%:*}"; done
   rm -f "$STATE/servers.properties"
 }
@@ -459,7 +470,7 @@ fi
 case ${1:-} in
   install) cmd_install ;;
   start) cmd_start ;;
-  stop) cmd_stop ;;
+  stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
-  *) echo "usage: $0 install|start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop [NAME...]|status" >&2; exit 2 ;;
 esac

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The batch command line: {@code portside [options] ls|get|put|mirror|diagnose ...}. Prints results on
+ * The batch command line: {@code portside [options] ls|get|put|mirror|diagnose|queue ...}. Prints results on
  * stdout; on failure one line {@code portside: <what went wrong>} on stderr and a non-zero
  * {@link ExitCode}.
  */
@@ -21,12 +21,14 @@ public final class Cli {
             new GetCommand(),
             new PutCommand(),
             new MirrorCommand(),
-            new DiagnoseCommand());
+            new DiagnoseCommand(),
+            new QueueCommand());
 
     private final Locale locale;
     private final ZoneId zone;
     private final boolean terminal;
     private final Path cwd;
+    private final Prompt prompt;
 
     /**
      * @param locale   the language of the log
@@ -35,6 +37,12 @@ public final class Cli {
      * @param cwd      the folder relative local names start from (the process's own for a real run)
      */
     Cli(Locale locale, ZoneId zone, boolean terminal, Path cwd) {
+        this(locale, zone, terminal, cwd, null);
+    }
+
+    /** @param prompt asks the person at the terminal for a password; null when there is none */
+    Cli(Locale locale, ZoneId zone, boolean terminal, Path cwd, Prompt prompt) {
+        this.prompt = prompt;
         this.locale = locale;
         this.zone = zone;
         this.terminal = terminal;
@@ -42,8 +50,8 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new Cli(Locale.getDefault(), ZoneId.systemDefault(), System.console() != null, Path.of(""))
-                .execute(args, out, err);
+        return new Cli(Locale.getDefault(), ZoneId.systemDefault(), System.console() != null, Path.of(""),
+                Prompt.console()).execute(args, out, err);
     }
 
     int execute(String[] args, PrintStream out, PrintStream err) {
@@ -79,7 +87,7 @@ public final class Cli {
         int code = ExitCode.OK;
         CommandContext ctx = null;
         try {
-            ctx = new CommandContext(command, options, out, err, terminal, bus, zone, cwd);
+            ctx = new CommandContext(command, options, out, err, terminal, bus, zone, cwd, prompt);
             log = options.log() == null ? null : LogSink.open(options.log(), ctx, locale);
             code = command.run(ctx);
         } catch (FtpException | CliException | RuntimeException e) {

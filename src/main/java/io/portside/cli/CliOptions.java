@@ -35,12 +35,15 @@ import io.portside.transfer.TypeChoice;
  * @param connectionsPerSite most connections to the server at once, 1-10; 0: as many as --parallel
  * @param capture   whether to capture the packets of our connections (default off on the command line)
  * @param captureFile where to write those packets as pcap, or null
+ * @param config    queue: the config folder (the window's when null, see {@link io.portside.sites.ConfigFolder})
+ * @param masterPasswordFile queue: a file whose first line opens the saved sites' passwords, or null
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
                          int retries, boolean reverse, TypeChoice type, long limitRate, boolean preserveTimes,
-                         int connectionsPerSite, CaptureMode capture, String captureFile) {
+                         int connectionsPerSite, CaptureMode capture, String captureFile, String config,
+                         String masterPasswordFile) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -73,6 +76,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           in the log, captured with tcpdump or dumpcap (default off; auto:
                                           when the machine allows it; on: fail saying how to allow it)
               --capture-file FILE.pcap    also write those packets to FILE.pcap, for Wireshark
+              --config DIR                queue: the config folder with the saved queue and sites (default:
+                                          the window's, ~/.config/portside)
+              --master-password-file FILE queue: read the master password of the saved sites from FILE's
+                                          first line instead of asking on the terminal
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -105,6 +112,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         int connectionsPerSite = 0;
         CaptureMode capture = CaptureMode.OFF;
         String captureFile = null;
+        String config = null;
+        String masterPasswordFile = null;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -132,7 +141,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--preserve-times" -> preserveTimes = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
                         "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site",
-                        "--capture", "--capture-file" -> {
+                        "--capture", "--capture-file", "--config", "--master-password-file" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -155,6 +164,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--connections-per-site" -> connectionsPerSite = number(name, value, 1, 10);
                         case "--capture" -> capture = choice(CaptureMode.class, name, value, "on, off or auto");
                         case "--capture-file" -> captureFile = captureFile(value);
+                        case "--config" -> config = fileName(name, value, "a folder name");
+                        case "--master-password-file" -> masterPasswordFile = fileName(name, value, "a file name");
                         default -> timeout = seconds(value);
                     }
                 }
@@ -166,7 +177,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
                 redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite,
-                capture, captureFile);
+                capture, captureFile, config, masterPasswordFile);
     }
 
     /** The connection settings these options ask for. */
@@ -251,6 +262,13 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
     private static String captureFile(String value) throws CliException {
         if (value.isBlank() || value.equals("-")) {
             throw CliException.usage("--capture-file needs a file name (FILE.pcap)");
+        }
+        return value;
+    }
+
+    private static String fileName(String name, String value, String what) throws CliException {
+        if (value.isBlank()) {
+            throw CliException.usage(name + " needs " + what);
         }
         return value;
     }

@@ -3,6 +3,7 @@ package io.portside.cli;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
+import io.portside.ftp.Site;
 import io.portside.ftp.capture.CaptureUnavailableException;
 import io.portside.ftp.capture.PacketCaptures;
 import io.portside.ftp.event.FailureCause;
@@ -29,11 +30,14 @@ public final class CommandContext {
     private final PacketCaptures captures;
     /** The folder relative local names start from. */
     private final Path cwd;
+    /** Null when no one can be asked. */
+    private final Prompt prompt;
 
     /** @param terminal whether a person watches stderr (then a progress line is worth drawing) */
     CommandContext(Command command, CliOptions options, PrintStream out, PrintStream err, boolean terminal,
-                   ProtocolEventBus bus, ZoneId zone, Path cwd) {
+                   ProtocolEventBus bus, ZoneId zone, Path cwd, Prompt prompt) {
         this.cwd = cwd;
+        this.prompt = prompt;
         this.command = command;
         this.options = options;
         this.tls = options.tlsPolicy();
@@ -67,6 +71,11 @@ public final class CommandContext {
 
     public boolean terminal() {
         return terminal;
+    }
+
+    /** Asks the person at the terminal; null when there is none. */
+    Prompt prompt() {
+        return prompt;
     }
 
     public TlsPolicy tlsPolicy() {
@@ -134,13 +143,7 @@ public final class CommandContext {
      * @param makeFolders create a folder that CWD cannot enter (MKD, then CWD again), for uploads
      */
     public FtpSession openAt(FtpUrl url, String owner, boolean makeFolders) throws FtpException {
-        try {
-            captures.beforeConnect(url.site().host());
-        } catch (CaptureUnavailableException e) {
-            throw new FtpException(String.format(java.util.Locale.ROOT, "packet capture is on (--capture on), but %s",
-                    e.getMessage()), FailureCause.OTHER, e);
-        }
-        FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, owner, tls);
+        FtpSession session = open(url.site(), owner);
         try {
             for (String folder : url.folders()) {
                 try {
@@ -158,5 +161,21 @@ public final class CommandContext {
             session.close();
             throw e;
         }
+    }
+
+    /** Connects and logs in with the options of the command line, in the login folder. */
+    public FtpSession open(Site site, String owner) throws FtpException {
+        return open(site, owner, tls);
+    }
+
+    /** @param tls which certificates to trust (the run's own, or with the window's trusted ones) */
+    public FtpSession open(Site site, String owner, TlsPolicy tls) throws FtpException {
+        try {
+            captures.beforeConnect(site.host());
+        } catch (CaptureUnavailableException e) {
+            throw new FtpException(String.format(java.util.Locale.ROOT, "packet capture is on (--capture on), but %s",
+                    e.getMessage()), FailureCause.OTHER, e);
+        }
+        return FtpSession.open(site, options.sessionOptions(), bus, owner, tls);
     }
 }

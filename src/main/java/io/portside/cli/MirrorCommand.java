@@ -76,7 +76,8 @@ final class MirrorCommand implements Command {
                 Units.rate((long) t.rate(), Duration.ofSeconds(1)));
     }
 
-    private static int summary(List<JobProgress> jobs, CommandContext ctx, long start) {
+    /** The summary line on stdout, each failed file on stderr; the exit code: 1 when any failed. */
+    static int summary(List<JobProgress> jobs, CommandContext ctx, long start) {
         long files = 0;
         long bytes = 0;
         long skipped = 0;

@@ -32,17 +32,26 @@ final class QueueRun implements AutoCloseable {
      * @param tagWorkers  name each worker's connections in the log ("w1 ctl#1"); pointless with one job
      */
     QueueRun(CommandContext ctx, FtpUrl url, int parallel, boolean makeFolders, boolean tagWorkers) {
+        this(ctx, parallel, (site, owner) -> ctx.openAt(url, tagWorkers ? owner : "", makeFolders));
+    }
+
+    /**
+     * A run whose jobs name paths from the login folder, as the saved queue's do.
+     *
+     * @param opener opens each worker's session
+     */
+    QueueRun(CommandContext ctx, int parallel, SessionFactory opener) {
         CliOptions o = ctx.options();
         int perSite = o.connectionsPerSite() > 0 ? o.connectionsPerSite() : parallel;
         QueueSettings settings = QueueSettings.defaults().withParallelism(parallel).withPerSiteLimit(perSite)
                 .withConflict(o.conflict()).withRetry(QueueSettings.defaults().retry().withRetries(o.retries()))
                 .withTransferType(o.type()).withSpeedLimit(o.limitRate()).withPreserveTimes(o.preserveTimes());
         SessionFactory sessions = (site, owner) -> {
-            FtpSession session = ctx.openAt(url, tagWorkers ? owner : "", makeFolders);
+            FtpSession session = opener.open(site, owner);
             if (o.preserveTimes() && uploads && !session.capabilities().mfmt()
                     && toldNoMfmt.compareAndSet(false, true)) {
                 // Said once for the run, not per file: the queue's log says it per connection.
-                ctx.err().println("portside: note: " + url.host() + " cannot set modification times (its FEAT lists"
+                ctx.err().println("portside: note: " + site.host() + " cannot set modification times (its FEAT lists"
                         + " no MFMT), so --preserve-times cannot keep the uploaded files' times");
             }
             return session;
@@ -58,6 +67,18 @@ final class QueueRun implements AutoCloseable {
     List<JobProgress> run(TransferJob job) throws FtpException {
         uploads = job.direction() == Direction.UPLOAD;
         queue.add(job);
+        return runToEnd();
+    }
+
+    /** Runs every job of the queue to the end, the paused and the failed ones too; returns their final states. */
+    List<JobProgress> resumeAll() throws FtpException {
+        uploads = queue.snapshot().stream().anyMatch(j -> j.job().direction() == Direction.UPLOAD);
+        queue.resumeAll();
+        queue.retryFailed();
+        return runToEnd();
+    }
+
+    private List<JobProgress> runToEnd() throws FtpException {
         queue.start();
         try {
             queue.awaitIdle(Duration.ofDays(365)); // a command line waits as long as the transfer takes

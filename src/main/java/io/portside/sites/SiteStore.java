@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 
@@ -88,6 +89,20 @@ public final class SiteStore {
 
     public synchronized Optional<SiteProfile> find(String name) {
         return Optional.ofNullable(sites.get(name)).map(SitesFile.Entry::profile);
+    }
+
+    /**
+     * The saved site that stores a password for {@code site}'s address and user (same protocol,
+     * host, port and user), if any: where a job restored from the saved queue, which keeps no
+     * passwords, finds its password.
+     */
+    public synchronized Optional<SiteProfile> storingPasswordOf(Site site) {
+        return sites.values().stream()
+                .filter(e -> e.password() != null)
+                .map(SitesFile.Entry::profile)
+                .filter(p -> p.protocol() == site.protocol() && p.host().equalsIgnoreCase(site.host())
+                        && p.port() == site.port() && Objects.equals(site.user(), p.user()))
+                .findFirst();
     }
 
     /** True once a master password was set (even when no password is stored any more). */

@@ -6,9 +6,12 @@ import io.portside.ftp.Protocol;
 import io.portside.ftp.Site;
 import io.portside.sites.AtomicFile;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,12 +30,17 @@ import java.util.function.UnaryOperator;
  */
 public final class QueueStore {
     public static final String FILE_NAME = "queue.json";
+    /** Why a queue was not restored while another Portside has it. */
+    static final String IN_USE = "another Portside has it open (a window, or portside queue resume); close that one"
+            + " first";
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
     private final AtomicFile file;
+    /** Held while a queue of this process restores from and saves to the file; null when none is. */
+    private FileChannel lock;
 
     public QueueStore(Path configDir) {
         this.file = new AtomicFile(configDir.resolve(FILE_NAME));
@@ -40,6 +48,51 @@ public final class QueueStore {
 
     public Path file() {
         return file.path();
+    }
+
+    /**
+     * Takes the queue for this queue ({@code queue.json.lock} beside it, an OS file lock, so a
+     * killed process lets go); false while another Portside, or another queue of this one, has
+     * it. A folder where no lock file can be made is no reason to refuse: true then.
+     */
+    synchronized boolean lock() {
+        if (lock != null) {
+            return false;
+        }
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(file().toAbsolutePath().getParent());
+            channel = FileChannel.open(file().resolveSibling(FILE_NAME + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                return false;
+            }
+            lock = channel;
+            return true;
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel); // another QueueStore of this process holds it
+            return false;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            return true;
+        }
+    }
+
+    /** Lets go of the lock taken by {@link #lock}. */
+    synchronized void unlock() {
+        closeQuietly(lock);
+        lock = null;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // closing releases the lock either way
+        }
     }
 
     /**
@@ -55,15 +108,18 @@ public final class QueueStore {
     record SavedSite(String protocol, String host, int port, String user) {
     }
 
+    /** @param done bytes transferred when saved, @param total the size then known; both null in files of before */
     record SavedJob(String direction, boolean directory, int site, String source, String target, String conflict,
-                    long size, Long modified, String state, String renamedTarget, String partPath, String message) {
+                    long size, Long modified, String state, String renamedTarget, String partPath, String message,
+                    Long done, Long total) {
     }
 
     record SavedQueue(int version, List<SavedSite> sites, List<SavedJob> jobs) {
     }
 
     /** A saved job, read back and checked. */
-    private record Loaded(TransferJob job, JobState state, String renamedTarget, String partPath, String message) {
+    private record Loaded(TransferJob job, JobState state, String renamedTarget, String partPath, String message,
+                          long done, long total) {
     }
 
     void save(TransferQueue queue) throws IOException {
@@ -116,7 +172,8 @@ public final class QueueStore {
             saved.add(new SavedJob(j.direction().name(), j.directory(), index, from.apply(j.source()),
                     to.apply(j.target()), j.conflict() == null ? null : j.conflict().name(), j.sizeHint(),
                     j.modifiedHint() == null ? null : j.modifiedHint().toEpochMilli(), state.name(),
-                    orNull(to, e.renamedTarget), orNull(to, e.partPath), e.message));
+                    orNull(to, e.renamedTarget), orNull(to, e.partPath), e.message, e.bytesDone,
+                    j.directory() ? null : e.bytesTotal));
         }
     }
 
@@ -140,7 +197,7 @@ public final class QueueStore {
         Read read = readOrSetAside();
         List<Loaded> jobs = read.jobs;
         for (Loaded l : jobs) {
-            queue.restore(l.job, l.state, l.renamedTarget, l.partPath, l.message);
+            queue.restore(l.job, l.state, l.renamedTarget, l.partPath, l.message, l.done, l.total);
         }
         return new Restored(jobs.size(), read.keptAside, read.problem);
     }
@@ -190,9 +247,26 @@ public final class QueueStore {
             if (state != JobState.QUEUED && state != JobState.PAUSED && state != JobState.FAILED) {
                 throw new IOException("a job is saved as " + state);
             }
-            jobs.add(new Loaded(job, state, j.renamedTarget(), j.partPath(), j.message()));
+            jobs.add(new Loaded(job, state, j.renamedTarget(), j.partPath(), j.message(), done(job, j),
+                    j.total() == null || j.total() < 0 ? job.sizeHint() : j.total()));
         }
         return jobs;
+    }
+
+    /**
+     * What a job has of its file: a download's .part on disk says it exactly (also after a crash
+     * between two saves); an upload's .part is on the server, so the count saved is the best known.
+     */
+    private static long done(TransferJob job, SavedJob saved) {
+        if (job.direction() == Direction.DOWNLOAD && saved.partPath() != null) {
+            try {
+                Path part = Path.of(saved.partPath());
+                return Files.isRegularFile(part) ? Files.size(part) : 0;
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                return 0;
+            }
+        }
+        return saved.done() == null ? 0 : Math.max(0, saved.done());
     }
 
     private static String require(String value, String what) throws IOException {

@@ -28,6 +28,8 @@ public final class TransferQueue implements AutoCloseable {
     private final WorkerPool pool;
     private final JobLifecycle lifecycle;
     private final ProgressThrottle progress;
+    /** The store this queue saves to and holds the lock of; null until {@link #restoreFrom}. Guarded by this queue's monitor. */
+    private QueueStore store;
 
     public TransferQueue(QueueSettings settings, SessionFactory sessions) {
         this.ctx = new QueueContext(settings, sessions);
@@ -53,6 +55,12 @@ public final class TransferQueue implements AutoCloseable {
         if (pool.close()) {
             progress.stop();
         }
+        synchronized (this) {
+            if (store != null) {
+                store.unlock(); // after the last save: the next Portside may take the queue now
+                store = null;
+            }
+        }
     }
 
     public boolean isClosed() {
@@ -64,11 +72,30 @@ public final class TransferQueue implements AutoCloseable {
      * and from now on keeps the queue saved there, throttled, and once more on {@link #close}.
      * Their sites come back without passwords: open sessions through {@link MissingPasswords}.
      * A damaged or newer file is set aside and the queue starts empty; the result says so.
+     * One Portside at a time has the saved queue (the window, or {@code portside queue resume}),
+     * until {@link #close}: while another has it, nothing is restored or saved, and the result
+     * says so too (two would write the same .part files).
      */
-    public QueueStore.Restored restoreFrom(QueueStore store) {
+    public synchronized QueueStore.Restored restoreFrom(QueueStore store) {
+        if (pool.isClosed()) {
+            return new QueueStore.Restored(0, null, null); // closed before it got here (a quick quit)
+        }
+        if (!store.lock()) {
+            return new QueueStore.Restored(0, null, QueueStore.IN_USE);
+        }
+        this.store = store;
         QueueStore.Restored restored = store.restoreInto(this);
         progress.attach(() -> store.save(this));
         return restored;
+    }
+
+    /**
+     * Adds the jobs saved in {@code store} to look at them ({@code portside queue list}): as
+     * {@link #restoreFrom}, but the queue never saves to the store, so it stays as it is
+     * (but for a damaged or newer file, which is set aside all the same).
+     */
+    public QueueStore.Restored viewFrom(QueueStore store) {
+        return store.restoreInto(this);
     }
 
     // --- settings -------------------------------------------------------------------------
@@ -250,8 +277,9 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     /** Puts back a saved job (see {@link QueueStore}). */
-    long restore(TransferJob job, JobState state, String renamedTarget, String partPath, String message) {
-        return jobs.restore(job, state, renamedTarget, partPath, message);
+    long restore(TransferJob job, JobState state, String renamedTarget, String partPath, String message, long done,
+                 long total) {
+        return jobs.restore(job, state, renamedTarget, partPath, message, done, total);
     }
 
     static String siteKey(Site site) {

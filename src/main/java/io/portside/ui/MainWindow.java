@@ -56,7 +56,7 @@ public final class MainWindow implements AutoCloseable {
     /** Lines kept in memory by the log; older ones go to the spill file. */
     static final int LOG_CAPACITY = 100_000;
     /** Certificates the user chose to trust always, in the config folder. */
-    public static final String TRUSTED_CERTIFICATES = "trusted-certificates.properties";
+    public static final String TRUSTED_CERTIFICATES = io.portside.sites.ConfigFolder.TRUSTED_CERTIFICATES;
 
     private final Stage stage;
     private final SettingsStore store;

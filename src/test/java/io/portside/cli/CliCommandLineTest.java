@@ -85,7 +85,7 @@ class CliCommandLineTest {
 
     @Test
     void usageErrorsExitWith2AndOneLine() {
-        assertUsage(CliRun.of("frobnicate"), "portside: unknown command 'frobnicate' (commands: ls, get, put, mirror, diagnose)");
+        assertUsage(CliRun.of("frobnicate"), "portside: unknown command 'frobnicate' (commands: ls, get, put, mirror, diagnose, queue)");
         assertUsage(CliRun.of("get", "--colour", "x"), "portside: unknown option --colour");
         assertUsage(CliRun.of("get", "--mode", "sideways", "ftp://h/x"),
                 "portside: --mode must be passive or active, not 'sideways'");
@@ -109,12 +109,16 @@ class CliCommandLineTest {
         CliRun get = CliRun.of("get", "--help");
 
         assertEquals(0, general.exitCode());
-        for (String word : List.of("ls URL", "get URL [LOCALFILE]", "put LOCALFILE URL", "--mode", "--extended",
+        for (String word : List.of("ls URL", "get URL [LOCALFILE]", "put LOCALFILE URL", "queue list|resume|clear", "--config DIR",
+                "--master-password-file FILE", "--mode", "--extended",
                 "--log", "--timeout", "--debug", "Exit codes")) {
             assertTrue(general.out().contains(word), word + " missing in:\n" + general.out());
         }
         assertTrue(get.out().startsWith("Usage: portside [options] get URL [LOCALFILE]"), get.out());
         assertTrue(get.out().contains(".part"), get.out());
+        CliRun queue = CliRun.of("queue", "--help");
+        assertTrue(queue.out().startsWith("Usage: portside [options] queue list|resume|clear"), queue.out());
+        assertTrue(queue.out().contains("queue.json"), queue.out());
     }
 
     @Test

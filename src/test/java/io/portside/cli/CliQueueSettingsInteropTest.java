@@ -8,33 +8,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portside.interop.InteropServers;
 import io.portside.interop.InteropServers.ServerInfo;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * --limit-rate, --preserve-times and --connections-per-site through the command line against
+ * --limit-rate, --preserve-times, --connections-per-site and --retries through the command line against
  * the real servers (vsftpd, proftpd, pure-ftpd, pyftpdlib), checked by their effect on disk,
  * on the clock and in the log.
  */
 @Timeout(180)
 class CliQueueSettingsInteropTest {
     @TempDir Path local;
-    private final List<Path> onServer = new ArrayList<>();
+    @RegisterExtension final ServerFiles files = new ServerFiles();
 
     @BeforeAll
     static void up() {
@@ -45,19 +42,6 @@ class CliQueueSettingsInteropTest {
         return InteropServers.plain();
     }
 
-    @AfterEach
-    void tidy() throws IOException {
-        for (Path p : onServer) {
-            if (Files.exists(p)) {
-                try (Stream<Path> all = Files.walk(p)) {
-                    for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(q);
-                    }
-                }
-            }
-        }
-    }
-
     private static String url(ServerInfo s, String path) {
         return "ftp://" + s.user() + ":" + URLEncoder.encode(s.password(), StandardCharsets.UTF_8) + "@" + s.host()
                 + ":" + s.port() + "/" + path;
@@ -65,9 +49,7 @@ class CliQueueSettingsInteropTest {
 
     /** A fresh name on the server, removed after the test. */
     private String fresh(ServerInfo s, String what) {
-        String name = "cli-" + what + "-" + Long.toHexString(System.nanoTime());
-        onServer.add(s.onDisk(name));
-        return name;
+        return files.fresh(s, what);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -125,6 +107,66 @@ class CliQueueSettingsInteropTest {
             assertEquals(List.of(note), put.errLines(), put.toString());
             assertTrue(log.contains("the server cannot set modification times (its FEAT lists no MFMT)"), log);
         }
+    }
+
+    /**
+     * --retries against the real servers: mid-download our data connection is torn down
+     * ({@code ss -K}, this JVM's socket only, so the server sees a reset): with no retry the get
+     * fails and leaves nothing, with one it continues from the .part (REST) to the whole file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void retriesResumeADownloadWhoseDataConnectionWasReset(ServerInfo s) throws Exception {
+        byte[] data = CliQueueSettingsTest.random(2_000_000);
+        String name = fresh(s, "retry");
+        Files.write(s.onDisk(name), data);
+
+        CliRun none = resetMidway(s, local.resolve("none.bin"), "get", "--retries", "0", "--limit-rate", "500K",
+                url(s, name), "none.bin");
+        assertEquals(ExitCode.REMOTE_FAILURE, none.exitCode(), none.toString());
+        assertFalse(Files.exists(local.resolve("none.bin")) || Files.exists(local.resolve("none.bin.part")), none.toString());
+
+        CliRun one = resetMidway(s, local.resolve("one.bin"), "get", "--retries", "1", "--limit-rate", "500K", "--log",
+                "-", url(s, name), "one.bin");
+        assertEquals(0, one.exitCode(), one.toString());
+        assertArrayEquals(data, Files.readAllBytes(local.resolve("one.bin")));
+        java.util.regex.Matcher rest = java.util.regex.Pattern.compile("->   REST (\\d+)").matcher(one.err());
+        assertTrue(rest.find() && Long.parseLong(rest.group(1)) > 100_000, "resumed from the .part:\n" + one.err());
+    }
+
+    /** Runs the command line; once {@code target}'s .part has 200 KB, resets this JVM's data connection to {@code s}. */
+    private CliRun resetMidway(ServerInfo s, Path target, String... args) throws Exception {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        java.util.concurrent.CompletableFuture<CliRun> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CliRun.in(local, args));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!(Files.exists(part) && Files.size(part) > 200_000) && !run.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.exists(part) && !run.isDone(), "the download never got going: " + (run.isDone() ? run.get() : ""));
+        int ourPort = dataConnectionPort(s);
+        Process kill = new ProcessBuilder("ss", "-K", "src", s.host(), "sport", "=", ":" + ourPort)
+                .redirectErrorStream(true).start();
+        assertTrue(kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        return run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The local port of this JVM's connection into the server's passive range (from {@code ss -tnp}). */
+    private static int dataConnectionPort(ServerInfo s) throws Exception {
+        Process ss = new ProcessBuilder("ss", "-tnpH", "state", "established").redirectErrorStream(true).start();
+        String me = "pid=" + ProcessHandle.current().pid() + ",";
+        for (String line : new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 5 || !line.contains(me)) {
+                continue;
+            }
+            int local = Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1));
+            int peer = Integer.parseInt(f[3].substring(f[3].lastIndexOf(':') + 1));
+            if (peer >= s.passiveMin() && peer <= s.passiveMax()) {
+                return local;
+            }
+        }
+        throw new AssertionError("no data connection of ours to " + s + " in ss -tnp");
     }
 
     @ParameterizedTest(name = "{0}")

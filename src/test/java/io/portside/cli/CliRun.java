@@ -23,12 +23,17 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Runs as if started in {@code cwd}: relative local names start there. */
     static CliRun in(Path cwd, String... args) {
+        return in(cwd, null, args);
+    }
+
+    /** @param prompt the person at the terminal (null: there is none, as in a cron job) */
+    static CliRun in(Path cwd, Prompt prompt, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(Locale.ENGLISH, ZoneOffset.UTC, false, cwd).execute(args, o, e);
+            code = new Cli(Locale.ENGLISH, ZoneOffset.UTC, false, cwd, prompt).execute(args, o, e);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

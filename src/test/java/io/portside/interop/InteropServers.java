@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Assumptions;
  * folder with env {@code PORTSIDE_INTEROP_DIR}, or the file with system property
  * {@code portside.interop.properties}). When the servers are not up and this JVM runs as
  * root, the script is started once here, so a plain {@code mvn verify} works on a root
- * dev box without {@code .ci/run}.
+ * dev box without {@code .ci/run}; the servers started here are stopped again when the test
+ * run ends ({@link InteropServersSession}), unless env {@code PORTSIDE_KEEP_SERVERS=1} asks to
+ * leave them up for quicker reruns. Servers that were up before the run are left alone.
  *
  * <p>Tests call {@link #require()} (typically from {@code @BeforeAll}): it returns the
  * servers; it <em>skips</em> the test (saying why) when the JVM is neither root nor in CI
@@ -64,6 +66,8 @@ public final class InteropServers {
     private static List<ServerInfo> servers;
     private static List<ServerInfo> ipv6Servers = List.of();
     private static String problem;
+    /** The servers this JVM's start brought up (from the script's {@code .started}), to stop at the end. */
+    private static List<String> startedHere = List.of();
 
     private InteropServers() {
     }
@@ -155,12 +159,55 @@ public final class InteropServers {
         String why = check();
         if (why != null && isRoot()) {
             String startProblem = runScript("start");
+            startedHere = startedByTheScript();
             why = check();
             if (why != null && startProblem != null) {
                 why = why + "; servers.sh start: " + startProblem;
             }
         }
         problem = why;
+    }
+
+    /** Whether env PORTSIDE_KEEP_SERVERS asks to leave the servers up after the run (1, true or yes). */
+    public static boolean keepServers() {
+        String keep = System.getenv("PORTSIDE_KEEP_SERVERS");
+        return keep != null && List.of("1", "true", "yes").contains(keep.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Stops the servers this JVM started (none when they were up before it), unless
+     * {@link #keepServers()}; the next {@link #require()} starts them again. Called once the
+     * test run ends.
+     */
+    public static synchronized void stopWhatThisRunStarted() {
+        if (startedHere.isEmpty()) {
+            return;
+        }
+        if (keepServers()) {
+            System.err.println("[interop] PORTSIDE_KEEP_SERVERS is set: leaving " + startedHere + " running (stop them"
+                    + " with src/test/interop/servers.sh stop)");
+        } else {
+            List<String> command = new ArrayList<>(List.of("stop"));
+            command.addAll(startedHere);
+            String stopProblem = runScript(command.toArray(String[]::new));
+            if (stopProblem != null) {
+                System.err.println("[interop] could not stop " + startedHere + ": " + stopProblem);
+            }
+        }
+        startedHere = List.of();
+        servers = null;
+        ipv6Servers = List.of();
+        problem = null;
+    }
+
+    /** The names in the script's {@code .started} (those its last start brought up itself). */
+    private static List<String> startedByTheScript() {
+        try {
+            return Files.readAllLines(propertiesFile().resolveSibling(".started")).stream().map(String::strip)
+                    .filter(n -> !n.isEmpty()).distinct().toList();
+        } catch (IOException e) {
+            return List.of(); // none started, or the script failed before starting any
+        }
     }
 
     /** Reads the properties file and checks each server greets with 220; null when all is well. */
@@ -239,14 +286,16 @@ public final class InteropServers {
     }
 
     /** Runs servers.sh; returns null on success, else a description with the script's output tail. */
-    private static String runScript(String command) {
+    private static String runScript(String... command) {
         Path script = findScript();
         if (script == null) {
             return "src/test/interop/servers.sh not found from " + Path.of("").toAbsolutePath();
         }
         try {
             Path log = Files.createTempFile("portside-servers-", ".log");
-            Process proc = new ProcessBuilder("bash", script.toString(), command)
+            List<String> argv = new ArrayList<>(List.of("bash", script.toString()));
+            argv.addAll(List.of(command));
+            Process proc = new ProcessBuilder(argv)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -256,7 +305,7 @@ public final class InteropServers {
                 return "timed out after " + START_TIMEOUT_SECONDS + " s (log " + log + ")";
             }
             String out = Files.readString(log);
-            System.err.println("[interop] " + script + " " + command + ":\n" + out);
+            System.err.println("[interop] " + script + " " + String.join(" ", command) + ":\n" + out);
             if (proc.exitValue() != 0) {
                 return "exit " + proc.exitValue() + ": " + tail(out, 1500);
             }

@@ -37,10 +37,7 @@ public final class RestoredPasswords implements Function<Site, String> {
 
     @Override
     public String apply(Site site) {
-        Optional<SiteProfile> saved = sites.profiles().stream()
-                .filter(p -> p.protocol() == site.protocol() && p.host().equalsIgnoreCase(site.host())
-                        && p.port() == site.port() && site.user().equals(p.user()) && sites.hasStoredPassword(p.name()))
-                .findFirst();
+        Optional<SiteProfile> saved = sites.storingPasswordOf(site);
         CompletableFuture<char[]> typed = new CompletableFuture<>();
         CompletableFuture<Boolean> unlocked = new CompletableFuture<>();
         Platform.runLater(() -> {
