@@ -19,7 +19,41 @@ import org.junit.jupiter.api.Test;
  * Also the end-to-end check of File › Start built-in test server.
  */
 class ScreenshotsTest extends WindowFixture {
+    /**
+     * A user's home as the README's pictures show it, instead of the test's /tmp/junit-... folder:
+     * made when it can be (CI runs as root) and nothing is there yet, and removed afterwards.
+     */
+    private static final Path DEMO_HOME = Path.of("/home/demo");
+    private static boolean demoHome;
     Path out;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void makeDemoHome() {
+        try {
+            demoHome = !Files.exists(DEMO_HOME) && Files.createDirectories(DEMO_HOME) != null;
+        } catch (java.io.IOException e) {
+            demoHome = false;
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeDemoHome() throws java.io.IOException {
+        if (demoHome) {
+            try (var walk = Files.walk(DEMO_HOME)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Override
+    Path localFolder() {
+        return demoHome ? DEMO_HOME.resolve("Documents") : super.localFolder();
+    }
+
+    @Override
+    Path sandbox() {
+        return demoHome ? DEMO_HOME.resolve(".config/portside/sandbox") : super.sandbox();
+    }
 
     @Override
     void prepare() throws Exception {

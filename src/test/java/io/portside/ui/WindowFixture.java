@@ -40,6 +40,16 @@ abstract class WindowFixture extends FxRobot {
     void prepare() throws Exception {
     }
 
+    /** The folder the local pane opens in. */
+    Path localFolder() {
+        return tmp.resolve("local");
+    }
+
+    /** The built-in test server's folder (the app keeps it in its config folder). */
+    Path sandbox() {
+        return tmp.resolve("sandbox");
+    }
+
     /** The language setting the window starts with. */
     String language() {
         return "en";
@@ -48,7 +58,7 @@ abstract class WindowFixture extends FxRobot {
     @BeforeEach
     void openWindow() throws Exception {
         serverRoot = Files.createDirectories(tmp.resolve("server"));
-        localRoot = Files.createDirectories(tmp.resolve("local"));
+        localRoot = Files.createDirectories(localFolder());
         prepare();
         server = startServer();
         SettingsStore store = new SettingsStore(configDir());
@@ -95,7 +105,7 @@ abstract class WindowFixture extends FxRobot {
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
             try {
-                window = new MainWindow(stage, store, tmp.resolve("sandbox"), p -> { });
+                window = new MainWindow(stage, store, sandbox(), p -> { });
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
