@@ -43,7 +43,8 @@ class SettingsDialogTest extends WindowFixture {
         interact(() -> comboBox("#settingsConflict").getSelectionModel().select(ConflictPolicy.RENAME));
         interact(() -> comboBox("#settingsTransferType").getSelectionModel().select(TypeChoice.AUTO));
         assertFalse(lookup("#settingsOk").query().isDisabled());
-        clickOn("#settingsOk");
+        // Enter on the tick box last clicked means OK, as in any dialog: it must not untick it again
+        type(KeyCode.ENTER);
         waitUntil("dialog closed", () -> lookup("#settingsDialog").queryAll().isEmpty());
 
         assertApplied();

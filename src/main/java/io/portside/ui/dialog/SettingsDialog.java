@@ -10,6 +10,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -17,6 +18,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -70,6 +73,14 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("settingsOk");
         ok.disableProperty().bind(vm.problems().map(p -> !p.isEmpty()));
+        // Enter means OK everywhere in the form, also on a tick box (which would otherwise toggle)
+        getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.getTarget() instanceof CheckBox) {
+                e.consume();
+                ((Button) ok).fire();
+            }
+        });
+        getDialogPane().getStylesheets().add(SettingsDialog.class.getResource("/css/portside.css").toExternalForm());
     }
 
     private void section(String key) {
