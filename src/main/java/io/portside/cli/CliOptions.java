@@ -35,12 +35,14 @@ import io.portside.transfer.TypeChoice;
  * @param connectionsPerSite most connections to the server at once, 1-10; 0: as many as --parallel
  * @param capture   whether to capture the packets of our connections (default off on the command line)
  * @param captureFile where to write those packets as pcap, or null
+ * @param sync      compare and mirror: filters, times, --dry-run, --delete, --recursive
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
                          int retries, boolean reverse, TypeChoice type, long limitRate, boolean preserveTimes,
-                         int connectionsPerSite, CaptureMode capture, String captureFile) {
+                         int connectionsPerSite, CaptureMode capture, String captureFile,
+                         SyncOptions sync) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -73,6 +75,17 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           in the log, captured with tcpdump or dumpcap (default off; auto:
                                           when the machine allows it; on: fail saying how to allow it)
               --capture-file FILE.pcap    also write those packets to FILE.pcap, for Wireshark
+              --include GLOB              compare, mirror: only files whose name (or, with a /, path) matches;
+                                          * ? [abc] {a,b}, ** across folders; may be given more than once
+              --exclude GLOB              compare, mirror: leave out matching files and folders; repeatable
+              --skip-hidden               compare, mirror: leave out names starting with a dot
+              --time-offset MINUTES       compare, mirror: add to the server's times (-60: it lists them an
+                                          hour ahead)
+              --time-tolerance SECONDS    compare, mirror: times this close count as the same (default 0)
+              --recursive                 compare: into sub-folders too
+              --dry-run                   mirror: print the plan (download, upload, delete, skip-conflict),
+                                          change nothing
+              --delete                    mirror: after the transfers, delete on the target what the source lacks
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -106,6 +119,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         CaptureMode capture = CaptureMode.OFF;
         String captureFile = null;
         Set<String> fingerprints = new HashSet<>();
+        SyncOptions.Builder sync = new SyncOptions.Builder();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
@@ -123,6 +137,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
+            if (sync.flag(name)) {
+                noValue(name, value);
+                continue;
+            }
             switch (name) {
                 case "--" -> optionsEnded = true;
                 case "--debug" -> debug = noValue(name, value);
@@ -132,7 +150,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--preserve-times" -> preserveTimes = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
                         "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site",
-                        "--capture", "--capture-file" -> {
+                        "--capture", "--capture-file", "--include", "--exclude", "--time-offset", "--time-tolerance" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -155,6 +173,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--connections-per-site" -> connectionsPerSite = number(name, value, 1, 10);
                         case "--capture" -> capture = choice(CaptureMode.class, name, value, "on, off or auto");
                         case "--capture-file" -> captureFile = captureFile(value);
+                        case "--include", "--exclude", "--time-offset", "--time-tolerance" -> sync.value(name, value);
                         default -> timeout = seconds(value);
                     }
                 }
@@ -166,7 +185,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
                 redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite,
-                capture, captureFile);
+                capture, captureFile, sync.build());
     }
 
     /** The connection settings these options ask for. */
