@@ -16,8 +16,10 @@ import java.util.TreeSet;
 /**
  * Compares a local folder with a remote one on the engine's listing path: one
  * {@link FileSystemView#list} per folder and side, and an MDTM ({@link FileSystemView#modified})
- * only for a file whose listed time is too coarse to decide (a LIST time to the minute or the
- * day). Runs on the caller's thread, which it blocks while listing: a window runs it on an I/O
+ * only for a pair of files of the same size whose listed time is too coarse to decide between
+ * same and newer (a LIST time to the minute or the day). Files of different sizes keep the
+ * listed times: their state does not depend on them, and their {@link EntryComparison#time()}
+ * may then be AMBIGUOUS. Runs on the caller's thread, which it blocks while listing: a window runs it on an I/O
  * thread. A remote name that could not be a local file name is left out, and said in the log.
  */
 public final class FolderComparer {
@@ -78,8 +80,10 @@ public final class FolderComparer {
         if (l.directory()) {
             return new EntryComparison(path, l, r, EntryState.SAME, TimeOrder.UNKNOWN);
         }
+        boolean sizeDiffers = new EntryComparison(path, l, r, EntryState.SAME, TimeOrder.UNKNOWN).sizeDiffers();
         TimeOrder time = settings.time().order(l, r);
-        if (time == TimeOrder.AMBIGUOUS || time == TimeOrder.UNKNOWN && r.modified() == null) {
+        // the state depends on the time only when the sizes agree: only then is a coarse time worth an MDTM
+        if (!sizeDiffers && (time == TimeOrder.AMBIGUOUS || time == TimeOrder.UNKNOWN && r.modified() == null)) {
             lookups++;
             Instant exact = remote.modified(r.path());
             if (exact != null) {
@@ -88,8 +92,7 @@ public final class FolderComparer {
                 time = settings.time().order(l, r);
             }
         }
-        EntryComparison probe = new EntryComparison(path, l, r, EntryState.SAME, time);
-        EntryState state = probe.sizeDiffers() ? EntryState.DIFFERENT_SIZE
+        EntryState state = sizeDiffers ? EntryState.DIFFERENT_SIZE
                 : time == TimeOrder.LOCAL_NEWER ? EntryState.LOCAL_NEWER
                 : time == TimeOrder.REMOTE_NEWER ? EntryState.REMOTE_NEWER
                 : EntryState.SAME;
