@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portside.interop.InteropServers;
 import io.portside.interop.InteropServers.ServerInfo;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -66,16 +64,12 @@ class CompareMirrorInteropTest {
         return name;
     }
 
-    private static String url(ServerInfo s, String path) {
-        return "ftp://" + s.user() + ":" + URLEncoder.encode(s.password(), StandardCharsets.UTF_8) + "@" + s.host()
-                + ":" + s.port() + "/" + path;
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void compareAtTheListingsPrecision(ServerInfo s) throws Exception {
         String tree = trees(s);
-        CliRun run = CliRun.in(local, "compare", "--recursive", "--log", "compare.log", url(s, tree), "mine");
+        CliRun run = CliRun.in(local, "compare", "--recursive", "--log", "compare.log", CliRun.url(s, tree), "mine");
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(MirrorTrees.COMPARE, run.out().lines().toList(), run.toString());
         String log = Files.readString(local.resolve("compare.log"));
@@ -85,7 +79,7 @@ class CompareMirrorInteropTest {
         // the newer ones are an hour apart, and a size that differs decides without a time
         long mdtm = log.lines().filter(l -> l.contains("->   MDTM ")).count();
         assertEquals(mlsd ? 0 : 2, mdtm, log);
-        assertEquals(0, CliRun.in(local, "compare", url(s, tree + "/sub"), onServer.resolve("sub").toString())
+        assertEquals(0, CliRun.in(local, "compare", CliRun.url(s, tree + "/sub"), onServer.resolve("sub").toString())
                 .exitCode());
     }
 
@@ -95,13 +89,13 @@ class CompareMirrorInteropTest {
         String tree = trees(s);
         Map<String, String> before = MirrorTrees.snapshot(local);
         Map<String, String> serverBefore = MirrorTrees.snapshot(onServer);
-        CliRun dry = CliRun.in(local, "mirror", "--dry-run", "--delete", url(s, tree), "mine");
+        CliRun dry = CliRun.in(local, "mirror", "--dry-run", "--delete", CliRun.url(s, tree), "mine");
         assertEquals(0, dry.exitCode(), dry.toString());
         assertEquals(MirrorTrees.DOWN_PLAN, MirrorTrees.plan(dry.out()), dry.toString());
         assertEquals(before, MirrorTrees.snapshot(local));
         assertEquals(serverBefore, MirrorTrees.snapshot(onServer));
 
-        CliRun run = CliRun.in(local, "mirror", "--delete", "--log", "down.log", url(s, tree), "mine");
+        CliRun run = CliRun.in(local, "mirror", "--delete", "--log", "down.log", CliRun.url(s, tree), "mine");
         assertEquals(0, run.exitCode(), run.toString());
         String log = Files.readString(local.resolve("down.log"));
         assertEquals(5, MirrorTrees.sent(log, "RETR"), log);
@@ -117,12 +111,12 @@ class CompareMirrorInteropTest {
     void dryRunThenMirrorUpWithDelete(ServerInfo s) throws Exception {
         String tree = trees(s);
         Map<String, String> serverBefore = MirrorTrees.snapshot(onServer);
-        CliRun dry = CliRun.in(local, "mirror", "--reverse", "--dry-run", "--delete", "mine", url(s, tree));
+        CliRun dry = CliRun.in(local, "mirror", "--reverse", "--dry-run", "--delete", "mine", CliRun.url(s, tree));
         assertEquals(0, dry.exitCode(), dry.toString());
         assertEquals(MirrorTrees.UP_PLAN, MirrorTrees.plan(dry.out()), dry.toString());
         assertEquals(serverBefore, MirrorTrees.snapshot(onServer));
 
-        CliRun run = CliRun.in(local, "mirror", "--reverse", "--delete", "--log", "up.log", "mine", url(s, tree));
+        CliRun run = CliRun.in(local, "mirror", "--reverse", "--delete", "--log", "up.log", "mine", CliRun.url(s, tree));
         assertEquals(0, run.exitCode(), run.toString());
         String log = Files.readString(local.resolve("up.log"));
         assertEquals(4, MirrorTrees.sent(log, "STOR"), log);
