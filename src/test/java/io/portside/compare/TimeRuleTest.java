@@ -34,25 +34,22 @@ class TimeRuleTest {
     }
 
     @Test
-    void aListTimeToTheMinuteDecidesOnlyOutsideItsMinute() {
+    void aListTimeToTheMinuteIsComparedToTheMinute() {
         TimeRule exact = TimeRule.DEFAULT;
-        // "Dec 3 14:00" is any second from 14:00:00 to 14:00:59
-        assertEquals(TimeOrder.AMBIGUOUS, order(exact, MINUTE, MINUTE, ChronoUnit.MINUTES));
-        assertEquals(TimeOrder.AMBIGUOUS, order(exact, MINUTE.plusSeconds(59), MINUTE, ChronoUnit.MINUTES));
+        // "Dec 3 14:00" is any second from 14:00:00 to 14:00:59: a local time in it is the same
+        assertEquals(TimeOrder.SAME, order(exact, MINUTE, MINUTE, ChronoUnit.MINUTES));
+        assertEquals(TimeOrder.SAME, order(exact, MINUTE.plusSeconds(59), MINUTE, ChronoUnit.MINUTES));
         assertEquals(TimeOrder.LOCAL_NEWER, order(exact, MINUTE.plusSeconds(60), MINUTE, ChronoUnit.MINUTES));
         assertEquals(TimeOrder.REMOTE_NEWER, order(exact, MINUTE.minusSeconds(1), MINUTE, ChronoUnit.MINUTES));
-        // a tolerance of a minute covers the listing's minute: the same
-        TimeRule minute = new TimeRule(Duration.ZERO, Duration.ofSeconds(59));
-        assertEquals(TimeOrder.SAME, order(minute, MINUTE, MINUTE, ChronoUnit.MINUTES));
-        assertEquals(TimeOrder.SAME, order(minute, MINUTE.plusSeconds(59), MINUTE, ChronoUnit.MINUTES));
-    }
-
-    @Test
-    void aListTimeToTheDayIsAWholeDay() {
-        Instant day = Instant.parse("2025-06-01T00:00:00Z"); // "Jun 1 2025"
-        assertEquals(TimeOrder.AMBIGUOUS, order(TimeRule.DEFAULT, day.plus(Duration.ofHours(23)), day, ChronoUnit.DAYS));
-        assertEquals(TimeOrder.LOCAL_NEWER, order(TimeRule.DEFAULT, day.plus(Duration.ofDays(1)), day, ChronoUnit.DAYS));
-        assertEquals(TimeOrder.REMOTE_NEWER, order(TimeRule.DEFAULT, day.minusSeconds(1), day, ChronoUnit.DAYS));
+        // outside the listed minute but within the tolerance of part of it: only an MDTM can tell
+        TimeRule thirty = new TimeRule(Duration.ZERO, Duration.ofSeconds(30));
+        assertEquals(TimeOrder.AMBIGUOUS, order(thirty, MINUTE.minusSeconds(10), MINUTE, ChronoUnit.MINUTES));
+        assertEquals(TimeOrder.AMBIGUOUS, order(thirty, MINUTE.plusSeconds(70), MINUTE, ChronoUnit.MINUTES));
+        assertEquals(TimeOrder.REMOTE_NEWER, order(thirty, MINUTE.minusSeconds(31), MINUTE, ChronoUnit.MINUTES));
+        assertEquals(TimeOrder.LOCAL_NEWER, order(thirty, MINUTE.plusSeconds(90), MINUTE, ChronoUnit.MINUTES));
+        // the same seconds at MDTM's precision decide what the minute could not
+        assertEquals(TimeOrder.SAME, order(thirty, MINUTE.minusSeconds(10), MINUTE, ChronoUnit.SECONDS));
+        assertEquals(TimeOrder.LOCAL_NEWER, order(exact, MINUTE.plusSeconds(1), MINUTE, ChronoUnit.SECONDS));
     }
 
     @Test
