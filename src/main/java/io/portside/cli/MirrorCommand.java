@@ -65,7 +65,8 @@ final class MirrorCommand implements Command {
         long start = System.nanoTime();
         SyncPlan plan;
         List<TransferJob> jobs = new ArrayList<>();
-        try (TreeComparison tc = TreeComparison.open(ctx, url, localDir, reverse, true)) {
+        // a dry run makes no folders, not even the URL's (their CWD then fails, and says so)
+        try (TreeComparison tc = TreeComparison.open(ctx, url, localDir, reverse && !sync.dryRun(), true)) {
             if (!reverse && !tc.remoteExists()) {
                 throw new FtpException("there is no folder " + TerminalText.printable(url.displayPath())
                         + " on the server");

@@ -90,6 +90,14 @@ class CompareMirrorCommandTest {
             assertEquals(MirrorTrees.UP_PLAN, MirrorTrees.plan(up.out()), up.toString());
         }
         assertEquals(before, MirrorTrees.snapshot(tmp), "not a byte or a time changed on either side");
+
+        try (SandboxServer srv = SandboxServer.start(serverRoot)) {
+            CliRun fresh = CliRun.of("mirror", "--dry-run", "--reverse", remote.resolve("sub").toString(),
+                    CliRun.url(srv, "new"));
+            assertEquals(0, fresh.exitCode(), fresh.toString());
+            assertEquals(List.of("upload        keep.txt", "upload        深 层.txt"), MirrorTrees.plan(fresh.out()));
+        }
+        assertFalse(Files.exists(serverRoot.resolve("new")), "a dry run makes no folder either");
     }
 
     @Test
