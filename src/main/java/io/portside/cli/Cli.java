@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The batch command line: {@code portside [options] ls|get|put|mirror|diagnose|queue ...}. Prints results on
+ * The batch command line: {@code portside [options] ls|get|put|mirror|compare|diagnose|queue ...}. Prints results on
  * stdout; on failure one line {@code portside: <what went wrong>} on stderr and a non-zero
  * {@link ExitCode}.
  */
@@ -21,6 +21,7 @@ public final class Cli {
             new GetCommand(),
             new PutCommand(),
             new MirrorCommand(),
+            new CompareCommand(),
             new DiagnoseCommand(),
             new QueueCommand());
 

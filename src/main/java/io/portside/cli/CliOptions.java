@@ -37,13 +37,14 @@ import io.portside.transfer.TypeChoice;
  * @param captureFile where to write those packets as pcap, or null
  * @param config    queue: the config folder (the window's when null, see {@link io.portside.sites.ConfigFolder})
  * @param masterPasswordFile queue: a file whose first line opens the saved sites' passwords, or null
+ * @param sync      compare and mirror: filters, times, --dry-run, --delete, --recursive
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
                          int retries, boolean reverse, TypeChoice type, long limitRate, boolean preserveTimes,
                          int connectionsPerSite, CaptureMode capture, String captureFile, String config,
-                         String masterPasswordFile) {
+                         String masterPasswordFile, SyncOptions sync) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -80,6 +81,17 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           the window's, ~/.config/portside)
               --master-password-file FILE queue: read the master password of the saved sites from FILE's
                                           first line instead of asking on the terminal
+              --include GLOB              compare, mirror: only files whose name (or, with a /, path) matches;
+                                          * ? [abc] {a,b}, ** across folders; may be given more than once
+              --exclude GLOB              compare, mirror: leave out matching files and folders; repeatable
+              --skip-hidden               compare, mirror: leave out names starting with a dot
+              --time-offset MINUTES       compare, mirror: add to the server's times (-60: it lists them an
+                                          hour ahead)
+              --time-tolerance SECONDS    compare, mirror: times this close count as the same (default 0)
+              --recursive                 compare: into sub-folders too
+              --dry-run                   mirror: print the plan (download, upload, delete, skip-conflict),
+                                          change nothing
+              --delete                    mirror: after the transfers, delete on the target what the source lacks
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -115,6 +127,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         String config = null;
         String masterPasswordFile = null;
         Set<String> fingerprints = new HashSet<>();
+        SyncOptions.Builder sync = new SyncOptions.Builder();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
@@ -132,6 +145,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
+            if (sync.flag(name)) {
+                noValue(name, value);
+                continue;
+            }
             switch (name) {
                 case "--" -> optionsEnded = true;
                 case "--debug" -> debug = noValue(name, value);
@@ -141,7 +158,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--preserve-times" -> preserveTimes = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
                         "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site",
-                        "--capture", "--capture-file", "--config", "--master-password-file" -> {
+                        "--capture", "--capture-file", "--config", "--master-password-file", "--include",
+                        "--exclude", "--time-offset", "--time-tolerance" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -166,6 +184,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--capture-file" -> captureFile = captureFile(value);
                         case "--config" -> config = fileName(name, value, "a folder name");
                         case "--master-password-file" -> masterPasswordFile = fileName(name, value, "a file name");
+                        case "--include", "--exclude", "--time-offset", "--time-tolerance" -> sync.value(name, value);
                         default -> timeout = seconds(value);
                     }
                 }
@@ -177,7 +196,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
                 redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite,
-                capture, captureFile, config, masterPasswordFile);
+                capture, captureFile, config, masterPasswordFile, sync.build());
     }
 
     /** The connection settings these options ask for. */

@@ -1,21 +1,33 @@
 package io.portside.cli;
 
+import io.portside.compare.PlannedAction;
+import io.portside.compare.SyncDirection;
+import io.portside.compare.SyncPlan;
+import io.portside.compare.SyncPlanner;
+import io.portside.files.FtpFiles;
+import io.portside.files.LocalFiles;
 import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpSession;
 import io.portside.ftp.event.Units;
+import io.portside.transfer.Direction;
 import io.portside.transfer.JobProgress;
 import io.portside.transfer.JobState;
 import io.portside.transfer.QueueTotals;
 import io.portside.transfer.TransferJob;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code mirror URL LOCALDIR} downloads a remote tree; {@code mirror --reverse LOCALDIR URL}
- * uploads one. Runs the transfer queue (lazy tree expansion, N workers, retries, .part files),
- * shows a progress line on a terminal, a summary at the end, and exits 1 naming the failed files.
+ * {@code mirror URL LOCALDIR} brings a local tree in line with a remote one; {@code mirror
+ * --reverse LOCALDIR URL} the other way. Compares the two first (one listing per folder) and
+ * transfers only what the target lacks or what differs (size, or a newer source), through the
+ * transfer queue; {@code --delete} then removes what the source lacks; {@code --dry-run} prints
+ * the plan and changes nothing. A summary follows; failed files are named on stderr (exit 1).
  */
 final class MirrorCommand implements Command {
     @Override
@@ -31,43 +43,156 @@ final class MirrorCommand implements Command {
     @Override
     public String description() {
         return """
-                Copies the folder tree at URL into LOCALDIR (made when missing), or with --reverse the
-                tree in LOCALDIR to URL (missing folders are made). --parallel N transfers run at once,
-                each file via NAME.part; --on-conflict says what happens to files that exist already.
-                A summary follows at the end; each failed file is named on stderr, and the exit code
-                is then 1.""";
+                Brings LOCALDIR (made when missing) in line with the folder tree at URL, or with --reverse
+                the tree at URL (missing folders are made) with LOCALDIR: only files the target lacks,
+                or whose size differs, or whose source is newer, are copied; identical ones are counted
+                as unchanged. --on-conflict says what happens to those that differ (skip: keep them,
+                newer: copy only a newer source). --delete removes on the target, after the transfers,
+                what the source does not have. --dry-run prints the plan, one line per action (download,
+                upload, delete, skip-conflict), and changes nothing. --include, --exclude, --skip-hidden,
+                --time-offset and --time-tolerance as for compare. --parallel N transfers run at once,
+                each file via NAME.part. A summary follows; each failed file is named on stderr, and the
+                exit code is then 1.""";
     }
 
     @Override
     public int run(CommandContext ctx) throws FtpException, CliException {
         List<String> ops = ctx.operands(2, 2);
         boolean reverse = ctx.options().reverse();
+        SyncOptions sync = ctx.options().sync();
         FtpUrl url = ctx.url(reverse ? ops.get(1) : ops.get(0));
-        String localDir = localDir(ctx, reverse ? ops.get(0) : ops.get(1), reverse);
-        // The URL's folders are entered by CWD on every worker; its last segment is the tree itself.
-        String remoteDir = url.namesFolder() ? "." : url.name();
+        Path localDir = localDir(ctx, reverse ? ops.get(0) : ops.get(1), reverse);
         long start = System.nanoTime();
-        List<JobProgress> jobs;
+        SyncPlan plan;
+        List<TransferJob> jobs = new ArrayList<>();
+        // a dry run makes no folders, not even the URL's (their CWD then fails, and says so)
+        try (TreeComparison tc = TreeComparison.open(ctx, url, localDir, reverse && !sync.dryRun(), true)) {
+            if (!reverse && !tc.remoteExists()) {
+                throw new FtpException("there is no folder " + TerminalText.printable(url.displayPath())
+                        + " on the server");
+            }
+            plan = SyncPlanner.plan(tc.result(), reverse ? SyncDirection.LOCAL_TO_REMOTE : SyncDirection.REMOTE_TO_LOCAL,
+                    ctx.options().conflict(), sync.delete());
+            if (sync.dryRun()) {
+                return dryRun(ctx, plan);
+            }
+            for (PlannedAction a : plan.conflicts()) {
+                ctx.out().println(TreeComparison.line(a));
+            }
+            makeFolders(tc, plan, reverse);
+            for (PlannedAction a : plan.fileTransfers()) {
+                jobs.add(job(tc, url, a, reverse));
+            }
+        }
+        List<JobProgress> done = jobs.isEmpty() ? List.of() : transfer(ctx, url, reverse, jobs);
+        int deleteFailures = delete(ctx, url, plan, localDir);
+        return summary(done, plan, ctx, start, deleteFailures);
+    }
+
+    private static int dryRun(CommandContext ctx, SyncPlan plan) {
+        for (PlannedAction a : plan.actions()) {
+            ctx.out().println(TreeComparison.line(a));
+        }
+        ctx.out().printf(Locale.ROOT, "dry run: %d files to transfer (%s), %d to delete, %d skipped, %d unchanged;"
+                        + " nothing was changed%n", plan.fileTransfers().size(), Units.size(plan.bytes()),
+                plan.deletes().size(), plan.conflicts().size(), plan.unchanged());
+        return ExitCode.OK;
+    }
+
+    /** The target's missing folders, parents first (the tree itself too), before any file goes in. */
+    private static void makeFolders(TreeComparison tc, SyncPlan plan, boolean reverse) throws FtpException, CliException {
+        try {
+            if (!reverse) {
+                Files.createDirectories(tc.localRoot());
+                for (PlannedAction a : plan.actions()) {
+                    if (a.kind() == PlannedAction.Kind.DOWNLOAD && a.folder()) {
+                        Files.createDirectories(tc.localPath(a.path()));
+                    }
+                }
+                return;
+            }
+        } catch (IOException e) {
+            throw CliException.localFile("cannot make a folder in " + tc.localRoot() + ": "
+                    + TerminalText.describe(e), e);
+        }
+        FtpSession session = tc.session();
+        if (!tc.remoteExists()) {
+            session.mkdir(tc.remoteRoot());
+            session.cwd(tc.remoteRoot());
+        }
+        FtpFiles remote = new FtpFiles(session);
+        for (PlannedAction a : plan.actions()) {
+            if (a.kind() == PlannedAction.Kind.UPLOAD && a.folder()) {
+                try {
+                    remote.makeFolder(a.path());
+                } catch (IOException e) {
+                    throw e instanceof FtpException f ? f : new FtpException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static TransferJob job(TreeComparison tc, FtpUrl url, PlannedAction a, boolean reverse) {
+        String remote = tc.remotePath(a.path());
+        String local = tc.localPath(a.path()).toString();
+        var source = reverse ? a.entry().local() : a.entry().remote();
+        return new TransferJob(reverse ? Direction.UPLOAD : Direction.DOWNLOAD, false, url.site(),
+                reverse ? local : remote, reverse ? remote : local, a.conflict(), source.size(), source.modified());
+    }
+
+    private static List<JobProgress> transfer(CommandContext ctx, FtpUrl url, boolean reverse, List<TransferJob> jobs)
+            throws FtpException {
+        List<JobProgress> done;
         try (QueueRun run = new QueueRun(ctx, url, ctx.options().parallel(), reverse, true)) {
             if (ctx.terminal()) {
                 run.queue().addListener(u -> ctx.err().print("\r" + progressLine(u.totals()) + "   "));
             }
-            jobs = run.run(reverse ? TransferJob.uploadTree(url.site(), localDir, remoteDir)
-                    : TransferJob.downloadTree(url.site(), remoteDir, localDir));
+            done = run.run(jobs);
         }
         if (ctx.terminal()) {
             ctx.err().println();
         }
-        return summary(jobs, ctx, start);
+        return done;
+    }
+
+    /** After the transfers: what the source lacks. Returns how many deletes failed (each named on stderr). */
+    private static int delete(CommandContext ctx, FtpUrl url, SyncPlan plan, Path localDir) throws FtpException {
+        List<PlannedAction> deletes = plan.deletes();
+        if (deletes.isEmpty()) {
+            return 0;
+        }
+        int failed = 0;
+        FtpSession session = null;
+        try {
+            for (PlannedAction a : deletes) {
+                try {
+                    if (a.kind() == PlannedAction.Kind.DELETE_LOCAL) {
+                        LocalFiles.INSTANCE.deleteTree(a.entry().local().path(), a.folder());
+                    } else {
+                        session = session != null ? session : ctx.openAt(url);
+                        new FtpFiles(session).deleteTree(TreeComparison.remotePath(url, a.path()), a.folder());
+                    }
+                } catch (IOException e) {
+                    failed++;
+                    ctx.err().println("portside: failed: delete " + TerminalText.printable(a.path()) + ": "
+                            + (e instanceof FtpException ? e.getMessage() : TerminalText.describe(e)));
+                }
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        return failed;
     }
 
     /** Checked before connecting, so a typo costs no connection. */
-    private static String localDir(CommandContext ctx, String local, boolean mustExist) throws CliException {
+    private static Path localDir(CommandContext ctx, String local, boolean mustExist) throws CliException {
         Path path = ctx.local(local, "folder");
-        if (mustExist && !Files.isDirectory(path)) {
+        if (mustExist ? !Files.isDirectory(path) : Files.exists(path) && !Files.isDirectory(path)) {
             throw CliException.localFile(TerminalText.printable(local) + " is not a folder", null);
         }
-        return path.toString();
+        return path;
     }
 
     static String progressLine(QueueTotals t) {
@@ -76,11 +201,17 @@ final class MirrorCommand implements Command {
                 Units.rate((long) t.rate(), Duration.ofSeconds(1)));
     }
 
-    /** The summary line on stdout, each failed file on stderr; the exit code: 1 when any failed. */
+    /** A queue run's summary (queue resume): no plan, so nothing unchanged or deleted to count. */
     static int summary(List<JobProgress> jobs, CommandContext ctx, long start) {
+        return summary(jobs, null, ctx, start, 0);
+    }
+
+    /** The summary line on stdout, each failed file on stderr; the exit code: 1 when any failed. */
+    private static int summary(List<JobProgress> jobs, SyncPlan plan, CommandContext ctx, long start,
+                               int deleteFailures) {
         long files = 0;
         long bytes = 0;
-        long skipped = 0;
+        long skipped = plan == null ? 0 : plan.conflicts().size();
         List<JobProgress> failed = jobs.stream().filter(j -> j.state() == JobState.FAILED).toList();
         for (JobProgress j : jobs) {
             if (!j.job().directory() && j.state() == JobState.DONE) {
@@ -91,12 +222,16 @@ final class MirrorCommand implements Command {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        ctx.out().printf(Locale.ROOT, "%d files, %s in %s (%s); %d skipped, %d failed%n", files, Units.size(bytes),
-                Units.duration(took), Units.rate(bytes, took), skipped, failed.size());
+        String unchanged = plan == null ? "" : plan.unchanged() + " unchanged, ";
+        String deleted = plan == null || !ctx.options().sync().delete() ? ""
+                : ", " + (plan.deletes().size() - deleteFailures) + " deleted";
+        ctx.out().printf(Locale.ROOT, "%d files, %s in %s (%s); %s%d skipped, %d failed%s%n", files,
+                Units.size(bytes), Units.duration(took), Units.rate(bytes, took), unchanged, skipped,
+                failed.size() + deleteFailures, deleted);
         ctx.out().flush();
         for (JobProgress j : failed) {
             ctx.err().println("portside: failed: " + TerminalText.printable(j.job().source()) + ": " + j.message());
         }
-        return failed.isEmpty() ? ExitCode.OK : ExitCode.REMOTE_FAILURE;
+        return failed.isEmpty() && deleteFailures == 0 ? ExitCode.OK : ExitCode.REMOTE_FAILURE;
     }
 }

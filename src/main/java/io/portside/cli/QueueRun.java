@@ -65,8 +65,13 @@ final class QueueRun implements AutoCloseable {
 
     /** Runs the job (a folder job with everything in it) to the end; returns every job's final state. */
     List<JobProgress> run(TransferJob job) throws FtpException {
-        uploads = job.direction() == Direction.UPLOAD;
-        queue.add(job);
+        return run(List.of(job));
+    }
+
+    /** Runs the jobs (all one direction) to the end; returns every job's final state. */
+    List<JobProgress> run(List<TransferJob> jobs) throws FtpException {
+        uploads = jobs.get(0).direction() == Direction.UPLOAD;
+        queue.addAll(jobs);
         return runToEnd();
     }
 

@@ -1,6 +1,7 @@
 package io.portside.files;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One file or folder on either side.
@@ -12,9 +13,17 @@ import java.time.Instant;
  *                    resolve are entries of their target's kind
  * @param permissions {@code rwxr-xr-x}, or null when the listing had none (always null locally)
  * @param owner       null when the listing had none (always null locally)
+ * @param timePrecision what {@code modified} is exact to: NANOS on the local disk, SECONDS from MLSD,
+ *                    MINUTES or DAYS from a LIST line; null when {@code modified} is
  */
 public record FileEntry(String name, String path, boolean directory, long size, Instant modified, boolean link,
-                        String permissions, String owner) {
+                        String permissions, String owner, ChronoUnit timePrecision) {
+
+    /** An entry whose time (if any) is exact. */
+    public FileEntry(String name, String path, boolean directory, long size, Instant modified, boolean link,
+                     String permissions, String owner) {
+        this(name, path, directory, size, modified, link, permissions, owner, modified == null ? null : ChronoUnit.NANOS);
+    }
 
     /** A plain file or folder: not a link, no permissions or owner known. */
     public FileEntry(String name, String path, boolean directory, long size, Instant modified) {

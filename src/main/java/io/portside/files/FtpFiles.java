@@ -80,7 +80,7 @@ public final class FtpFiles implements FileSystemView {
         for (RemoteFile f : files) {
             // links and unknown types are fetched as files: the server follows links on RETR
             out.add(new FileEntry(f.name(), child(dir, f.name()), f.isDirectory(), f.size(), f.modified(),
-                    f.type() == RemoteFile.Type.LINK, f.permissions(), f.owner()));
+                    f.type() == RemoteFile.Type.LINK, f.permissions(), f.owner(), f.modified() == null ? null : f.timePrecision()));
         }
         return out;
     }

@@ -255,7 +255,7 @@ public final class FtpSession implements AutoCloseable {
         for (String n : names) {
             String name = n.contains("/") ? n.substring(n.lastIndexOf('/') + 1) : n;
             if (!name.isEmpty() && !name.equals(".") && !name.equals("..")) {
-                out.add(new RemoteFile(name, RemoteFile.Type.OTHER, -1, null, null, null, null, null));
+                out.add(new RemoteFile(name, RemoteFile.Type.OTHER, -1, null, null, null, null, null, null));
             }
         }
         return out;

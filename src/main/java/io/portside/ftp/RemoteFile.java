@@ -1,6 +1,7 @@
 package io.portside.ftp;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One entry of a remote listing.
@@ -9,9 +10,11 @@ import java.time.Instant;
  * @param modified    null when unknown
  * @param permissions e.g. {@code rwxr-xr-x}, or null
  * @param linkTarget  for symbolic links, or null
+ * @param timePrecision what {@code modified} is exact to: SECONDS from MLSD, MINUTES from a recent LIST line
+ *                    ("Dec 3 08:14"), DAYS from an older one ("Jun 1 2025"); null when there is no time
  */
 public record RemoteFile(String name, Type type, long size, Instant modified, String permissions, String owner,
-                         String group, String linkTarget) {
+                         String group, String linkTarget, ChronoUnit timePrecision) {
 
     public enum Type { FILE, DIRECTORY, LINK, OTHER }
 

@@ -1,6 +1,8 @@
 package io.portside.ftp;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import org.apache.commons.net.ftp.FTPFile;
 
@@ -28,9 +30,26 @@ final class RemoteFiles {
                 continue;
             }
             out.add(new RemoteFile(name, type(f), f.getSize(), f.getTimestampInstant(), permissions(f),
-                    f.getUser(), f.getGroup(), f.getLink()));
+                    f.getUser(), f.getGroup(), f.getLink(), precision(f.getTimestamp())));
         }
         return new Listing(out, unreadable);
+    }
+
+    /**
+     * What the listing told of the time: the parsers leave unset the fields a line did not have
+     * (a LIST line of an older file has no hour, a recent one no seconds; MLSD has all).
+     */
+    static ChronoUnit precision(Calendar time) {
+        if (time == null) {
+            return null;
+        }
+        if (!time.isSet(Calendar.HOUR_OF_DAY)) {
+            return ChronoUnit.DAYS;
+        }
+        if (!time.isSet(Calendar.MINUTE)) {
+            return ChronoUnit.HOURS;
+        }
+        return time.isSet(Calendar.SECOND) ? ChronoUnit.SECONDS : ChronoUnit.MINUTES;
     }
 
     private static RemoteFile.Type type(FTPFile f) {

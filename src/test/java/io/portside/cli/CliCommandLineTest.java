@@ -85,7 +85,7 @@ class CliCommandLineTest {
 
     @Test
     void usageErrorsExitWith2AndOneLine() {
-        assertUsage(CliRun.of("frobnicate"), "portside: unknown command 'frobnicate' (commands: ls, get, put, mirror, diagnose, queue)");
+        assertUsage(CliRun.of("frobnicate"), "portside: unknown command 'frobnicate' (commands: ls, get, put, mirror, compare, diagnose, queue)");
         assertUsage(CliRun.of("get", "--colour", "x"), "portside: unknown option --colour");
         assertUsage(CliRun.of("get", "--mode", "sideways", "ftp://h/x"),
                 "portside: --mode must be passive or active, not 'sideways'");
@@ -110,7 +110,9 @@ class CliCommandLineTest {
 
         assertEquals(0, general.exitCode());
         for (String word : List.of("ls URL", "get URL [LOCALFILE]", "put LOCALFILE URL", "queue list|resume|clear", "--config DIR",
-                "--master-password-file FILE", "--mode", "--extended",
+                "--master-password-file FILE",
+                "compare URL LOCALDIR [--recursive]", "--include GLOB", "--exclude GLOB", "--time-offset MINUTES",
+                "--dry-run", "--delete", "--mode", "--extended",
                 "--log", "--timeout", "--debug", "Exit codes")) {
             assertTrue(general.out().contains(word), word + " missing in:\n" + general.out());
         }

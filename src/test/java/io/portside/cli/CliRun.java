@@ -16,6 +16,12 @@ record CliRun(int exitCode, String out, String err) {
         return "ftp://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port() + "/" + path;
     }
 
+    /** {@code ftp://user:password@host:port/path} of a real interop server, the password percent-encoded. */
+    static String url(io.portside.interop.InteropServers.ServerInfo s, String path) {
+        return "ftp://" + s.user() + ":" + java.net.URLEncoder.encode(s.password(), StandardCharsets.UTF_8) + "@"
+                + s.host() + ":" + s.port() + "/" + path;
+    }
+
     /** Runs in this JVM's working folder. */
     static CliRun of(String... args) {
         return in(Path.of(""), args);
