@@ -149,7 +149,7 @@ public final class CommandContext {
                     if (!makeFolders) {
                         throw missing;
                     }
-                    session.mkdir(folder);
+                    session.files().mkdir(folder);
                     session.cwd(folder);
                 }
             }

@@ -16,6 +16,7 @@ import org.apache.commons.net.ftp.FTPReply;
  */
 final class SessionTransfers {
     private final FtpSession session;
+    private final SessionCalls calls;
     private final SessionTurn turn;
     private final KeepAlive keepAlive;
     private final TlsFallback tlsFallback;
@@ -24,9 +25,10 @@ final class SessionTransfers {
     /** The TYPE the server was last told; a login (also a reconnect) leaves it at binary. */
     private TransferType wireType = TransferType.BINARY;
 
-    SessionTransfers(FtpSession session, SessionTurn turn, KeepAlive keepAlive, TlsFallback tlsFallback,
-                     SessionOptions options) {
+    SessionTransfers(FtpSession session, SessionCalls calls, SessionTurn turn, KeepAlive keepAlive,
+                     TlsFallback tlsFallback, SessionOptions options) {
         this.session = session;
+        this.calls = calls;
         this.turn = turn;
         this.keepAlive = keepAlive;
         this.tlsFallback = tlsFallback;
@@ -39,7 +41,7 @@ final class SessionTransfers {
     }
 
     InputStream openDownload(String path, long offset, TransferType type) throws FtpException {
-        session.acquire();
+        calls.acquire();
         aborted = false; // an abort() that arrived between transfers must not cancel this one
         InstrumentedFtpClient client = session.client(); // the turn is ours: no reconnect replaces it
         try {
@@ -53,13 +55,13 @@ final class SessionTransfers {
         } catch (IOException | RuntimeException e) {
             session.connector().transferEnded();
             turn.release();
-            throw tlsFallback.afterStreamFailure(session.failure(e, "downloading " + path));
+            throw tlsFallback.afterStreamFailure(calls.failure(e, "downloading " + path));
         }
     }
 
     /** REST+STOR resumes where the server offers REST STREAM, else APPE. */
     OutputStream openUpload(String path, long offset, TransferType type) throws FtpException {
-        session.acquire();
+        calls.acquire();
         aborted = false; // an abort() that arrived between transfers must not cancel this one
         InstrumentedFtpClient client = session.client(); // the turn is ours: no reconnect replaces it
         try {
@@ -80,7 +82,7 @@ final class SessionTransfers {
         } catch (IOException | RuntimeException e) {
             session.connector().transferEnded();
             turn.release();
-            throw tlsFallback.afterStreamFailure(session.failure(e, "uploading " + path));
+            throw tlsFallback.afterStreamFailure(calls.failure(e, "uploading " + path));
         }
     }
 
@@ -147,7 +149,7 @@ final class SessionTransfers {
         session.connector().transferEnded();
         try {
             if (!complete) {
-                session.notice(Severity.WARNING, "abort", what);
+                calls.notice(Severity.WARNING, "abort", what);
                 client.resynchronize();
                 throw new TransferAbortedException("the transfer was cancelled; the server was told to abort (ABOR)");
             }
@@ -163,7 +165,7 @@ final class SessionTransfers {
         } catch (FtpException e) {
             throw e;
         } catch (IOException e) {
-            throw session.failure(e, "completing the transfer");
+            throw calls.failure(e, "completing the transfer");
         } finally {
             aborted = false;
             turn.used();

@@ -25,12 +25,14 @@ final class TlsFallback {
     private static final String[] TLS12_ONLY = {"TLSv1.2"};
 
     private final FtpSession session;
+    private final SessionCalls calls;
     private final SessionTurn turn;
     private final Tls12Servers known;
     private String[] versions = TLS_VERSIONS;
 
-    TlsFallback(FtpSession session, SessionTurn turn, Tls12Servers known) {
+    TlsFallback(FtpSession session, SessionCalls calls, SessionTurn turn, Tls12Servers known) {
         this.session = session;
+        this.calls = calls;
         this.turn = turn;
         this.known = known;
     }
@@ -109,7 +111,7 @@ final class TlsFallback {
     }
 
     private void downgrade(FtpException cause) throws FtpException {
-        session.notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
+        calls.notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
         turn.take();
         try {
             versions = TLS12_ONLY;

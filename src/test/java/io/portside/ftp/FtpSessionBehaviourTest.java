@@ -183,7 +183,7 @@ class FtpSessionBehaviourTest {
             }
             assertArrayEquals(content, out.toByteArray());
             assertEquals("/", s.pwd());
-            assertEquals(content.length, s.size("slow.bin"));
+            assertEquals(content.length, s.files().size("slow.bin"));
         }
         assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.verb().equals("NOOP")));
     }

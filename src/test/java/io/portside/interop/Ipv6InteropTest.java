@@ -74,7 +74,7 @@ class Ipv6InteropTest {
                     try (InputStream in = session.openDownload(name, 0)) {
                         assertArrayEquals(content, in.readAllBytes(), mode + " download");
                     }
-                    session.delete(name);
+                    session.files().delete(name);
                 }
                 assertFalse(Files.exists(onDisk));
             }

@@ -84,7 +84,7 @@ public final class RemoteBrowser implements FileBrowser {
 
     /** SITE CHMOD with an octal mode such as 644. */
     public void chmod(String path, String octal) throws IOException {
-        session().chmod(path, octal);
+        session().files().chmod(path, octal);
     }
 
     @Override
