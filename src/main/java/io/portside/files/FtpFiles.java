@@ -87,16 +87,6 @@ public final class FtpFiles implements FileSystemView {
 
     /** The session's streams report a broken data connection as an FtpException already. */
     @Override
-    public InputStream openRead(String path, long offset) throws IOException {
-        return session.openDownload(path, offset);
-    }
-
-    @Override
-    public OutputStream openWrite(String path, long offset) throws IOException {
-        return session.openUpload(path, offset);
-    }
-
-    @Override
     public InputStream openRead(String path, long offset, TransferType type) throws IOException {
         return session.openDownload(path, offset, type);
     }
@@ -144,31 +134,28 @@ public final class FtpFiles implements FileSystemView {
         session.files().rmdir(path);
     }
 
+    /**
+     * MKD. With parents, a refusal means it exists already or a parent is missing: then the
+     * parents, and MKD once more; a second refusal is taken as "there already" (a later upload
+     * says clearly if not). Without, the server's refusal is the answer.
+     */
     @Override
-    public void mkdir(String path) throws IOException {
-        session.files().mkdir(path);
-    }
-
-    @Override
-    public void mkdirs(String path) throws IOException {
-        makeFolder(path);
-    }
-
-    /** MKD; a refusal means it exists already or a parent is missing: then the parents, and MKD once more. */
-    @Override
-    public boolean makeFolder(String path) throws IOException {
+    public boolean makeFolder(String path, boolean parents) throws IOException {
         try {
             session.files().mkdir(path);
             return true; // a successful MKD proves the folder is new, so empty
         } catch (FtpReplyException e) {
+            if (!parents) {
+                throw e;
+            }
             RemotePath parent = RemotePath.of(path).parent();
             if (parent != null && !parent.isTop()) {
-                mkdirs(parent.toString());
+                makeFolder(parent.toString(), true);
                 try {
                     session.files().mkdir(path);
                     return true;
                 } catch (FtpReplyException exists) {
-                    // most likely there already; a later upload says clearly if not
+                    // most likely there already
                 }
             }
             return false;

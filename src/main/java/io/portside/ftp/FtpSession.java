@@ -268,27 +268,19 @@ public final class FtpSession implements AutoCloseable {
     }
 
     /**
-     * Opens a download stream, from {@code offset} (REST) when above zero. The caller must
-     * close it; closing before the end aborts the transfer (ABOR).
+     * Opens a download stream, from {@code offset} (REST) when above zero, as text (TYPE A) or
+     * bytes (TYPE I); ASCII only from offset 0. The caller must close it; closing before the end
+     * aborts the transfer (ABOR).
      */
-    public InputStream openDownload(String path, long offset) throws FtpException {
-        return openDownload(path, offset, TransferType.BINARY);
-    }
-
-    /** As {@link #openDownload(String, long)}, as text (TYPE A) or bytes (TYPE I); ASCII only from offset 0. */
     public InputStream openDownload(String path, long offset, TransferType type) throws FtpException {
         return transfers.openDownload(path, offset, type);
     }
 
     /**
-     * Opens an upload stream. {@code offset} above zero resumes: REST+STOR where the server
-     * offers REST STREAM, else APPE. Closing the stream completes the transfer.
+     * Opens an upload stream, as text (TYPE A) or bytes (TYPE I). {@code offset} above zero
+     * resumes (bytes only): REST+STOR where the server offers REST STREAM, else APPE. Closing the
+     * stream completes the transfer.
      */
-    public OutputStream openUpload(String path, long offset) throws FtpException {
-        return openUpload(path, offset, TransferType.BINARY);
-    }
-
-    /** As {@link #openUpload(String, long)}, as text (TYPE A) or bytes (TYPE I); ASCII only from offset 0. */
     public OutputStream openUpload(String path, long offset, TransferType type) throws FtpException {
         return transfers.openUpload(path, offset, type);
     }

@@ -61,7 +61,7 @@ final class JobRunner {
         if (existing != null && !existing.directory() && !dst.isRemote()) {
             throw new FtpException("the target " + j.target() + " is a file, not a folder");
         }
-        boolean newFolder = dst.makeFolder(j.target());
+        boolean newFolder = dst.makeFolder(j.target(), true);
         List<FileEntry> entries = src.list(j.source());
         List<TransferJob> children = new ArrayList<>(entries.size());
         for (FileEntry f : entries) {
@@ -85,7 +85,7 @@ final class JobRunner {
     private Outcome copy(FileEntry source) throws IOException, InterruptedException {
         String target = e.target();
         if (!dst.isRemote()) {
-            dst.mkdirs(dst.parent(target));
+            dst.makeFolder(dst.parent(target), true);
         }
         // In a folder this queue just made there is nothing to ask about (first run only).
         boolean unseen = e.targetUnseen;

@@ -116,10 +116,10 @@ class FtpSessionOperationsTest {
     void streamsWorkAndCompleteOnClose(DataMode mode, ExtendedMode ext, DataEndpoint.Kind ignored) throws Exception {
         byte[] content = randomBytes(50_000);
         try (FtpSession s = fx.open(mode, ext)) {
-            try (OutputStream out = s.openUpload("s.bin", 0)) {
+            try (OutputStream out = s.openUpload("s.bin", 0, TransferType.BINARY)) {
                 out.write(content);
             }
-            try (InputStream in = s.openDownload("s.bin", 0)) {
+            try (InputStream in = s.openDownload("s.bin", 0, TransferType.BINARY)) {
                 assertArrayEquals(content, in.readAllBytes());
             }
             assertEquals(1, s.list("/").size()); // the session is still in step after both streams

@@ -68,7 +68,7 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public void mkdir(String path) throws IOException {
-        files().mkdir(path);
+        files().makeFolder(path, false);
     }
 
     /** A plain RNFR/RNTO: unlike the queue's rename, it never deletes an existing target first. */
