@@ -3,6 +3,7 @@ package io.portside.cli;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.capture.CaptureUnavailableException;
 import io.portside.ftp.capture.PacketCaptures;
 import io.portside.ftp.event.FailureCause;
@@ -137,8 +138,8 @@ public final class CommandContext {
         try {
             captures.beforeConnect(url.site().host());
         } catch (CaptureUnavailableException e) {
-            throw new FtpException(String.format(java.util.Locale.ROOT, "packet capture is on (--capture on), but %s",
-                    e.getMessage()), FailureCause.OTHER, e);
+            throw new FtpException(UserMessage.verbatim(String.format(java.util.Locale.ROOT,
+                    "packet capture is on (--capture on), but %s", e.getMessage())), FailureCause.OTHER, e);
         }
         FtpSession session = FtpSession.open(url.site(), options.sessionOptions(), bus, owner, tls);
         try {

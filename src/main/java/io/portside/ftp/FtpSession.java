@@ -86,7 +86,7 @@ public final class FtpSession implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             s.disconnect();
-            throw Failures.explain(e, "connecting to " + site.host() + ":" + site.port());
+            throw Failures.explain(e, UserMessage.of("doing.connecting", site.host(), site.port()));
         }
         s.keepAlive.start();
         return s;
@@ -176,21 +176,21 @@ public final class FtpSession implements AutoCloseable {
     }
 
     public String pwd() throws FtpException {
-        return calls.call("PWD", () -> {
+        return calls.call(UserMessage.command("PWD"), () -> {
             String dir = client.printWorkingDirectory();
             if (dir == null) {
-                throw client.refusal("the server did not tell the current folder", true);
+                throw client.refusal(UserMessage.of("refused.pwd"), true);
             }
             return dir;
         });
     }
 
     public void cwd(String path) throws FtpException {
-        calls.run("CWD " + path, () -> client.changeWorkingDirectory(path) && rememberDirectory());
+        calls.run(UserMessage.command("CWD " + path), () -> client.changeWorkingDirectory(path) && rememberDirectory());
     }
 
     public void cdup() throws FtpException {
-        calls.run("CDUP", () -> client.changeToParentDirectory() && rememberDirectory());
+        calls.run(UserMessage.command("CDUP"), () -> client.changeToParentDirectory() && rememberDirectory());
     }
 
     private boolean rememberDirectory() throws IOException {
@@ -219,21 +219,20 @@ public final class FtpSession implements AutoCloseable {
             String where = path == null ? "." : path;
             calls.notice(Severity.WARNING, "listing.unreadable", listing.unreadable().size(), where, listing.unreadableSample());
             if (listing.nothingReadable()) {
-                throw new FtpProtocolException("the listing of " + where + " could not be read: none of its "
-                        + listing.unreadable().size() + " lines is in a listing format Portside knows (for example "
-                        + listing.unreadableSample() + ")");
+                throw new FtpProtocolException(UserMessage.of("listing.unreadable", where,
+                        listing.unreadable().size(), listing.unreadableSample()));
             }
         }
         return listing;
     }
 
     private Listing listOnce(String path) throws FtpException {
-        return calls.call("listing " + (path == null ? "the current folder" : path), () -> {
+        return calls.call(UserMessage.of("doing.listing", path == null ? UserMessage.of("the.currentFolder") : path), () -> {
             FTPFile[] files = null;
             if (capabilities.mlsd()) {
                 files = calls.transferring(() -> client.listMlsd(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode()) && client.getReplyCode() < 500) {
-                    throw client.refusal("the server refused to list " + path, true);
+                    throw client.refusal(refusedToList(path), true);
                 }
                 if (client.getReplyCode() >= 500) {
                     files = null; // advertised but refused: fall back to LIST
@@ -245,17 +244,21 @@ public final class FtpSession implements AutoCloseable {
                     if (client.getReplyCode() >= 500 && client.getReplyCode() != 550) {
                         return Listing.of(namesOnly(path));
                     }
-                    throw client.refusal("the server refused to list " + (path == null ? "the folder" : path), true);
+                    throw client.refusal(refusedToList(path), true);
                 }
             }
             return RemoteFiles.convert(files);
         });
     }
 
+    private static UserMessage refusedToList(String path) {
+        return UserMessage.of("refused.list", path == null ? UserMessage.of("the.folder") : path);
+    }
+
     private List<RemoteFile> namesOnly(String path) throws IOException {
         String[] names = calls.transferring(() -> client.listNames(path));
         if (names == null) {
-            throw client.refusal("the server refused to list " + path, true);
+            throw client.refusal(refusedToList(path), true);
         }
         List<RemoteFile> out = new ArrayList<>();
         for (String n : names) {
@@ -360,7 +363,7 @@ public final class FtpSession implements AutoCloseable {
         newConnection(id.owner());
         connectAndLogin();
         if (dir != null && !client.changeWorkingDirectory(dir)) {
-            throw client.refusal("after reconnecting, the server refused to return to " + dir, true);
+            throw client.refusal(UserMessage.of("refused.return", dir), true);
         }
     }
 

@@ -22,25 +22,25 @@ public final class RemoteFileCommands {
 
     /** SIZE of a file in bytes. */
     public long size(String path) throws FtpException {
-        return calls.call("SIZE " + path, () -> {
+        return calls.call(UserMessage.command("SIZE " + path), () -> {
             String reply = session.client().getSize(path);
             if (reply == null) {
-                throw session.client().refusal("the server did not tell the size of " + path, true);
+                throw session.client().refusal(UserMessage.of("refused.size", path), true);
             }
             try {
                 return Long.parseLong(reply.trim());
             } catch (NumberFormatException e) {
-                throw new FtpProtocolException("the SIZE reply is not a number: " + reply);
+                throw new FtpProtocolException(UserMessage.of("size.notNumber", reply));
             }
         });
     }
 
     /** MDTM: the file's modification time. */
     public Instant modificationTime(String path) throws FtpException {
-        return calls.call("MDTM " + path, () -> {
+        return calls.call(UserMessage.command("MDTM " + path), () -> {
             Instant t = session.client().mdtmInstant(path);
             if (t == null) {
-                throw session.client().refusal("the server did not tell the modification time of " + path, true);
+                throw session.client().refusal(UserMessage.of("refused.mdtm", path), true);
             }
             return t;
         });
@@ -48,31 +48,31 @@ public final class RemoteFileCommands {
 
     /** MFMT: sets the file's modification time (only where the server offers MFMT). */
     public void setModificationTime(String path, Instant time) throws FtpException {
-        calls.run("MFMT " + path, () -> session.client().setModificationTime(path, MFMT.format(time)));
+        calls.run(UserMessage.command("MFMT " + path), () -> session.client().setModificationTime(path, MFMT.format(time)));
     }
 
     public void mkdir(String path) throws FtpException {
-        calls.run("MKD " + path, () -> session.client().makeDirectory(path));
+        calls.run(UserMessage.command("MKD " + path), () -> session.client().makeDirectory(path));
     }
 
     public void rmdir(String path) throws FtpException {
-        calls.run("RMD " + path, () -> session.client().removeDirectory(path));
+        calls.run(UserMessage.command("RMD " + path), () -> session.client().removeDirectory(path));
     }
 
     public void delete(String path) throws FtpException {
-        calls.run("DELE " + path, () -> session.client().deleteFile(path));
+        calls.run(UserMessage.command("DELE " + path), () -> session.client().deleteFile(path));
     }
 
     public void rename(String from, String to) throws FtpException {
-        calls.run("RNFR " + from + " / RNTO " + to, () -> session.client().rename(from, to));
+        calls.run(UserMessage.command("RNFR " + from + " / RNTO " + to), () -> session.client().rename(from, to));
     }
 
     /** SITE CHMOD, e.g. {@code chmod("a.txt", "644")}. */
     public void chmod(String path, String octalMode) throws FtpException {
         if (!octalMode.matches("[0-7]{3,4}")) {
-            throw new FtpException("'" + octalMode + "' is not an octal mode like 644 or 0755");
+            throw new FtpException(UserMessage.of("chmod.notOctal", octalMode));
         }
-        calls.run("SITE CHMOD " + octalMode + " " + path,
+        calls.run(UserMessage.command("SITE CHMOD " + octalMode + " " + path),
                 () -> session.client().sendSiteCommand("CHMOD " + octalMode + " " + path));
     }
 }

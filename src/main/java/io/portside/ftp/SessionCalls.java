@@ -33,8 +33,8 @@ final class SessionCalls {
         this.bus = bus;
     }
 
-    /** Runs {@code body} with the turn; {@code what} names it in a failure ("SIZE a.txt"). */
-    <T> T call(String what, IoCall<T> body) throws FtpException {
+    /** Runs {@code body} with the turn; {@code what} names it in a failure (the command, "SIZE a.txt"). */
+    <T> T call(UserMessage what, IoCall<T> body) throws FtpException {
         acquire();
         try {
             return body.call();
@@ -47,10 +47,10 @@ final class SessionCalls {
     }
 
     /** As {@link #call}, for a command Commons Net answers with true (done) or false (refused). */
-    void run(String what, IoCheck body) throws FtpException {
+    void run(UserMessage what, IoCheck body) throws FtpException {
         call(what, () -> {
             if (!body.run()) {
-                throw session.client().refusal("the server refused " + what, true);
+                throw session.client().refusal(UserMessage.of("refused.command", what), true);
             }
             return null;
         });
@@ -70,7 +70,7 @@ final class SessionCalls {
         turn.take();
         if (!session.isConnected()) {
             turn.release();
-            throw new FtpException("not connected to " + session.site().host() + " (the connection was closed)",
+            throw new FtpException(UserMessage.of("session.notConnected", session.site().host()),
                     FailureCause.CLOSED, null);
         }
     }
@@ -81,7 +81,7 @@ final class SessionCalls {
      * with the server, so the session is closed: the caller reconnects rather than read the
      * wrong reply to its next command.
      */
-    FtpException failure(Throwable e, String what) {
+    FtpException failure(Throwable e, UserMessage what) {
         FtpException f = Failures.explain(e, what);
         if (!(e instanceof FtpException)) {
             session.disconnect();
@@ -89,7 +89,7 @@ final class SessionCalls {
         if (!(f instanceof FtpReplyException)) {
             // A refusal is already in the log as the server's own 4xx/5xx reply; many are routine
             // (SIZE of a file that does not exist yet), so only failures get a line of their own.
-            notice(Severity.ERROR, "error", f.getMessage());
+            notice(Severity.ERROR, "error", f.words());
         }
         return f;
     }
