@@ -131,7 +131,7 @@ final class JobRunner {
         if (ctx.settings().preserveTimes()) {
             preserveTime(source, target);
         }
-        return Outcome.done(offset > 0 ? "resumed at byte " + offset : null);
+        return Outcome.done(offset > 0 ? UserMessage.of("job.resumedAt", offset) : null);
     }
 
     private void transfer(String from, String to, long offset, TransferType type)

@@ -1,6 +1,7 @@
 package io.portside.transfer;
 
 import io.portside.ftp.Site;
+import io.portside.ftp.UserMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ final class JobTable {
             QueuedJob e = newEntry(0, job, state == JobState.PAUSED || state == JobState.FAILED ? state : JobState.QUEUED);
             e.renamedTarget = renamedTarget;
             e.partPath = partPath;
-            e.message = message;
+            e.message = message == null ? null : UserMessage.verbatim(message); // saved in English
             order.add(e);
             progress.orderChanged();
             lock.notifyAll();

@@ -116,7 +116,8 @@ public final class QueueStore {
             saved.add(new SavedJob(j.direction().name(), j.directory(), index, from.apply(j.source()),
                     to.apply(j.target()), j.conflict() == null ? null : j.conflict().name(), j.sizeHint(),
                     j.modifiedHint() == null ? null : j.modifiedHint().toEpochMilli(), state.name(),
-                    orNull(to, e.renamedTarget), orNull(to, e.partPath), e.message));
+                    orNull(to, e.renamedTarget), orNull(to, e.partPath),
+                    e.message == null ? null : e.message.toString()));
         }
     }
 
