@@ -4,6 +4,7 @@ import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.Site;
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.capture.CaptureUnavailableException;
 import io.portside.ftp.capture.PacketCaptures;
 import io.portside.ftp.event.FailureCause;
@@ -152,7 +153,7 @@ public final class CommandContext {
                     if (!makeFolders) {
                         throw missing;
                     }
-                    session.mkdir(folder);
+                    session.files().mkdir(folder);
                     session.cwd(folder);
                 }
             }
@@ -173,8 +174,8 @@ public final class CommandContext {
         try {
             captures.beforeConnect(site.host());
         } catch (CaptureUnavailableException e) {
-            throw new FtpException(String.format(java.util.Locale.ROOT, "packet capture is on (--capture on), but %s",
-                    e.getMessage()), FailureCause.OTHER, e);
+            throw new FtpException(UserMessage.verbatim(String.format(java.util.Locale.ROOT,
+                    "packet capture is on (--capture on), but %s", e.getMessage())), FailureCause.OTHER, e);
         }
         return FtpSession.open(site, options.sessionOptions(), bus, owner, tls);
     }

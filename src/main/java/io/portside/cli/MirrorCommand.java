@@ -117,14 +117,14 @@ final class MirrorCommand implements Command {
         }
         FtpSession session = tc.session();
         if (!tc.remoteExists()) {
-            session.mkdir(tc.remoteRoot());
+            session.files().mkdir(tc.remoteRoot());
             session.cwd(tc.remoteRoot());
         }
         FtpFiles remote = new FtpFiles(session);
         for (PlannedAction a : plan.actions()) {
             if (a.kind() == PlannedAction.Kind.UPLOAD && a.folder()) {
                 try {
-                    remote.makeFolder(a.path());
+                    remote.makeFolder(a.path(), true);
                 } catch (IOException e) {
                     throw e instanceof FtpException f ? f : new FtpException(e.getMessage());
                 }

@@ -13,6 +13,10 @@ final class DoctorText {
         this.words = ResourceBundle.getBundle("io.portside.i18n.doctor", locale);
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     /** The sentence under {@code doctor.KEY}, its %n$s filled in. */
     String get(String key, Object... args) {
         return String.format(locale, words.getString("doctor." + key), args);

@@ -4,6 +4,7 @@ import io.portside.ftp.event.AddressText;
 import io.portside.ftp.AddressScope;
 import io.portside.ftp.DataEndpoint;
 import io.portside.ftp.ServerCapabilities;
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent.PassiveAddressReplaced;
 import io.portside.ftp.event.ProtocolEvent.ReplyReceived;
@@ -42,7 +43,7 @@ final class Explainer {
         List<String> out = new ArrayList<>();
         if (a.method() == null) {
             if (a.outcome() == AttemptOutcome.FAILED) {
-                out.add(t.get("login.failed", a.error().getMessage()));
+                out.add(t.get("login.failed", UserMessage.textOf(a.error(), t.locale())));
             }
             return out;
         }
@@ -75,7 +76,7 @@ final class Explainer {
         } else if (ev.rejected().isPresent()) {
             out.add(t.get("foreign", m, addr(ev.rejected().get().from())));
         } else {
-            out.add(t.get("failed", m, a.error().getMessage()));
+            out.add(t.get("failed", m, UserMessage.textOf(a.error(), t.locale())));
         }
         return out;
     }

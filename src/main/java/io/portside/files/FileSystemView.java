@@ -34,25 +34,18 @@ public interface FileSystemView {
      */
     List<FileEntry> browse(String dir) throws IOException;
 
-    /** Reads from {@code offset}; close it to finish (for FTP, closing early aborts). */
-    InputStream openRead(String path, long offset) throws IOException;
-
-    /** Writes from {@code offset}: 0 creates or truncates {@code path}, more continues it there. */
-    OutputStream openWrite(String path, long offset) throws IOException;
+    /**
+     * Reads from {@code offset}, as text or as bytes; close it to finish (for FTP, closing early
+     * aborts). Only the FTP side tells the two apart: in ASCII its stream turns the wire's CRLF
+     * into this system's line ends, so the local side reads bytes either way.
+     */
+    InputStream openRead(String path, long offset, TransferType type) throws IOException;
 
     /**
-     * As {@link #openRead(String, long)}, as text or as bytes. Only the FTP side changes anything:
-     * in ASCII its stream turns the wire's CRLF into this system's line ends, so the local side
-     * reads and writes bytes either way.
+     * Writes from {@code offset}, as text or as bytes (see {@link #openRead}): 0 creates or
+     * truncates {@code path}, more continues it there.
      */
-    default InputStream openRead(String path, long offset, TransferType type) throws IOException {
-        return openRead(path, offset);
-    }
-
-    /** As {@link #openWrite(String, long)}, as text or as bytes (see the read side). */
-    default OutputStream openWrite(String path, long offset, TransferType type) throws IOException {
-        return openWrite(path, offset);
-    }
+    OutputStream openWrite(String path, long offset, TransferType type) throws IOException;
 
     /** Renames, replacing {@code to} when it exists. */
     void rename(String from, String to) throws IOException;
@@ -69,20 +62,15 @@ public interface FileSystemView {
     /** Deletes a file, or (when {@code folder}) a folder with everything in it; fails when nothing is there. */
     void deleteTree(String path, boolean folder) throws IOException;
 
-    /** Creates one folder; fails when it exists or its parent does not. */
-    void mkdir(String path) throws IOException;
-
-    /** Creates the folder and any missing parents; an existing folder is fine. */
-    void mkdirs(String path) throws IOException;
-
     /**
-     * As {@link #mkdirs}, saying whether this call made the folder (so it is empty). False when
-     * it existed, or when the side cannot tell; then nothing is assumed about its contents.
+     * Makes a folder. With {@code parents}, any missing parent folders too, and a folder already
+     * there is fine; without, exactly one folder, failing (with this side's own reason) when
+     * something is there already or its parent is missing.
+     *
+     * @return true when this call made the folder (so it is empty); false when it was there
+     *     already, or when this side cannot tell: then nothing is assumed about its contents
      */
-    default boolean makeFolder(String path) throws IOException {
-        mkdirs(path);
-        return false;
-    }
+    boolean makeFolder(String path, boolean parents) throws IOException;
 
     /** Sets the modification time; false when this side cannot. */
     boolean setModified(String path, Instant time) throws IOException;

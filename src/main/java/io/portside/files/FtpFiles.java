@@ -33,7 +33,7 @@ public final class FtpFiles implements FileSystemView {
     @Override
     public FileEntry stat(String path) throws IOException {
         try {
-            return new FileEntry(name(path), path, false, session.size(path), null);
+            return new FileEntry(name(path), path, false, session.files().size(path), null);
         } catch (FtpReplyException e) {
             if (e.code() == 550 || e.code() == 450) {
                 // The log shows the 5xx in red; say that here it only means "not there".
@@ -59,7 +59,7 @@ public final class FtpFiles implements FileSystemView {
             return null;
         }
         try {
-            return session.modificationTime(path);
+            return session.files().modificationTime(path);
         } catch (FtpReplyException e) {
             return null;
         }
@@ -87,16 +87,6 @@ public final class FtpFiles implements FileSystemView {
 
     /** The session's streams report a broken data connection as an FtpException already. */
     @Override
-    public InputStream openRead(String path, long offset) throws IOException {
-        return session.openDownload(path, offset);
-    }
-
-    @Override
-    public OutputStream openWrite(String path, long offset) throws IOException {
-        return session.openUpload(path, offset);
-    }
-
-    @Override
     public InputStream openRead(String path, long offset, TransferType type) throws IOException {
         return session.openDownload(path, offset, type);
     }
@@ -110,65 +100,62 @@ public final class FtpFiles implements FileSystemView {
     @Override
     public void rename(String from, String to) throws IOException {
         try {
-            session.rename(from, to);
+            session.files().rename(from, to);
         } catch (FtpReplyException e) {
             if (stat(to) == null) {
                 throw e;
             }
-            session.delete(to);
-            session.rename(from, to);
+            session.files().delete(to);
+            session.files().rename(from, to);
         }
     }
 
     /** A single RNFR/RNTO, with no DELE-and-retry when the server refuses. */
     @Override
     public void renameNoReplace(String from, String to) throws IOException {
-        session.rename(from, to);
+        session.files().rename(from, to);
     }
 
     @Override
     public void delete(String path) throws IOException {
-        session.delete(path);
+        session.files().delete(path);
     }
 
     /** DELE for a file; for a folder, everything in it first (depth first), then RMD. */
     @Override
     public void deleteTree(String path, boolean folder) throws IOException {
         if (!folder) {
-            session.delete(path);
+            session.files().delete(path);
             return;
         }
         for (FileEntry child : browse(path)) {
             deleteTree(child.path(), child.directory());
         }
-        session.rmdir(path);
+        session.files().rmdir(path);
     }
 
+    /**
+     * MKD. With parents, a refusal means it exists already or a parent is missing: then the
+     * parents, and MKD once more; a second refusal is taken as "there already" (a later upload
+     * says clearly if not). Without, the server's refusal is the answer.
+     */
     @Override
-    public void mkdir(String path) throws IOException {
-        session.mkdir(path);
-    }
-
-    @Override
-    public void mkdirs(String path) throws IOException {
-        makeFolder(path);
-    }
-
-    /** MKD; a refusal means it exists already or a parent is missing: then the parents, and MKD once more. */
-    @Override
-    public boolean makeFolder(String path) throws IOException {
+    public boolean makeFolder(String path, boolean parents) throws IOException {
         try {
-            session.mkdir(path);
+            session.files().mkdir(path);
             return true; // a successful MKD proves the folder is new, so empty
         } catch (FtpReplyException e) {
+            if (!parents) {
+                throw e;
+            }
             RemotePath parent = RemotePath.of(path).parent();
             if (parent != null && !parent.isTop()) {
-                mkdirs(parent.toString());
+                makeFolder(parent.toString(), true);
                 try {
-                    session.mkdir(path);
+                    session.files().mkdir(path);
                     return true;
                 } catch (FtpReplyException exists) {
-                    // most likely there already; a later upload says clearly if not
+                    // most likely there already
                 }
             }
             return false;
@@ -186,7 +173,7 @@ public final class FtpFiles implements FileSystemView {
             }
             return false;
         }
-        session.setModificationTime(path, time);
+        session.files().setModificationTime(path, time);
         return true;
     }
 

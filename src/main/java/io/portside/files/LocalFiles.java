@@ -1,5 +1,6 @@
 package io.portside.files;
 
+import io.portside.ftp.TransferType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -106,14 +107,14 @@ public final class LocalFiles implements FileSystemView {
     }
 
     @Override
-    public InputStream openRead(String path, long offset) throws IOException {
+    public InputStream openRead(String path, long offset, TransferType type) throws IOException {
         FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.READ);
         ch.position(offset);
         return Channels.newInputStream(ch);
     }
 
     @Override
-    public OutputStream openWrite(String path, long offset) throws IOException {
+    public OutputStream openWrite(String path, long offset, TransferType type) throws IOException {
         FileChannel ch = offset > 0
                 ? FileChannel.open(Path.of(path), StandardOpenOption.WRITE)
                 : FileChannel.open(Path.of(path), StandardOpenOption.WRITE, StandardOpenOption.CREATE,
@@ -164,14 +165,15 @@ public final class LocalFiles implements FileSystemView {
         }
     }
 
+    /** With parents the disk cannot say without a race whether the folder is new, so it answers false. */
     @Override
-    public void mkdir(String path) throws IOException {
+    public boolean makeFolder(String path, boolean parents) throws IOException {
+        if (parents) {
+            Files.createDirectories(Path.of(path));
+            return false;
+        }
         Files.createDirectory(Path.of(path));
-    }
-
-    @Override
-    public void mkdirs(String path) throws IOException {
-        Files.createDirectories(Path.of(path));
+        return true;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -119,8 +120,8 @@ final class DataConnector {
         }
         if (code != (ext ? 229 : 227)) {
             if (code >= 500) {
-                throw new DataConnectException("the server refused " + (ext ? "EPSV" : "PASV") + ": "
-                        + control.replyLine(), null, null);
+                throw new DataConnectException(UserMessage.of("refusal.reply",
+                        UserMessage.of("refused.command", ext ? "EPSV" : "PASV"), control.replyLine()), null, null);
             }
             return null;
         }
@@ -135,8 +136,8 @@ final class DataConnector {
         try {
             socket.connect(target, millis(options.connectTimeout()));
         } catch (IOException e) {
-            throw new DataConnectException("could not connect to " + AddressText.of(target)
-                    + " (" + FailureCause.of(e).name().toLowerCase() + ")", FailureCause.of(e), e);
+            throw new DataConnectException(UserMessage.of("data.connectFailed", AddressText.of(target),
+                    UserMessage.of("data.cause." + FailureCause.of(e).name().toLowerCase(Locale.ROOT))), FailureCause.of(e), e);
         }
         return sendTransferCommand(socket, null, command, argument, restartOffset);
     }
@@ -192,8 +193,8 @@ final class DataConnector {
                     if (nat) {
                         notice(Severity.WARNING, "active.refused.nat", verb, AddressText.of(local));
                     }
-                    throw new DataConnectException("the server refused " + (ext ? "EPRT" : "PORT") + ": "
-                            + control.replyLine(), null, null);
+                    throw new DataConnectException(UserMessage.of("refusal.reply",
+                            UserMessage.of("refused.command", ext ? "EPRT" : "PORT"), control.replyLine()), null, null);
                 }
                 return null;
             }
@@ -232,8 +233,8 @@ final class DataConnector {
                 last = e;
             }
         }
-        throw new DataConnectException("could not listen on " + AddressText.of(local) + " in port range "
-                + range.min() + "-" + range.max() + ": " + last.getMessage(), FailureCause.OTHER, last);
+        throw new DataConnectException(UserMessage.of("data.listenFailed", AddressText.of(local), range.min(),
+                range.max(), last.getMessage()), FailureCause.OTHER, last);
     }
 
     /**
@@ -251,8 +252,7 @@ final class DataConnector {
             if (code / 100 != 1) {
                 closeQuietly(socket);
                 if (code == 425) {
-                    throw new DataConnectException("the server could not open the data connection: "
-                            + control.replyLine(), null, null);
+                    throw new DataConnectException(UserMessage.of("data.serverCouldNotOpen", control.replyLine()), null, null);
                 }
                 return null;
             }
@@ -284,8 +284,8 @@ final class DataConnector {
                         FailureCause.TIMED_OUT, refused == null ? null : "only " + refused
                         + " connected, and was refused: the server connects from another address than its own", waited));
                 control.resynchronize();
-                throw new DataConnectException("the server accepted the command but never connected to "
-                        + AddressText.hostPort(AddressText.of(server.getInetAddress()), server.getLocalPort()),
+                throw new DataConnectException(UserMessage.of("data.neverConnected",
+                        AddressText.hostPort(AddressText.of(server.getInetAddress()), server.getLocalPort())),
                         FailureCause.TIMED_OUT, e);
             }
             if (s.getInetAddress().equals(peer)) {

@@ -22,12 +22,12 @@ public final class DataEndpointCodec {
 
     /** Decodes a 227 reply line, e.g. {@code 227 Entering Passive Mode (192,168,0,1,20,245)}. */
     public static DataEndpoint parsePasvReply(String reply) throws FtpProtocolException {
-        return parseSixNumbers(DataEndpoint.Kind.PASV, reply, "the 227 (PASV) reply");
+        return parseSixNumbers(DataEndpoint.Kind.PASV, reply, UserMessage.of("endpoint.pasvReply"));
     }
 
     /** Decodes the argument of a PORT command, e.g. {@code 127,0,0,1,9,39}. */
     public static DataEndpoint parsePortArgument(String argument) throws FtpProtocolException {
-        return parseSixNumbers(DataEndpoint.Kind.PORT, argument, "the PORT argument");
+        return parseSixNumbers(DataEndpoint.Kind.PORT, argument, UserMessage.of("endpoint.portArgument"));
     }
 
     /** Decodes a 229 reply line, e.g. {@code 229 Entering Extended Passive Mode (|||6446|)}. */
@@ -35,33 +35,33 @@ public final class DataEndpointCodec {
         String text = reply == null ? "" : reply;
         Matcher m = EPSV.matcher(text);
         if (!m.find()) {
-            throw new FtpProtocolException("the 229 (EPSV) reply has no (|||port|) field: " + clip(text));
+            throw new FtpProtocolException(UserMessage.of("endpoint.epsvNoField", clip(text)));
         }
-        return new DataEndpoint(DataEndpoint.Kind.EPSV, null, parsePort(m.group(2), "the 229 (EPSV) reply"));
+        return new DataEndpoint(DataEndpoint.Kind.EPSV, null, parsePort(m.group(2), UserMessage.of("endpoint.epsvReply")));
     }
 
     /** Decodes the argument of an EPRT command, e.g. {@code |1|127.0.0.1|6275|} or {@code |2|::1|6275|}. */
     public static DataEndpoint parseEprtArgument(String argument) throws FtpProtocolException {
         String text = argument == null ? "" : argument.trim();
         if (text.length() < 7) {
-            throw new FtpProtocolException("the EPRT argument is too short: " + clip(text));
+            throw new FtpProtocolException(UserMessage.of("endpoint.eprtShort", clip(text)));
         }
         char d = text.charAt(0);
         String[] parts = text.substring(1).split(Pattern.quote(String.valueOf(d)), -1);
         if (parts.length != 4 || !parts[3].isEmpty()) {
-            throw new FtpProtocolException("the EPRT argument needs the form |af|address|port|: " + clip(text));
+            throw new FtpProtocolException(UserMessage.of("endpoint.eprtForm", clip(text)));
         }
         if (!parts[0].equals("1") && !parts[0].equals("2")) {
-            throw new FtpProtocolException("the EPRT address family must be 1 (IPv4) or 2 (IPv6): " + clip(text));
+            throw new FtpProtocolException(UserMessage.of("endpoint.eprtFamily", clip(text)));
         }
         String host = parts[1];
         boolean v4 = parts[0].equals("1");
         String shortForm = v4 ? (isIpv4Literal(host) ? host : null) : ipv6Literal(host);
         if (shortForm == null) {
-            throw new FtpProtocolException("the EPRT address is not a valid IPv" + (v4 ? "4" : "6") + " address: " + clip(text));
+            throw new FtpProtocolException(UserMessage.of("endpoint.eprtAddress", v4 ? "4" : "6", clip(text)));
         }
         host = shortForm;
-        return new DataEndpoint(DataEndpoint.Kind.EPRT, host, parsePort(parts[2], "the EPRT argument"));
+        return new DataEndpoint(DataEndpoint.Kind.EPRT, host, parsePort(parts[2], UserMessage.of("endpoint.eprtArgument")));
     }
 
     /** The PORT argument for an IPv4 address and port: {@code 127,0,0,1,9,39}. */
@@ -80,19 +80,18 @@ public final class DataEndpointCodec {
         return "|" + (v6 ? 2 : 1) + "|" + AddressText.withoutZone(address) + "|" + port + "|";
     }
 
-    private static DataEndpoint parseSixNumbers(DataEndpoint.Kind kind, String text, String what)
+    private static DataEndpoint parseSixNumbers(DataEndpoint.Kind kind, String text, UserMessage what)
             throws FtpProtocolException {
         String s = text == null ? "" : text;
         Matcher m = SIX_NUMBERS.matcher(s);
         if (!m.find()) {
-            throw new FtpProtocolException(what + " has no h1,h2,h3,h4,p1,p2 address: " + clip(s));
+            throw new FtpProtocolException(UserMessage.of("endpoint.noSixNumbers", what, clip(s)));
         }
         int[] n = new int[6];
         for (int i = 0; i < 6; i++) {
             String g = m.group(i + 1);
             if (g.length() > 3 || Integer.parseInt(g) > 255) {
-                throw new FtpProtocolException(what + " has the number " + clip(g)
-                        + " where each of its six numbers must be 0-255: " + clip(s));
+                throw new FtpProtocolException(UserMessage.of("endpoint.numberTooLarge", what, clip(g), clip(s)));
             }
             n[i] = Integer.parseInt(g);
         }
@@ -100,14 +99,14 @@ public final class DataEndpointCodec {
         return new DataEndpoint(kind, host, n[4] * 256 + n[5]);
     }
 
-    private static int parsePort(String digits, String what) throws FtpProtocolException {
+    private static int parsePort(String digits, UserMessage what) throws FtpProtocolException {
         String d = digits.trim();
         if (d.isEmpty() || d.length() > 5 || !asciiDigits(d)) {
-            throw new FtpProtocolException(what + " has no valid port number: '" + clip(d) + "'");
+            throw new FtpProtocolException(UserMessage.of("endpoint.noPort", what, clip(d)));
         }
         int port = Integer.parseInt(d);
         if (port < 1 || port > 65535) {
-            throw new FtpProtocolException(what + " names port " + port + ", outside 1-65535");
+            throw new FtpProtocolException(UserMessage.of("endpoint.portRange", what, port));
         }
         return port;
     }

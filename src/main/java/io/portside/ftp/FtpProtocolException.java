@@ -2,7 +2,7 @@ package io.portside.ftp;
 
 /** The server sent something that is not valid FTP (a garbled reply, an impossible address). */
 public class FtpProtocolException extends FtpException {
-    public FtpProtocolException(String message) {
-        super(message);
+    public FtpProtocolException(UserMessage words) {
+        super(words);
     }
 }

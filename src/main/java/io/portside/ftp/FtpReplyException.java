@@ -7,8 +7,8 @@ public class FtpReplyException extends FtpException {
     private final int code;
     private final List<String> reply;
 
-    public FtpReplyException(String message, int code, List<String> reply) {
-        super(message);
+    public FtpReplyException(UserMessage words, int code, List<String> reply) {
+        super(words);
         this.code = code;
         this.reply = List.copyOf(reply);
     }

@@ -1,7 +1,6 @@
 package io.portside.ftp;
 
 import io.portside.ftp.event.ConnectionId;
-import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
 import io.portside.ftp.event.ProtocolEventBus;
@@ -11,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.net.ftp.FTPFile;
@@ -27,14 +24,14 @@ import org.apache.commons.net.ftp.FTPReply;
  * Failures raise {@link FtpException} whose message is a sentence for the user; after a
  * connection-level failure the session is closed and {@link #isConnected()} says so.
  *
- * <p>The commands are here; the rest is in its parts: {@link SessionLogin} (the login steps),
+ * <p>The folder commands (PWD, CWD, listings) are here; the rest is in its parts:
+ * {@link RemoteFileCommands} (the commands on one file: {@link #files()}), {@link SessionCalls}
+ * (taking the turn and explaining failures), {@link SessionLogin} (the login steps),
  * {@link TlsFallback} (TLS 1.3 first, 1.2 when data connections cannot resume it),
  * {@link SessionTransfers} (the transfer streams and abort) and {@link SessionTurn} (one
  * operation at a time on the control connection).
  */
 public final class FtpSession implements AutoCloseable {
-    private static final DateTimeFormatter MFMT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
-
     private final Site site;
     private final SessionOptions options;
     private final ProtocolEventBus bus;
@@ -46,6 +43,8 @@ public final class FtpSession implements AutoCloseable {
     private volatile TlsLayer tls;
     private volatile String workingDir;
     private final SessionTurn turn = new SessionTurn();
+    private final SessionCalls calls;
+    private final RemoteFileCommands files;
     private final TlsFallback tlsFallback;
     private final KeepAlive keepAlive;
     private final SessionTransfers transfers;
@@ -58,10 +57,12 @@ public final class FtpSession implements AutoCloseable {
         this.options = options;
         this.bus = bus;
         this.mode = new ModeState(options.mode(), options.extended());
-        this.tlsFallback = new TlsFallback(this, turn, tlsPolicy.tls12Servers());
+        this.calls = new SessionCalls(this, turn, bus);
+        this.files = new RemoteFileCommands(this, calls);
+        this.tlsFallback = new TlsFallback(this, calls, turn, tlsPolicy.tls12Servers());
         newConnection(owner);
         this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
-        this.transfers = new SessionTransfers(this, turn, keepAlive, tlsFallback, options);
+        this.transfers = new SessionTransfers(this, calls, turn, keepAlive, tlsFallback, options);
     }
 
     /**
@@ -85,7 +86,7 @@ public final class FtpSession implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             s.disconnect();
-            throw Failures.explain(e, "connecting to " + site.host() + ":" + site.port());
+            throw Failures.explain(e, UserMessage.of("doing.connecting", site.host(), site.port()));
         }
         s.keepAlive.start();
         return s;
@@ -124,6 +125,11 @@ public final class FtpSession implements AutoCloseable {
 
     public ServerCapabilities capabilities() {
         return capabilities;
+    }
+
+    /** The commands on one remote file or folder: size, times, make, remove, rename, chmod. */
+    public RemoteFileCommands files() {
+        return files;
     }
 
     /**
@@ -170,21 +176,21 @@ public final class FtpSession implements AutoCloseable {
     }
 
     public String pwd() throws FtpException {
-        return call("PWD", () -> {
+        return calls.call(UserMessage.command("PWD"), () -> {
             String dir = client.printWorkingDirectory();
             if (dir == null) {
-                throw client.refusal("the server did not tell the current folder", true);
+                throw client.refusal(UserMessage.of("refused.pwd"), true);
             }
             return dir;
         });
     }
 
     public void cwd(String path) throws FtpException {
-        run("CWD " + path, () -> client.changeWorkingDirectory(path) && rememberDirectory());
+        calls.run(UserMessage.command("CWD " + path), () -> client.changeWorkingDirectory(path) && rememberDirectory());
     }
 
     public void cdup() throws FtpException {
-        run("CDUP", () -> client.changeToParentDirectory() && rememberDirectory());
+        calls.run(UserMessage.command("CDUP"), () -> client.changeToParentDirectory() && rememberDirectory());
     }
 
     private boolean rememberDirectory() throws IOException {
@@ -211,45 +217,48 @@ public final class FtpSession implements AutoCloseable {
         Listing listing = tlsFallback.run(() -> listOnce(path));
         if (!listing.unreadable().isEmpty()) {
             String where = path == null ? "." : path;
-            notice(Severity.WARNING, "listing.unreadable", listing.unreadable().size(), where, listing.unreadableSample());
+            calls.notice(Severity.WARNING, "listing.unreadable", listing.unreadable().size(), where, listing.unreadableSample());
             if (listing.nothingReadable()) {
-                throw new FtpProtocolException("the listing of " + where + " could not be read: none of its "
-                        + listing.unreadable().size() + " lines is in a listing format Portside knows (for example "
-                        + listing.unreadableSample() + ")");
+                throw new FtpProtocolException(UserMessage.of("listing.unreadable", where,
+                        listing.unreadable().size(), listing.unreadableSample()));
             }
         }
         return listing;
     }
 
     private Listing listOnce(String path) throws FtpException {
-        return call("listing " + (path == null ? "the current folder" : path), () -> {
+        return calls.call(UserMessage.of("doing.listing", path == null ? UserMessage.of("the.currentFolder") : path), () -> {
             FTPFile[] files = null;
             if (capabilities.mlsd()) {
-                files = transferring(() -> client.listMlsd(path));
+                files = calls.transferring(() -> client.listMlsd(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode()) && client.getReplyCode() < 500) {
-                    throw client.refusal("the server refused to list " + path, true);
+                    throw client.refusal(refusedToList(path), true);
                 }
                 if (client.getReplyCode() >= 500) {
                     files = null; // advertised but refused: fall back to LIST
                 }
             }
             if (files == null) {
-                files = transferring(() -> client.listFiles(path));
+                files = calls.transferring(() -> client.listFiles(path));
                 if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
                     if (client.getReplyCode() >= 500 && client.getReplyCode() != 550) {
                         return Listing.of(namesOnly(path));
                     }
-                    throw client.refusal("the server refused to list " + (path == null ? "the folder" : path), true);
+                    throw client.refusal(refusedToList(path), true);
                 }
             }
             return RemoteFiles.convert(files);
         });
     }
 
+    private static UserMessage refusedToList(String path) {
+        return UserMessage.of("refused.list", path == null ? UserMessage.of("the.folder") : path);
+    }
+
     private List<RemoteFile> namesOnly(String path) throws IOException {
-        String[] names = transferring(() -> client.listNames(path));
+        String[] names = calls.transferring(() -> client.listNames(path));
         if (names == null) {
-            throw client.refusal("the server refused to list " + path, true);
+            throw client.refusal(refusedToList(path), true);
         }
         List<RemoteFile> out = new ArrayList<>();
         for (String n : names) {
@@ -261,83 +270,20 @@ public final class FtpSession implements AutoCloseable {
         return out;
     }
 
-    /** SIZE of a file in bytes. */
-    public long size(String path) throws FtpException {
-        return call("SIZE " + path, () -> {
-            String reply = client.getSize(path);
-            if (reply == null) {
-                throw client.refusal("the server did not tell the size of " + path, true);
-            }
-            try {
-                return Long.parseLong(reply.trim());
-            } catch (NumberFormatException e) {
-                throw new FtpProtocolException("the SIZE reply is not a number: " + reply);
-            }
-        });
-    }
-
-    /** MDTM: the file's modification time. */
-    public Instant modificationTime(String path) throws FtpException {
-        return call("MDTM " + path, () -> {
-            Instant t = client.mdtmInstant(path);
-            if (t == null) {
-                throw client.refusal("the server did not tell the modification time of " + path, true);
-            }
-            return t;
-        });
-    }
-
-    /** MFMT: sets the file's modification time (only where the server offers MFMT). */
-    public void setModificationTime(String path, Instant time) throws FtpException {
-        run("MFMT " + path, () -> client.setModificationTime(path, MFMT.format(time)));
-    }
-
-    public void mkdir(String path) throws FtpException {
-        run("MKD " + path, () -> client.makeDirectory(path));
-    }
-
-    public void rmdir(String path) throws FtpException {
-        run("RMD " + path, () -> client.removeDirectory(path));
-    }
-
-    public void delete(String path) throws FtpException {
-        run("DELE " + path, () -> client.deleteFile(path));
-    }
-
-    public void rename(String from, String to) throws FtpException {
-        run("RNFR " + from + " / RNTO " + to, () -> client.rename(from, to));
-    }
-
-    /** SITE CHMOD, e.g. {@code chmod("a.txt", "644")}. */
-    public void chmod(String path, String octalMode) throws FtpException {
-        if (!octalMode.matches("[0-7]{3,4}")) {
-            throw new FtpException("'" + octalMode + "' is not an octal mode like 644 or 0755");
-        }
-        run("SITE CHMOD " + octalMode + " " + path, () -> client.sendSiteCommand("CHMOD " + octalMode + " " + path));
-    }
-
     /**
-     * Opens a download stream, from {@code offset} (REST) when above zero. The caller must
-     * close it; closing before the end aborts the transfer (ABOR).
+     * Opens a download stream, from {@code offset} (REST) when above zero, as text (TYPE A) or
+     * bytes (TYPE I); ASCII only from offset 0. The caller must close it; closing before the end
+     * aborts the transfer (ABOR).
      */
-    public InputStream openDownload(String path, long offset) throws FtpException {
-        return openDownload(path, offset, TransferType.BINARY);
-    }
-
-    /** As {@link #openDownload(String, long)}, as text (TYPE A) or bytes (TYPE I); ASCII only from offset 0. */
     public InputStream openDownload(String path, long offset, TransferType type) throws FtpException {
         return transfers.openDownload(path, offset, type);
     }
 
     /**
-     * Opens an upload stream. {@code offset} above zero resumes: REST+STOR where the server
-     * offers REST STREAM, else APPE. Closing the stream completes the transfer.
+     * Opens an upload stream, as text (TYPE A) or bytes (TYPE I). {@code offset} above zero
+     * resumes (bytes only): REST+STOR where the server offers REST STREAM, else APPE. Closing the
+     * stream completes the transfer.
      */
-    public OutputStream openUpload(String path, long offset) throws FtpException {
-        return openUpload(path, offset, TransferType.BINARY);
-    }
-
-    /** As {@link #openUpload(String, long)}, as text (TYPE A) or bytes (TYPE I); ASCII only from offset 0. */
     public OutputStream openUpload(String path, long offset, TransferType type) throws FtpException {
         return transfers.openUpload(path, offset, type);
     }
@@ -417,79 +363,8 @@ public final class FtpSession implements AutoCloseable {
         newConnection(id.owner());
         connectAndLogin();
         if (dir != null && !client.changeWorkingDirectory(dir)) {
-            throw client.refusal("after reconnecting, the server refused to return to " + dir, true);
+            throw client.refusal(UserMessage.of("refused.return", dir), true);
         }
     }
 
-    // --- plumbing -------------------------------------------------------------------------
-
-    interface IoCall<T> {
-        T call() throws IOException;
-    }
-
-    interface IoCheck {
-        boolean run() throws IOException;
-    }
-
-    private <T> T call(String what, IoCall<T> body) throws FtpException {
-        acquire();
-        try {
-            return body.call();
-        } catch (IOException | RuntimeException e) {
-            throw failure(e, what);
-        } finally {
-            turn.used();
-            turn.release();
-        }
-    }
-
-    private void run(String what, IoCheck body) throws FtpException {
-        call(what, () -> {
-            if (!body.run()) {
-                throw client.refusal("the server refused " + what, true);
-            }
-            return null;
-        });
-    }
-
-    private <T> T transferring(IoCall<T> body) throws IOException {
-        try {
-            return body.call();
-        } finally {
-            connector.transferEnded();
-        }
-    }
-
-    /** Takes the turn, for a command or a transfer; fails at once when the connection is closed. */
-    void acquire() throws FtpException {
-        turn.take();
-        if (!client.isConnected()) {
-            turn.release();
-            throw new FtpException("not connected to " + site.host() + " (the connection was closed)",
-                    FailureCause.CLOSED, null);
-        }
-    }
-
-    /**
-     * Explains an exception. Anything but a refusal or a failed data connection (a timeout or
-     * a garbled reply on the control connection) leaves the control connection out of step
-     * with the server, so the session is closed: the caller reconnects rather than read the
-     * wrong reply to its next command.
-     */
-    FtpException failure(Throwable e, String what) {
-        FtpException f = Failures.explain(e, what);
-        if (!(e instanceof FtpException)) {
-            disconnect();
-        }
-        if (!(f instanceof FtpReplyException)) {
-            // A refusal is already in the log as the server's own 4xx/5xx reply; many are routine
-            // (SIZE of a file that does not exist yet), so only failures get a line of their own.
-            notice(Severity.ERROR, "error", f.getMessage());
-        }
-        return f;
-    }
-
-    void notice(Severity severity, String key, Object... args) {
-        bus.publish(new ProtocolEvent.Notice(Instant.now(), id, severity, key, List.of(args)));
-    }
 }

@@ -79,7 +79,7 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
     void startTls() throws IOException {
         int code = sendCommand("AUTH", "TLS");
         if (code != 234) {
-            throw new FtpReplyException("the server refused TLS (AUTH TLS): " + replyLine(), code,
+            throw new FtpReplyException(UserMessage.of("refused.tls", replyLine()), code,
                     Arrays.asList(replyLines()));
         }
         _socket_ = tls.secureControl(_socket_, id);
@@ -95,8 +95,8 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
         sendCommand("PBSZ", "0");
         int code = sendCommand("PROT", "P");
         if (code / 100 != 2) {
-            throw new FtpReplyException("the server refused to protect data connections (PROT P): " + replyLine()
-                    + "; Portside does not send files in clear over an FTPS session", code, Arrays.asList(replyLines()));
+            throw new FtpReplyException(UserMessage.of("refused.prot", replyLine()), code,
+                    Arrays.asList(replyLines()));
         }
         connector.secureWith(plain -> tls.secureData(plain, plain.id()));
     }
@@ -137,10 +137,10 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
      * The last reply as a refusal for the user: {@code what}, followed by the server's first line
      * when it said anything (or always, with {@code withReply}).
      */
-    FtpReplyException refusal(String what, boolean withReply) {
+    FtpReplyException refusal(UserMessage what, boolean withReply) {
         String reply = getReplyString() == null ? "" : getReplyString().strip();
         int code = getReplyCode();
-        String message = withReply || !reply.isEmpty() ? what + ": " + Failures.firstLine(reply) : what;
+        UserMessage message = withReply || !reply.isEmpty() ? UserMessage.of("refusal.reply", what, Failures.firstLine(reply)) : what;
         return new FtpReplyException(message, code, Arrays.asList(replyLines()));
     }
 

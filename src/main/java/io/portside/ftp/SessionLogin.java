@@ -64,7 +64,7 @@ final class SessionLogin {
         client.connect(address, site.port());
         client.setSoTimeout(millis(options.replyTimeout()));
         if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
-            throw client.refusal("the server refused the connection", false);
+            throw client.refusal(UserMessage.of("refused.connection"), false);
         }
         if (site.protocol() == Protocol.FTPES) {
             notice(Severity.INFO, "tls.auth");
@@ -73,7 +73,7 @@ final class SessionLogin {
             notice(Severity.WARNING, "tls.clear");
         }
         if (!client.login(site.loginUser(), site.loginPassword())) {
-            throw client.refusal("login as " + site.loginUser() + " failed", false);
+            throw client.refusal(UserMessage.of("refused.login", site.loginUser()), false);
         }
         if (secure) {
             client.protectData();
@@ -105,7 +105,7 @@ final class SessionLogin {
 
     void binaryMode() throws IOException {
         if (!client.setFileType(FTP.BINARY_FILE_TYPE)) {
-            throw client.refusal("the server refused binary mode (TYPE I)", false);
+            throw client.refusal(UserMessage.of("refused.binary"), false);
         }
     }
 
@@ -118,9 +118,9 @@ final class SessionLogin {
                     Duration.ofNanos(System.nanoTime() - t0)));
             return all[0];
         } catch (UnknownHostException e) {
-            bus.publish(new ProtocolEvent.Notice(Instant.now(), id, Severity.ERROR, "error",
-                    List.of("the host name " + host + " could not be resolved")));
-            throw new FtpException("the host name " + host + " could not be resolved", FailureCause.UNKNOWN_HOST, e);
+            UserMessage words = UserMessage.of("login.unknownHost", host);
+            bus.publish(new ProtocolEvent.Notice(Instant.now(), id, Severity.ERROR, "error", List.of(words)));
+            throw new FtpException(words, FailureCause.UNKNOWN_HOST, e);
         }
     }
 

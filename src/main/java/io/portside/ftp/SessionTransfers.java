@@ -16,6 +16,7 @@ import org.apache.commons.net.ftp.FTPReply;
  */
 final class SessionTransfers {
     private final FtpSession session;
+    private final SessionCalls calls;
     private final SessionTurn turn;
     private final KeepAlive keepAlive;
     private final TlsFallback tlsFallback;
@@ -24,9 +25,10 @@ final class SessionTransfers {
     /** The TYPE the server was last told; a login (also a reconnect) leaves it at binary. */
     private TransferType wireType = TransferType.BINARY;
 
-    SessionTransfers(FtpSession session, SessionTurn turn, KeepAlive keepAlive, TlsFallback tlsFallback,
-                     SessionOptions options) {
+    SessionTransfers(FtpSession session, SessionCalls calls, SessionTurn turn, KeepAlive keepAlive,
+                     TlsFallback tlsFallback, SessionOptions options) {
         this.session = session;
+        this.calls = calls;
         this.turn = turn;
         this.keepAlive = keepAlive;
         this.tlsFallback = tlsFallback;
@@ -39,7 +41,7 @@ final class SessionTransfers {
     }
 
     InputStream openDownload(String path, long offset, TransferType type) throws FtpException {
-        session.acquire();
+        calls.acquire();
         aborted = false; // an abort() that arrived between transfers must not cancel this one
         InstrumentedFtpClient client = session.client(); // the turn is ours: no reconnect replaces it
         try {
@@ -47,19 +49,20 @@ final class SessionTransfers {
             client.setRestartOffset(offset);
             InputStream raw = client.retrieveFileStream(path);
             if (raw == null) {
-                throw client.refusal("the server refused to send " + path, true);
+                throw client.refusal(UserMessage.of("refused.send", path), true);
             }
-            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()), "downloading " + path);
+            return new TransferInputStream(this, raw, new StallGuard(options.dataTimeout()),
+                    UserMessage.of("doing.downloading", path));
         } catch (IOException | RuntimeException e) {
             session.connector().transferEnded();
             turn.release();
-            throw tlsFallback.afterStreamFailure(session.failure(e, "downloading " + path));
+            throw tlsFallback.afterStreamFailure(calls.failure(e, UserMessage.of("doing.downloading", path)));
         }
     }
 
     /** REST+STOR resumes where the server offers REST STREAM, else APPE. */
     OutputStream openUpload(String path, long offset, TransferType type) throws FtpException {
-        session.acquire();
+        calls.acquire();
         aborted = false; // an abort() that arrived between transfers must not cancel this one
         InstrumentedFtpClient client = session.client(); // the turn is ours: no reconnect replaces it
         try {
@@ -74,27 +77,28 @@ final class SessionTransfers {
                 raw = client.storeFileStream(path);
             }
             if (raw == null) {
-                throw client.refusal("the server refused to store " + path, true);
+                throw client.refusal(UserMessage.of("refused.store", path), true);
             }
-            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()), "uploading " + path);
+            return new TransferOutputStream(this, raw, new StallGuard(options.dataTimeout()),
+                    UserMessage.of("doing.uploading", path));
         } catch (IOException | RuntimeException e) {
             session.connector().transferEnded();
             turn.release();
-            throw tlsFallback.afterStreamFailure(session.failure(e, "uploading " + path));
+            throw tlsFallback.afterStreamFailure(calls.failure(e, UserMessage.of("doing.uploading", path)));
         }
     }
 
     /** Sends TYPE A or TYPE I when the transfer needs the other one. */
     private void use(InstrumentedFtpClient client, TransferType type, long offset) throws IOException {
         if (type == TransferType.ASCII && offset > 0) {
-            throw new FtpException("an ASCII transfer cannot resume at a byte offset (line ends change its size)");
+            throw new FtpException(UserMessage.of("transfer.asciiResume"));
         }
         if (type == wireType) {
             return;
         }
         boolean ascii = type == TransferType.ASCII;
         if (!client.setFileType(ascii ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE)) {
-            throw client.refusal("the server refused " + (ascii ? "ASCII mode (TYPE A)" : "binary mode (TYPE I)"), true);
+            throw client.refusal(UserMessage.of(ascii ? "refused.ascii" : "refused.binary"), true);
         }
         wireType = type;
     }
@@ -117,7 +121,7 @@ final class SessionTransfers {
     /** An abort() may arrive before the data socket exists to be closed: the streams ask before each read or write. */
     void checkAborted() throws TransferAbortedException {
         if (aborted) {
-            throw new TransferAbortedException("the transfer was cancelled");
+            throw new TransferAbortedException(UserMessage.of("transfer.cancelled"));
         }
     }
 
@@ -134,7 +138,7 @@ final class SessionTransfers {
     }
 
     /** Called by the transfer streams once their data connection is closed; gives the turn back. */
-    void finishTransfer(boolean complete, String what) throws FtpException {
+    void finishTransfer(boolean complete, UserMessage what) throws FtpException {
         try {
             finishOnce(complete, what);
         } catch (FtpException e) {
@@ -142,18 +146,18 @@ final class SessionTransfers {
         }
     }
 
-    private void finishOnce(boolean complete, String what) throws FtpException {
+    private void finishOnce(boolean complete, UserMessage what) throws FtpException {
         InstrumentedFtpClient client = session.client();
         session.connector().transferEnded();
         try {
             if (!complete) {
-                session.notice(Severity.WARNING, "abort", what);
+                calls.notice(Severity.WARNING, "abort", what);
                 client.resynchronize();
-                throw new TransferAbortedException("the transfer was cancelled; the server was told to abort (ABOR)");
+                throw new TransferAbortedException(UserMessage.of("transfer.aborted"));
             }
             int code = client.completeTransfer();
             if (!FTPReply.isPositiveCompletion(code)) {
-                throw client.refusal("the transfer did not complete", true);
+                throw client.refusal(UserMessage.of("refused.incomplete"), true);
             }
             if (wireType == TransferType.ASCII) {
                 // back to binary at once: servers such as vsftpd refuse SIZE in ASCII mode, and the
@@ -163,7 +167,7 @@ final class SessionTransfers {
         } catch (FtpException e) {
             throw e;
         } catch (IOException e) {
-            throw session.failure(e, "completing the transfer");
+            throw calls.failure(e, UserMessage.of("doing.completing"));
         } finally {
             aborted = false;
             turn.used();

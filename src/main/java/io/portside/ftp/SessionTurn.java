@@ -17,7 +17,7 @@ final class SessionTurn {
             busy.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FtpException("interrupted while waiting for the connection");
+            throw new FtpException(UserMessage.of("session.interrupted"));
         }
     }
 

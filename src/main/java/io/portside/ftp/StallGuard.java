@@ -28,8 +28,8 @@ final class StallGuard {
             return;
         }
         if (bytesInWindow < MIN_BYTES) {
-            throw new FtpException("the data connection stalled: only " + bytesInWindow + " bytes in the last "
-                    + Duration.ofNanos(windowNanos).toSeconds() + " s (a broken link, or a server that trickles)",
+            throw new FtpException(UserMessage.of("transfer.stalled", bytesInWindow,
+                    Duration.ofNanos(windowNanos).toSeconds()),
                     FailureCause.TIMED_OUT, null);
         }
         windowStart = now;

@@ -25,12 +25,14 @@ final class TlsFallback {
     private static final String[] TLS12_ONLY = {"TLSv1.2"};
 
     private final FtpSession session;
+    private final SessionCalls calls;
     private final SessionTurn turn;
     private final Tls12Servers known;
     private String[] versions = TLS_VERSIONS;
 
-    TlsFallback(FtpSession session, SessionTurn turn, Tls12Servers known) {
+    TlsFallback(FtpSession session, SessionCalls calls, SessionTurn turn, Tls12Servers known) {
         this.session = session;
+        this.calls = calls;
         this.turn = turn;
         this.known = known;
     }
@@ -71,7 +73,7 @@ final class TlsFallback {
         if (!failedToResume(failure)) {
             return failure;
         }
-        String message = failure.getMessage() + "; trying again with TLS 1.2";
+        UserMessage message = UserMessage.of("tls.retrying", failure.words());
         try {
             downgrade(failure);
         } catch (FtpException reconnectFailed) {
@@ -83,7 +85,7 @@ final class TlsFallback {
 
     /** A transfer failed to resume TLS 1.3 and the session is now connected with TLS 1.2: retry it. */
     static final class ReconnectedWithTls12 extends FtpException {
-        ReconnectedWithTls12(String message, FtpException cause) {
+        ReconnectedWithTls12(UserMessage message, FtpException cause) {
             super(message, FailureCause.RESET, cause);
         }
     }
@@ -109,7 +111,7 @@ final class TlsFallback {
     }
 
     private void downgrade(FtpException cause) throws FtpException {
-        session.notice(Severity.WARNING, "tls.downgrade", cause.getMessage());
+        calls.notice(Severity.WARNING, "tls.downgrade", cause.words());
         turn.take();
         try {
             versions = TLS12_ONLY;
@@ -119,7 +121,7 @@ final class TlsFallback {
             known.add(site.host(), site.port());
         } catch (IOException e) {
             session.disconnect();
-            throw Failures.explain(e, "reconnecting with TLS 1.2");
+            throw Failures.explain(e, UserMessage.of("doing.reconnectingTls12"));
         } finally {
             turn.release();
         }

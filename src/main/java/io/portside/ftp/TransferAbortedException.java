@@ -2,8 +2,8 @@ package io.portside.ftp;
 
 /** A transfer was cancelled by the user ({@link FtpSession#abort()}). */
 public class TransferAbortedException extends FtpException {
-    public TransferAbortedException(String message) {
-        super(message);
+    public TransferAbortedException(UserMessage words) {
+        super(words);
     }
 
     @Override

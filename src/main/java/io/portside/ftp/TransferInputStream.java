@@ -12,11 +12,11 @@ import java.io.InputStream;
 final class TransferInputStream extends FilterInputStream {
     private final SessionTransfers transfers;
     private final StallGuard stall;
-    private final String what;
+    private final UserMessage what;
     private boolean ended;
     private boolean closed;
 
-    TransferInputStream(SessionTransfers transfers, InputStream in, StallGuard stall, String what) {
+    TransferInputStream(SessionTransfers transfers, InputStream in, StallGuard stall, UserMessage what) {
         super(in);
         this.transfers = transfers;
         this.stall = stall;
@@ -58,7 +58,7 @@ final class TransferInputStream extends FilterInputStream {
         try {
             super.close();
         } finally {
-            transfers.finishTransfer(ended && !transfers.wasAborted(), "download closed before its end");
+            transfers.finishTransfer(ended && !transfers.wasAborted(), UserMessage.of("transfer.closedEarly"));
         }
     }
 }

@@ -12,10 +12,10 @@ import java.io.OutputStream;
 final class TransferOutputStream extends FilterOutputStream {
     private final SessionTransfers transfers;
     private final StallGuard stall;
-    private final String what;
+    private final UserMessage what;
     private boolean closed;
 
-    TransferOutputStream(SessionTransfers transfers, OutputStream out, StallGuard stall, String what) {
+    TransferOutputStream(SessionTransfers transfers, OutputStream out, StallGuard stall, UserMessage what) {
         super(out);
         this.transfers = transfers;
         this.stall = stall;
@@ -49,7 +49,7 @@ final class TransferOutputStream extends FilterOutputStream {
         try {
             super.close();
         } finally {
-            transfers.finishTransfer(!transfers.wasAborted(), "upload cancelled");
+            transfers.finishTransfer(!transfers.wasAborted(), UserMessage.of("transfer.uploadCancelled"));
         }
     }
 }

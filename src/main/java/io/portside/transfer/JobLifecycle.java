@@ -1,6 +1,7 @@
 package io.portside.transfer;
 
 import io.portside.ftp.FtpException;
+import io.portside.ftp.UserMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
@@ -108,7 +109,7 @@ final class JobLifecycle {
             e.stop = how;
             e.worker.abortCurrent();
         } else if (JobStateMachine.cancellableAtOnce(e.state)) {
-            e.message = "cancelled";
+            e.message = UserMessage.of("job.cancelled");
             ctx.jobs.setState(e, JobState.CANCELLED);
             if (e.partPath != null) {
                 ctx.pool.addCleanup(e);
@@ -128,7 +129,7 @@ final class JobLifecycle {
                 return;
             }
             if (outcome != null && !outcome.children().isEmpty() && (stop == Stop.CANCEL || stop == Stop.REMOVE)) {
-                e.message = "cancelled";
+                e.message = UserMessage.of("job.cancelled");
                 ctx.jobs.setState(e, JobState.CANCELLED); // listed, but the user no longer wants the folder
             } else if (outcome != null) {
                 e.message = outcome.message();
@@ -138,22 +139,21 @@ final class JobLifecycle {
                 }
                 ctx.jobs.setState(e, outcome.state());
             } else if (stop == Stop.PAUSE) {
-                e.message = "paused";
+                e.message = UserMessage.of("job.paused");
                 ctx.jobs.setState(e, JobState.PAUSED);
             } else if (stop == Stop.RESTART) {
                 ctx.jobs.requeue(e);
             } else if (stop == Stop.CANCEL) {
-                e.message = "cancelled";
+                e.message = UserMessage.of("job.cancelled");
                 ctx.jobs.setState(e, JobState.CANCELLED);
             } else if (ctx.pool.isClosed()) {
                 e.attempts = Math.max(0, e.attempts - 1);
-                e.message = "paused when the queue closed";
+                e.message = UserMessage.of("job.pausedAtClose");
                 ctx.jobs.setState(e, JobState.PAUSED); // resumed by the user, from its .part, after the next start
             } else if (failure instanceof FtpException f && f.isTransient()
                     && e.attempts <= ctx.settings().retry().retries()) {
                 Duration wait = ctx.settings().retry().backoff(e.attempts);
-                e.message = f.getMessage() + " (attempt " + e.attempts + "; retrying in "
-                        + Math.max(1, wait.toMillis() / 1000) + " s)";
+                e.message = UserMessage.of("job.retrying", f.words(), e.attempts, Math.max(1, wait.toMillis() / 1000));
                 ctx.jobs.requeue(e);
                 e.notBefore = System.nanoTime() + wait.toNanos();
             } else {
@@ -164,13 +164,13 @@ final class JobLifecycle {
         }
     }
 
-    private static String describe(Throwable t) {
+    private static UserMessage describe(Throwable t) {
         if (t instanceof FtpException f) {
-            return f.getMessage();
+            return f.words();
         }
         if (t instanceof IOException io) {
             return LocalFailures.explain(io);
         }
-        return "internal error: " + t;
+        return UserMessage.of("job.internal", t);
     }
 }

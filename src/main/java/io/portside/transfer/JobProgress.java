@@ -1,5 +1,6 @@
 package io.portside.transfer;
 
+import io.portside.ftp.UserMessage;
 import java.time.Duration;
 
 /**
@@ -11,11 +12,16 @@ import java.time.Duration;
  * @param rate         bytes per second, averaged over the last seconds (0 unless running)
  * @param eta          null when unknown
  * @param attempts     how often the job was started
- * @param message      the last error in words, or why it was skipped; null when none
+ * @param words        the last error in words, or why it was skipped; null when none (see {@link #message()})
  * @param worker       the worker running it ("w1"), or null
  */
 public record JobProgress(long id, long parentId, TransferJob job, String target, JobState state, long bytesDone,
-                          long bytesTotal, double rate, Duration eta, int attempts, String message, String worker) {
+                          long bytesTotal, double rate, Duration eta, int attempts, UserMessage words, String worker) {
+
+    /** {@link #words()} in English, as the command line prints it; null when none. */
+    public String message() {
+        return words == null ? null : words.toString();
+    }
 
     /** The local end: what an upload reads, or where a download writes (renamed on conflict). */
     public String localPath() {

@@ -6,6 +6,7 @@ import io.portside.files.SafeLocalName;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.TransferAbortedException;
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.TransferType;
 import io.portside.ftp.event.FailureCause;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class JobRunner {
                 ? new FileEntry("", j.source(), false, j.sizeHint(), j.modifiedHint())
                 : src.stat(j.source());
         if (source == null) {
-            throw new FtpException("there is no file " + j.source() + (src.isRemote() ? " on the server" : ""));
+            throw new FtpException(UserMessage.of(src.isRemote() ? "job.noSourceOnServer" : "job.noSource", j.source()));
         }
         if (source.directory()) {
             return expand();
@@ -59,9 +60,9 @@ final class JobRunner {
         TransferJob j = e.job;
         FileEntry existing = dst.stat(j.target());
         if (existing != null && !existing.directory() && !dst.isRemote()) {
-            throw new FtpException("the target " + j.target() + " is a file, not a folder");
+            throw new FtpException(UserMessage.of("job.targetIsFile", j.target()));
         }
-        boolean newFolder = dst.makeFolder(j.target());
+        boolean newFolder = dst.makeFolder(j.target(), true);
         List<FileEntry> entries = src.list(j.source());
         List<TransferJob> children = new ArrayList<>(entries.size());
         for (FileEntry f : entries) {
@@ -85,7 +86,7 @@ final class JobRunner {
     private Outcome copy(FileEntry source) throws IOException, InterruptedException {
         String target = e.target();
         if (!dst.isRemote()) {
-            dst.mkdirs(dst.parent(target));
+            dst.makeFolder(dst.parent(target), true);
         }
         // In a folder this queue just made there is nothing to ask about (first run only).
         boolean unseen = e.targetUnseen;
@@ -94,7 +95,7 @@ final class JobRunner {
         ConflictPolicy policy = null;
         if (existing != null) {
             if (existing.directory()) {
-                throw new FtpException("the target " + target + " is a folder");
+                throw new FtpException(UserMessage.of("job.targetIsFolder", target));
             }
             if (e.decided == null && ctx.conflicts.asksUser(e)) {
                 // The user decides on what the dialog shows: both times, to the second where the server tells it.
@@ -135,7 +136,7 @@ final class JobRunner {
         if (ctx.settings().preserveTimes()) {
             preserveTime(source, target);
         }
-        return Outcome.done(offset > 0 ? "resumed at byte " + offset : null);
+        return Outcome.done(offset > 0 ? UserMessage.of("job.resumedAt", offset) : null);
     }
 
     private void transfer(String from, String to, long offset, TransferType type)
@@ -148,7 +149,7 @@ final class JobRunner {
             while ((n = in.read(buffer, 0, limit.chunk(buffer.length))) >= 0) {
                 if (e.stop != Stop.NONE) {
                     dst.abort(); // an upload must not be closed as if complete
-                    throw new TransferAbortedException("stopped by the user");
+                    throw new TransferAbortedException(UserMessage.of("job.stopped"));
                 }
                 out.write(buffer, 0, n);
                 done += n;
@@ -170,13 +171,11 @@ final class JobRunner {
             return; // the server cannot tell sizes
         }
         if (size < expected) {
-            throw new FtpException("the transfer ended early: " + Math.max(size, 0) + " of " + expected
-                    + " bytes arrived", FailureCause.CLOSED, null);
+            throw new FtpException(UserMessage.of("job.endedEarly", Math.max(size, 0), expected), FailureCause.CLOSED, null);
         }
         if (size > expected) {
             dst.delete(written); // the source changed under us: start over
-            throw new FtpException("the copy is larger than the source (" + size + " of " + expected
-                    + " bytes); starting over", FailureCause.OTHER, null);
+            throw new FtpException(UserMessage.of("job.larger", size, expected), FailureCause.OTHER, null);
         }
     }
 

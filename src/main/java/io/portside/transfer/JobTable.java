@@ -1,6 +1,7 @@
 package io.portside.transfer;
 
 import io.portside.ftp.Site;
+import io.portside.ftp.UserMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ final class JobTable {
             QueuedJob e = newEntry(0, job, state == JobState.PAUSED || state == JobState.FAILED ? state : JobState.QUEUED);
             e.renamedTarget = renamedTarget;
             e.partPath = partPath;
-            e.message = message;
+            e.message = message == null ? null : UserMessage.verbatim(message); // saved in English
             e.bytesDone = done;
             e.bytesTotal = job.directory() ? -1 : total;
             order.add(e);

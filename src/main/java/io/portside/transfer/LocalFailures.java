@@ -1,5 +1,6 @@
 package io.portside.transfer;
 
+import io.portside.ftp.UserMessage;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -12,25 +13,26 @@ final class LocalFailures {
     private LocalFailures() {
     }
 
-    static String explain(IOException e) {
+    static UserMessage explain(IOException e) {
         String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : null;
         String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         String r = String.valueOf(reason).toLowerCase(Locale.ROOT);
         if (e instanceof AccessDeniedException || r.contains("permission denied")) {
-            return "permission denied: " + (file != null ? file : e.getMessage());
+            return UserMessage.of("local.denied", file != null ? file : e.getMessage());
         }
         if (r.contains("no space left") || r.contains("disk full") || r.contains("quota")) {
-            return "the disk is full" + (file != null ? " (writing " + file + ")" : "");
+            return file != null ? UserMessage.of("local.diskFullWriting", file) : UserMessage.of("local.diskFull");
         }
         if (r.contains("is a directory")) {
-            return (file != null ? file : "the target") + " is a folder";
+            return file != null ? UserMessage.of("local.isFolder", file) : UserMessage.of("local.targetIsFolder");
         }
         if (e instanceof NotDirectoryException || r.contains("not a directory")) {
-            return "a part of the path is a file, not a folder: " + (file != null ? file : e.getMessage());
+            return UserMessage.of("local.notFolder", file != null ? file : e.getMessage());
         }
         if (e instanceof NoSuchFileException) {
-            return "no such file or folder: " + file;
+            return UserMessage.of("local.missing", file);
         }
-        return "local file error: " + (file != null ? file + ": " : "") + (reason != null ? reason : e);
+        return file != null ? UserMessage.of("local.otherFile", file, reason != null ? reason : e)
+                : UserMessage.of("local.other", reason != null ? reason : e);
     }
 }

@@ -3,6 +3,7 @@ package io.portside.transfer;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.Site;
+import io.portside.ftp.UserMessage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,7 +41,7 @@ public final class MissingPasswords implements SessionFactory {
         }
         String password = password(site);
         if (password == null) {
-            throw new FtpException("no password for " + site + ": the saved queue keeps no passwords, and none was given");
+            throw new FtpException(UserMessage.of("job.noPassword", site));
         }
         try {
             return inner.open(new Site(site.protocol(), site.host(), site.port(), site.user(), password), owner);

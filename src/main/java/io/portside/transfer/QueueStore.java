@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portside.ftp.Protocol;
 import io.portside.ftp.Site;
+import io.portside.ftp.UserMessage;
 import io.portside.sites.AtomicFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -100,9 +101,23 @@ public final class QueueStore {
      *
      * @param jobs      how many jobs came back
      * @param keptAside where an unreadable or newer file was moved; null when none was
-     * @param problem   why it was moved, in words; null when none was
+     * @param words     why it was moved, in words; null when none was
      */
-    public record Restored(int jobs, Path keptAside, String problem) {
+    public record Restored(int jobs, Path keptAside, UserMessage words) {
+        /** {@link #words()} in English; null when there was no problem. */
+        public String problem() {
+            return words == null ? null : words.toString();
+        }
+    }
+
+    /** What is wrong with the saved file, in words. */
+    private static final class Damage extends IOException {
+        private final UserMessage words;
+
+        Damage(UserMessage words) {
+            super(words.toString());
+            this.words = words;
+        }
     }
 
     record SavedSite(String protocol, String host, int port, String user) {
@@ -172,7 +187,8 @@ public final class QueueStore {
             saved.add(new SavedJob(j.direction().name(), j.directory(), index, from.apply(j.source()),
                     to.apply(j.target()), j.conflict() == null ? null : j.conflict().name(), j.sizeHint(),
                     j.modifiedHint() == null ? null : j.modifiedHint().toEpochMilli(), state.name(),
-                    orNull(to, e.renamedTarget), orNull(to, e.partPath), e.message, e.bytesDone,
+                    orNull(to, e.renamedTarget), orNull(to, e.partPath),
+                    e.message == null ? null : e.message.toString(), e.bytesDone,
                     j.directory() ? null : e.bytesTotal));
         }
     }
@@ -202,7 +218,7 @@ public final class QueueStore {
         return new Restored(jobs.size(), read.keptAside, read.problem);
     }
 
-    private record Read(SavedQueue queue, List<Loaded> jobs, Path keptAside, String problem) {
+    private record Read(SavedQueue queue, List<Loaded> jobs, Path keptAside, UserMessage problem) {
     }
 
     private Read readOrSetAside() {
@@ -215,14 +231,14 @@ public final class QueueStore {
             }
             q = JSON.readValue(bytes, SavedQueue.class);
             if (q == null) {
-                throw new IOException("the file is empty");
+                throw new Damage(UserMessage.of("queue.empty"));
             }
             if (q.version() > VERSION) {
-                return setAside("newer", "it was written by a newer Portside (queue version " + q.version() + ")");
+                return setAside("newer", UserMessage.of("queue.newer", q.version()));
             }
             jobs = check(q);
         } catch (IOException | RuntimeException e) {
-            return setAside("damaged", "it cannot be read: " + firstLine(e));
+            return setAside("damaged", UserMessage.of("queue.unreadable", e instanceof Damage d ? d.words : firstLine(e)));
         }
         return new Read(q, jobs, null, null);
     }
@@ -230,7 +246,7 @@ public final class QueueStore {
     /** Every job read back, or an exception before any is added: a queue comes back whole or not at all. */
     private static List<Loaded> check(SavedQueue q) throws IOException {
         if (q.version() < 1 || q.sites() == null || q.jobs() == null) {
-            throw new IOException("it has no version, sites or jobs");
+            throw new Damage(UserMessage.of("queue.noParts"));
         }
         List<Site> sites = new ArrayList<>();
         for (SavedSite s : q.sites()) {
@@ -245,7 +261,7 @@ public final class QueueStore {
             JobState state = JobState.valueOf(j.state());
             // running is saved as paused; a finished job is never saved, so such a line is damage
             if (state != JobState.QUEUED && state != JobState.PAUSED && state != JobState.FAILED) {
-                throw new IOException("a job is saved as " + state);
+                throw new Damage(UserMessage.of("queue.badState", state));
             }
             jobs.add(new Loaded(job, state, j.renamedTarget(), j.partPath(), j.message(), done(job, j),
                     j.total() == null || j.total() < 0 ? job.sizeHint() : j.total()));
@@ -271,12 +287,12 @@ public final class QueueStore {
 
     private static String require(String value, String what) throws IOException {
         if (value == null || value.isEmpty()) {
-            throw new IOException("a " + what + " is missing");
+            throw new Damage(UserMessage.of("queue.missing", what));
         }
         return value;
     }
 
-    private Read setAside(String why, String problem) {
+    private Read setAside(String why, UserMessage problem) {
         Path aside = file().resolveSibling(FILE_NAME + "." + why + "-" + ASIDE_TIME.format(Instant.now()));
         try {
             for (int i = 2; Files.exists(aside); i++) {
@@ -286,7 +302,7 @@ public final class QueueStore {
             return new Read(null, List.of(), aside, problem);
         } catch (IOException e) {
             // cannot move it: leave it be and start empty; the next save replaces it
-            return new Read(null, List.of(), null, problem + "; it could not be renamed (" + e.getMessage() + ")");
+            return new Read(null, List.of(), null, UserMessage.of("queue.notRenamed", problem, e.getMessage()));
         }
     }
 

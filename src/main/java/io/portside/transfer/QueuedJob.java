@@ -1,5 +1,6 @@
 package io.portside.transfer;
 
+import io.portside.ftp.UserMessage;
 import java.time.Duration;
 
 /**
@@ -13,7 +14,8 @@ final class QueuedJob {
 
     JobState state = JobState.QUEUED;
     int attempts;
-    String message;
+    /** The last error in words, or why it was skipped or how it ended; null when none. */
+    UserMessage message;
     /** What made it fail, for callers that classify failures (the command line's exit codes); null unless FAILED. */
     Throwable failure;
     /** System.nanoTime() before which a retry must wait; 0 for none. */

@@ -1,6 +1,7 @@
 package io.portside.transfer;
 
 import io.portside.ftp.Site;
+import io.portside.ftp.UserMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
@@ -81,7 +82,7 @@ public final class TransferQueue implements AutoCloseable {
             return new QueueStore.Restored(0, null, null); // closed before it got here (a quick quit)
         }
         if (!store.lock()) {
-            return new QueueStore.Restored(0, null, QueueStore.IN_USE);
+            return new QueueStore.Restored(0, null, UserMessage.verbatim(QueueStore.IN_USE));
         }
         this.store = store;
         QueueStore.Restored restored = store.restoreInto(this);

@@ -1,5 +1,7 @@
 package io.portside.transfer;
 
+import io.portside.ftp.UserMessage;
+
 /**
  * How one file is written, decided before a byte moves: not at all (and why), or to which
  * name and from which byte. A pure decision from what the job runner found out (the policy,
@@ -13,7 +15,7 @@ package io.portside.transfer;
  * @param resumePart  via {@code NAME.part}: continue a part an earlier attempt left (its size decides
  *                    where, see {@link PartFile#resumeOffset}); false starts the part over
  */
-record WritePlan(String skipped, boolean newName, long appendAt, boolean resumePart) {
+record WritePlan(UserMessage skipped, boolean newName, long appendAt, boolean resumePart) {
 
     /**
      * @param policy      the conflict's answer (never ASK: that is asked first); ignored without a target
@@ -33,14 +35,14 @@ record WritePlan(String skipped, boolean newName, long appendAt, boolean resumeP
         boolean sizesKnownEqual = sourceSize >= 0 && sourceSize == targetSize;
         switch (policy) {
             case SKIP:
-                return skip("the target exists");
+                return skip("skip.exists");
             case OVERWRITE_IF_NEWER:
-                return sourceNewer ? fresh : skip("the target is not older than the source");
+                return sourceNewer ? fresh : skip("skip.notOlder");
             case OVERWRITE_IF_SIZE_DIFFERS:
-                return sizesKnownEqual ? skip("the target has the same size") : fresh;
+                return sizesKnownEqual ? skip("skip.sameSize") : fresh;
             case RESUME:
                 if (sizesKnownEqual) {
-                    return skip("the target is complete already");
+                    return skip("skip.complete");
                 }
                 // only a shorter target continues; a longer one, or text, starts over (via .part)
                 boolean append = !text && targetSize >= 0 && targetSize < sourceSize;
@@ -54,8 +56,8 @@ record WritePlan(String skipped, boolean newName, long appendAt, boolean resumeP
         }
     }
 
-    private static WritePlan skip(String why) {
-        return new WritePlan(why, false, -1, false);
+    private static WritePlan skip(String key) {
+        return new WritePlan(UserMessage.of(key), false, -1, false);
     }
 
     boolean appends() {

@@ -1,6 +1,7 @@
 package io.portside.ui;
 
 import io.portside.ftp.FtpException;
+import io.portside.ftp.UserMessage;
 import io.portside.ui.dialog.ErrorDialog;
 import io.portside.ui.fx.UiText;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class ErrorReporter {
 
     /** @param what the sentence's subject, e.g. "Could not connect" */
     void show(String what, Throwable e) {
-        status.accept(what + ": " + e.getMessage());
+        status.accept(what + ": " + UserMessage.textOf(e, text.locale()));
         ErrorDialog.show(window.get(), text, what, e instanceof FtpException || e instanceof IOException ? e
                 : new IOException(String.valueOf(e.getMessage()), e));
     }

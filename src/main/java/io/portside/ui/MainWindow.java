@@ -171,7 +171,7 @@ public final class MainWindow implements AutoCloseable {
             bridge.post(() -> {
                 if (r.problem() != null) {
                     String where = r.keptAside() == null ? "" : text.get("queue.restore.keptAside", r.keptAside());
-                    errors.show(text.get("queue.restore.failed"), new IOException(r.problem() + where));
+                    errors.show(text.get("queue.restore.failed"), new IOException(r.words().render(text.locale()) + where));
                 } else if (r.jobs() > 0) {
                     status(text.get("queue.restore.done", r.jobs()));
                 }

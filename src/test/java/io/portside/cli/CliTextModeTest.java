@@ -86,6 +86,8 @@ class CliTextModeTest {
         // mode, as servers such as vsftpd refuse SIZE in ASCII mode.
         Files.writeString(local.resolve("logo.bin"), "not text");
         Files.writeString(local.resolve("zebra.bin"), "after the text file");
+        // mirror copies only what differs: notes.txt is there already, readme.txt is new text
+        Files.writeString(local.resolve("readme.txt"), "new\ntext\n");
         CliRun auto = CliRun.of("mirror", "--reverse", "--type", "auto", "--parallel", "1", "--log", "-",
                 local.toString(), url("site"));
         assertEquals(0, auto.exitCode(), auto.toString());

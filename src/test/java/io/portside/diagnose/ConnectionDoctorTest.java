@@ -191,6 +191,17 @@ class ConnectionDoctorTest {
     }
 
     @Test
+    void aFailedLoginIsExplainedInChineseWithTheEnginesReasonInChinese() throws Exception {
+        try (FakeFtpServer fake = new FakeFtpServer().start()) {
+            DiagnosisReport r = new ConnectionDoctor(Site.ftp(fake.host(), fake.port(), fake.user(), "wrong-pass-42"),
+                    FAST, new ProtocolEventBus(), io.portside.ftp.tls.TlsPolicy.systemOnly(),
+                    java.util.Locale.SIMPLIFIED_CHINESE).run();
+            String said = explanation(r, "无法连接并登录：");
+            assertTrue(said.startsWith("无法连接并登录：以 " + fake.user() + " 身份登录失败：530"), said);
+        }
+    }
+
+    @Test
     void redactedTextHidesEveryAddress() throws Exception {
         try (FakeFtpServer fake = new FakeFtpServer().on("PASV", (c, arg) -> c.enterPassive("10,0,0,5"))
                 .on("PORT", FakeFtpServer.reply("500 Illegal PORT command 127,0,0,1,4,1")).start()) {

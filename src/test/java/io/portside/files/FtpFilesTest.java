@@ -1,9 +1,12 @@
 package io.portside.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
@@ -42,6 +45,25 @@ class FtpFilesTest {
             int reply = indexOf(log, "550");
             int note = indexOf(log, "no /missing.txt on the server: a check before writing there, not an error");
             assertTrue(reply >= 0 && note > reply, "the 550 is followed by the explanation:\n" + String.join("\n", log));
+        }
+    }
+
+    @Test
+    void makeFolderWithParentsMakesTheChainAndWithoutSaysTheServersRefusal() throws Exception {
+        Files.createDirectories(root.resolve("there"));
+        try (SandboxServer server = SandboxServer.start(root);
+             FtpSession session = FtpSession.open(Site.ftp(server.host(), server.port(), server.user(),
+                     server.password()), SessionOptions.defaults(), new ProtocolEventBus(), "test")) {
+            FtpFiles files = new FtpFiles(session);
+            assertTrue(files.makeFolder("/a/b/c", true), "MKD succeeded, so the folder is new");
+            assertTrue(Files.isDirectory(root.resolve("a/b/c")));
+            assertFalse(files.makeFolder("/there", true), "a folder that was there is not new");
+            FtpReplyException refused = assertThrows(FtpReplyException.class, () -> files.makeFolder("/there", false));
+            assertEquals(550, refused.code());
+            assertThrows(FtpReplyException.class, () -> files.makeFolder("/x/y", false));
+            assertFalse(Files.exists(root.resolve("x")), "without parents, no parent is made");
+            assertTrue(files.makeFolder("/one", false));
+            assertTrue(Files.isDirectory(root.resolve("one")));
         }
     }
 

@@ -57,11 +57,21 @@ class LocalFilesTest {
     }
 
     @Test
-    void mkdirMakesOneFolderOnly(@TempDir Path dir) throws IOException {
-        files.mkdir(dir.resolve("x").toString());
+    void makeFolderWithoutParentsMakesOneFolderOnly(@TempDir Path dir) throws IOException {
+        assertTrue(files.makeFolder(dir.resolve("x").toString(), false));
         assertTrue(Files.isDirectory(dir.resolve("x")));
-        assertThrows(FileAlreadyExistsException.class, () -> files.mkdir(dir.resolve("x").toString()));
-        assertThrows(NoSuchFileException.class, () -> files.mkdir(dir.resolve("y/z").toString()));
+        assertThrows(FileAlreadyExistsException.class, () -> files.makeFolder(dir.resolve("x").toString(), false));
+        assertThrows(NoSuchFileException.class, () -> files.makeFolder(dir.resolve("y/z").toString(), false));
+        assertFalse(Files.exists(dir.resolve("y")));
+    }
+
+    @Test
+    void makeFolderWithParentsMakesTheMissingOnesAndAcceptsAnExistingFolder(@TempDir Path dir) throws IOException {
+        files.makeFolder(dir.resolve("y/z").toString(), true);
+        assertTrue(Files.isDirectory(dir.resolve("y/z")));
+        files.makeFolder(dir.resolve("y/z").toString(), true);
+        Files.writeString(dir.resolve("f"), "file");
+        assertThrows(FileAlreadyExistsException.class, () -> files.makeFolder(dir.resolve("f").toString(), true));
     }
 
     @Test

@@ -124,7 +124,7 @@ class FtpSessionBehaviourTest {
             // as a worker's transfer: read the session's stream until the queue's abort() lands
             long[] read = {0};
             TransferAbortedException e = assertThrows(TransferAbortedException.class, () -> {
-                try (InputStream in = s.openDownload("big.bin", 0)) {
+                try (InputStream in = s.openDownload("big.bin", 0, TransferType.BINARY)) {
                     byte[] buf = new byte[64 * 1024];
                     boolean asked = false;
                     for (int n; (n = in.read(buf)) >= 0; ) {
@@ -148,7 +148,7 @@ class FtpSessionBehaviourTest {
     void closingADownloadBeforeItsEndSendsAborAndTheSessionStaysUsable() throws Exception {
         Files.write(root.resolve("big.bin"), new byte[30_000_000]);
         try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.AUTO)) {
-            InputStream in = s.openDownload("big.bin", 0);
+            InputStream in = s.openDownload("big.bin", 0, TransferType.BINARY);
             assertEquals(64 * 1024, in.readNBytes(64 * 1024).length);
             TransferAbortedException e = assertThrows(TransferAbortedException.class, in::close);
             assertTrue(e.getMessage().contains("ABOR"), e.getMessage());
@@ -174,7 +174,7 @@ class FtpSessionBehaviourTest {
         SessionOptions opts = SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO).withKeepAlive(Duration.ofMillis(200));
         try (FtpSession s = FtpSession.open(fx.site(), opts, fx.bus, "")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (InputStream in = s.openDownload("slow.bin", 0)) {
+            try (InputStream in = s.openDownload("slow.bin", 0, TransferType.BINARY)) {
                 byte[] buf = new byte[250_000];
                 for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {
                     out.write(buf, 0, n);
@@ -183,7 +183,7 @@ class FtpSessionBehaviourTest {
             }
             assertArrayEquals(content, out.toByteArray());
             assertEquals("/", s.pwd());
-            assertEquals(content.length, s.size("slow.bin"));
+            assertEquals(content.length, s.files().size("slow.bin"));
         }
         assertTrue(fx.events.of(CommandSent.class).stream().anyMatch(c -> c.verb().equals("NOOP")));
     }

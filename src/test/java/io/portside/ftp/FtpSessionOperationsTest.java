@@ -61,7 +61,7 @@ class FtpSessionOperationsTest {
         byte[] content = randomBytes(300_000);
         try (FtpSession s = fx.open(mode, ext)) {
             assertEquals("/", s.pwd());
-            s.mkdir("docs");
+            s.files().mkdir("docs");
             assertTrue(Files.isDirectory(root.resolve("docs")));
             s.cwd("docs");
             assertEquals("/docs", s.pwd());
@@ -74,8 +74,8 @@ class FtpSessionOperationsTest {
             RemoteFile entry = listing.stream().filter(f -> f.name().equals("data.bin")).findFirst().orElseThrow();
             assertEquals(content.length, entry.size());
             assertEquals(RemoteFile.Type.FILE, entry.type());
-            assertEquals(content.length, s.size("data.bin"));
-            Instant mtime = s.modificationTime("data.bin");
+            assertEquals(content.length, s.files().size("data.bin"));
+            Instant mtime = s.files().modificationTime("data.bin");
             assertTrue(Duration.between(mtime, Instant.now()).abs().getSeconds() < 120, mtime.toString());
 
             ByteArrayOutputStream down = new ByteArrayOutputStream();
@@ -86,14 +86,14 @@ class FtpSessionOperationsTest {
             SessionCopy.download(s, "data.bin", 100_000, tail);
             assertArrayEquals(Arrays.copyOfRange(content, 100_000, content.length), tail.toByteArray());
 
-            s.rename("data.bin", "renamed.bin");
+            s.files().rename("data.bin", "renamed.bin");
             assertTrue(Files.exists(root.resolve("docs/renamed.bin")));
             assertFalse(Files.exists(root.resolve("docs/data.bin")));
-            s.delete("renamed.bin");
+            s.files().delete("renamed.bin");
             assertFalse(Files.exists(root.resolve("docs/renamed.bin")));
             s.cdup();
             assertEquals("/", s.pwd());
-            s.rmdir("docs");
+            s.files().rmdir("docs");
             assertFalse(Files.exists(root.resolve("docs")));
         }
         assertDataConnectionsMatchDecodedEndpoints(mode, expected);
@@ -105,7 +105,7 @@ class FtpSessionOperationsTest {
         byte[] content = randomBytes(200_000);
         try (FtpSession s = fx.open(mode, ext)) {
             SessionCopy.upload(s, new ByteArrayInputStream(content, 0, 70_000), "part.bin", 0);
-            assertEquals(70_000, s.size("part.bin"));
+            assertEquals(70_000, s.files().size("part.bin"));
             SessionCopy.upload(s, new ByteArrayInputStream(content, 70_000, content.length - 70_000), "part.bin", 70_000);
         }
         assertArrayEquals(content, Files.readAllBytes(root.resolve("part.bin")));
@@ -116,10 +116,10 @@ class FtpSessionOperationsTest {
     void streamsWorkAndCompleteOnClose(DataMode mode, ExtendedMode ext, DataEndpoint.Kind ignored) throws Exception {
         byte[] content = randomBytes(50_000);
         try (FtpSession s = fx.open(mode, ext)) {
-            try (OutputStream out = s.openUpload("s.bin", 0)) {
+            try (OutputStream out = s.openUpload("s.bin", 0, TransferType.BINARY)) {
                 out.write(content);
             }
-            try (InputStream in = s.openDownload("s.bin", 0)) {
+            try (InputStream in = s.openDownload("s.bin", 0, TransferType.BINARY)) {
                 assertArrayEquals(content, in.readAllBytes());
             }
             assertEquals(1, s.list("/").size()); // the session is still in step after both streams

@@ -49,7 +49,7 @@ class ListingAndNamesTest {
             assertTrue(missing.getMessage().startsWith("the server refused to send nope.bin: 550"), missing.getMessage());
             FtpReplyException cwd = assertThrows(FtpReplyException.class, () -> s.cwd("no-such-dir"));
             assertTrue(cwd.getMessage().startsWith("the server refused CWD no-such-dir: 550"), cwd.getMessage());
-            FtpException chmod = assertThrows(FtpException.class, () -> s.chmod("x", "9z9"));
+            FtpException chmod = assertThrows(FtpException.class, () -> s.files().chmod("x", "9z9"));
             assertTrue(chmod.getMessage().contains("not an octal mode"));
             assertEquals("/", s.pwd(), "refusals leave the session usable");
         }

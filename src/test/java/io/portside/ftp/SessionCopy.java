@@ -18,7 +18,7 @@ public final class SessionCopy {
 
     /** Downloads {@code path} from {@code offset} into {@code sink}; returns the bytes copied. */
     public static long download(FtpSession s, String path, long offset, OutputStream sink) throws IOException {
-        try (InputStream in = s.openDownload(path, offset)) {
+        try (InputStream in = s.openDownload(path, offset, TransferType.BINARY)) {
             return in.transferTo(sink);
         }
     }
@@ -31,7 +31,7 @@ public final class SessionCopy {
 
     /** Uploads {@code source} to {@code path}, from {@code offset} on the server; returns the bytes copied. */
     public static long upload(FtpSession s, InputStream source, String path, long offset) throws IOException {
-        try (OutputStream out = s.openUpload(path, offset)) {
+        try (OutputStream out = s.openUpload(path, offset, TransferType.BINARY)) {
             return source.transferTo(out);
         }
     }

@@ -134,11 +134,11 @@ class FtpSessionInteropTest {
 
         try (FtpSession session = open(s, m)) {
             assertEquals("/", session.pwd(), s + " chroots the user into " + s.homeDir());
-            session.mkdir(dir);
+            session.files().mkdir(dir);
             assertTrue(Files.isDirectory(s.onDisk(dir)), "MKD made " + s.onDisk(dir));
             session.cwd(dir);
             assertEquals("/" + dir, session.pwd());
-            session.mkdir("sub");
+            session.files().mkdir("sub");
             assertTrue(Files.isDirectory(s.onDisk(dir + "/sub")));
 
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -160,8 +160,8 @@ class FtpSessionInteropTest {
                 RemoteFile entry = byName.get(f.getKey());
                 assertEquals(RemoteFile.Type.FILE, entry.type(), entry.toString());
                 assertEquals(f.getValue().length, entry.size(), "listed size of " + entry);
-                assertEquals(f.getValue().length, session.size(f.getKey()), "SIZE " + f.getKey());
-                Instant mdtm = session.modificationTime(f.getKey());
+                assertEquals(f.getValue().length, session.files().size(f.getKey()), "SIZE " + f.getKey());
+                Instant mdtm = session.files().modificationTime(f.getKey());
                 Instant disk = Files.getLastModifiedTime(s.onDisk(dir + "/" + f.getKey())).toInstant()
                         .truncatedTo(ChronoUnit.SECONDS);
                 assertEquals(disk, mdtm.truncatedTo(ChronoUnit.SECONDS), "MDTM " + f.getKey() + " vs the disk");
@@ -178,26 +178,26 @@ class FtpSessionInteropTest {
             assertArrayEquals(Arrays.copyOfRange(files.get("big.bin"), 1_000_001, BIG), tail.toByteArray(),
                     "download resumed with REST 1000001");
 
-            session.rename("big.bin", "sub/moved big.bin");
+            session.files().rename("big.bin", "sub/moved big.bin");
             assertFalse(Files.exists(s.onDisk(dir + "/big.bin")), "RNFR source gone");
             assertArrayEquals(files.get("big.bin"), Files.readAllBytes(s.onDisk(dir + "/sub/moved big.bin")),
                     "RNTO target holds the same bytes");
-            session.rename("small.bin", "small-renamed.bin");
+            session.files().rename("small.bin", "small-renamed.bin");
             assertTrue(Files.exists(s.onDisk(dir + "/small-renamed.bin")));
             assertFalse(Files.exists(s.onDisk(dir + "/small.bin")));
 
-            session.delete("sub/moved big.bin");
+            session.files().delete("sub/moved big.bin");
             assertFalse(Files.exists(s.onDisk(dir + "/sub/moved big.bin")), "DELE removed the file");
-            session.rmdir("sub");
+            session.files().rmdir("sub");
             assertFalse(Files.exists(s.onDisk(dir + "/sub")), "RMD removed the folder");
             for (String name : List.of("empty.bin", "small-renamed.bin", "name with spaces.txt")) {
-                session.delete(name);
+                session.files().delete(name);
             }
             assertEquals(List.of(), session.list(null).stream()
                     .filter(f -> !f.name().equals(".") && !f.name().equals("..")).toList(), "folder is empty");
             session.cdup();
             assertEquals("/", session.pwd());
-            session.rmdir(dir);
+            session.files().rmdir(dir);
             assertFalse(Files.exists(s.onDisk(dir)), "RMD removed " + s.onDisk(dir));
         }
         assertDataConnectionsMatchTheDecodedEndpoints(s, m);
@@ -209,7 +209,7 @@ class FtpSessionInteropTest {
         String dir = scratch(s, "resume");
         byte[] content = bytes(new Random(7), 600_000);
         try (FtpSession session = open(s, m)) {
-            session.mkdir(dir);
+            session.files().mkdir(dir);
             session.cwd(dir);
             SessionCopy.upload(session, new ByteArrayInputStream(content, 0, 250_000), "part.bin", 0);
             assertEquals(250_000, Files.size(s.onDisk(dir + "/part.bin")));
@@ -252,12 +252,12 @@ class FtpSessionInteropTest {
         String name = "Grüße – файл €.txt";
         byte[] content = bytes(new Random(3), 1234);
         try (FtpSession session = open(s, Method.PASV)) {
-            session.mkdir(dir);
+            session.files().mkdir(dir);
             session.cwd(dir);
             SessionCopy.upload(session, new ByteArrayInputStream(content), name, 0);
             assertEquals(List.of(name), session.list(null).stream().map(RemoteFile::name)
                     .filter(n -> !n.equals(".") && !n.equals("..")).toList(), "listed name");
-            assertEquals(content.length, session.size(name));
+            assertEquals(content.length, session.files().size(name));
             ByteArrayOutputStream down = new ByteArrayOutputStream();
             SessionCopy.download(session, name, 0, down);
             assertArrayEquals(content, down.toByteArray());
@@ -276,7 +276,7 @@ class FtpSessionInteropTest {
         String dir = scratch(s, "switch");
         byte[] content = bytes(new Random(11), 100_000);
         try (FtpSession session = open(s, Method.PASV)) {
-            session.mkdir(dir);
+            session.files().mkdir(dir);
             SessionCopy.upload(session, new ByteArrayInputStream(content), dir + "/a.bin", 0);
             session.setMode(DataMode.ACTIVE, ExtendedMode.NEVER);
             assertEquals(DataMode.ACTIVE, session.mode());

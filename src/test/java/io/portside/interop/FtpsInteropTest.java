@@ -106,7 +106,7 @@ class FtpsInteropTest {
         try (FtpSession session = open(s, m, pinned())) {
             assertTrue(session.isSecure());
             assertEquals("/", session.pwd());
-            session.mkdir(dir);
+            session.files().mkdir(dir);
             assertTrue(Files.isDirectory(scratch));
             session.cwd(dir);
             // The first data connection of a TLS 1.3 session cannot resume it here (vsftpd: 522); a
@@ -121,20 +121,20 @@ class FtpsInteropTest {
                     .collect(Collectors.toMap(RemoteFile::name, f -> f, (a, b) -> a));
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 assertEquals(f.getValue().length, listed.get(f.getKey()).size(), "listed " + f.getKey());
-                assertEquals(f.getValue().length, session.size(f.getKey()));
+                assertEquals(f.getValue().length, session.files().size(f.getKey()));
                 ByteArrayOutputStream down = new ByteArrayOutputStream();
                 SessionCopy.download(session, f.getKey(), 0, down);
                 assertArrayEquals(f.getValue(), down.toByteArray(), "downloaded " + f.getKey());
             }
-            session.rename("big.bin", "big-renamed.bin");
+            session.files().rename("big.bin", "big-renamed.bin");
             assertFalse(Files.exists(scratch.resolve("big.bin")));
             assertArrayEquals(files.get("big.bin"), Files.readAllBytes(scratch.resolve("big-renamed.bin")));
             for (String name : List.of("empty.bin", "small.bin", "big-renamed.bin")) {
-                session.delete(name);
+                session.files().delete(name);
                 assertFalse(Files.exists(scratch.resolve(name)), "deleted " + name);
             }
             session.cdup();
-            session.rmdir(dir);
+            session.files().rmdir(dir);
             assertFalse(Files.exists(scratch));
         }
 

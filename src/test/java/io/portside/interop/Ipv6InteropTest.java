@@ -12,6 +12,7 @@ import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
+import io.portside.ftp.TransferType;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEvent.CommandSent;
 import io.portside.ftp.event.ProtocolEvent.EndpointDecoded;
@@ -67,14 +68,14 @@ class Ipv6InteropTest {
                         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(30));
                 try (FtpSession session = FtpSession.open(Site.ftp(s.host(), s.port(), s.user(), s.password()),
                         options, bus, "v6")) {
-                    try (OutputStream out = session.openUpload(name, 0)) {
+                    try (OutputStream out = session.openUpload(name, 0, TransferType.BINARY)) {
                         out.write(content);
                     }
                     assertArrayEquals(content, Files.readAllBytes(onDisk), mode + " upload on disk");
-                    try (InputStream in = session.openDownload(name, 0)) {
+                    try (InputStream in = session.openDownload(name, 0, TransferType.BINARY)) {
                         assertArrayEquals(content, in.readAllBytes(), mode + " download");
                     }
-                    session.delete(name);
+                    session.files().delete(name);
                 }
                 assertFalse(Files.exists(onDisk));
             }

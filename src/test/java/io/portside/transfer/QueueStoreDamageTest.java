@@ -49,10 +49,21 @@ class QueueStoreDamageTest {
     }
 
     @Test
+    void aJobInAStateNeverSavedIsDamageSaidInBothLanguages() throws Exception {
+        QueueStore.Restored r = restore("""
+                {"version":1,"sites":[{"protocol":"FTP","host":"h","port":21,"user":"u"}],"jobs":[
+                 {"direction":"DOWNLOAD","site":0,"source":"/a","target":"/tmp/a","size":-1,"state":"DONE"}]}""");
+        assertEquals("it cannot be read: a job is saved as DONE", r.problem());
+        assertEquals("无法读取它：有一个任务保存为 DONE 状态", r.words().render(java.util.Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
     void aNewerVersionIsKeptAsideNotOverwritten() throws Exception {
         QueueStore.Restored r = restore("{\"version\":9,\"sites\":[],\"jobs\":[],\"future\":true}");
         assertTrue(r.keptAside().getFileName().toString().startsWith("queue.json.newer-"), r.keptAside().toString());
         assertTrue(r.problem().contains("newer Portside (queue version 9)"), r.problem());
+        assertEquals("它由更新版本的 Portside 写入（队列版本 9）", r.words().render(java.util.Locale.SIMPLIFIED_CHINESE),
+                "the Chinese window's report");
         assertTrue(Files.readString(r.keptAside()).contains("future"));
     }
 

@@ -22,8 +22,10 @@ class WritePlanTest {
         return WritePlan.decide(p, exists, source, target, false, false, false);
     }
 
-    private static WritePlan skip(String why) {
-        return new WritePlan(why, false, -1, false);
+    /** A skip, with its reason in English as the command line prints it. */
+    private static void assertSkips(String why, WritePlan plan) {
+        assertEquals(why, plan.skipped() == null ? null : plan.skipped().toString());
+        assertEquals(new WritePlan(plan.skipped(), false, -1, false), plan);
     }
 
     @Test
@@ -42,20 +44,20 @@ class WritePlanTest {
 
     @Test
     void skipAndOverwrite() {
-        assertEquals(skip("the target exists"), plan(ConflictPolicy.SKIP, EXISTS, 100, 100));
+        assertSkips("the target exists", plan(ConflictPolicy.SKIP, EXISTS, 100, 100));
         assertEquals(VIA_PART, plan(ConflictPolicy.OVERWRITE, EXISTS, 100, 100), "the target is replaced only by a complete part");
     }
 
     @Test
     void newerOverwritesOnlyWhenTheSourceIsNewer() {
         assertEquals(VIA_PART, WritePlan.decide(ConflictPolicy.OVERWRITE_IF_NEWER, EXISTS, 100, 100, true, false, false));
-        assertEquals(skip("the target is not older than the source"),
+        assertSkips("the target is not older than the source",
                 WritePlan.decide(ConflictPolicy.OVERWRITE_IF_NEWER, EXISTS, 100, 50, false, false, false));
     }
 
     @Test
     void sizeDiffersOverwritesUnlessBothSizesAreKnownAndEqual() {
-        assertEquals(skip("the target has the same size"), plan(ConflictPolicy.OVERWRITE_IF_SIZE_DIFFERS, EXISTS, 100, 100));
+        assertSkips("the target has the same size", plan(ConflictPolicy.OVERWRITE_IF_SIZE_DIFFERS, EXISTS, 100, 100));
         assertEquals(VIA_PART, plan(ConflictPolicy.OVERWRITE_IF_SIZE_DIFFERS, EXISTS, 100, 99));
         assertEquals(VIA_PART, plan(ConflictPolicy.OVERWRITE_IF_SIZE_DIFFERS, EXISTS, -1, -1), "unknown sizes: copy");
     }
@@ -65,7 +67,7 @@ class WritePlanTest {
         WritePlan p = plan(ConflictPolicy.RESUME, EXISTS, 100, 40);
         assertEquals(new WritePlan(null, false, 40, false), p);
         assertEquals(true, p.appends());
-        assertEquals(skip("the target is complete already"), plan(ConflictPolicy.RESUME, EXISTS, 100, 100));
+        assertSkips("the target is complete already", plan(ConflictPolicy.RESUME, EXISTS, 100, 100));
     }
 
     @Test

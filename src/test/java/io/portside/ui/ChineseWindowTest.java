@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.DialogPane;
 import org.junit.jupiter.api.Test;
 
 /** The language setting overrides the system's: the window and the log's explanations in Chinese. */
@@ -46,5 +47,15 @@ class ChineseWindowTest extends WindowFixture {
         assertEquals("已连接", lookup("#statusState").queryLabeled().getText());
         waitUntil("decoded PASV in Chinese", () -> logText().contains("服务器在 127.0.0.1:"));
         assertTrue(logText().contains("被动模式：客户端 -> 服务器"), logText());
+    }
+
+    @Test
+    void aFailedLoginIsExplainedInChinese() {
+        connectFromBar("wrong-password");
+        waitUntil("error dialog", () -> !lookup("#errorDialog").queryAll().isEmpty());
+        DialogPane pane = lookup("#errorDialog").queryAs(DialogPane.class);
+        assertTrue(pane.getContentText().startsWith("以 " + server.user() + " 身份登录失败：530"), pane.getContentText());
+        assertTrue(pane.getContentText().endsWith("。"), pane.getContentText());
+        clickOn((javafx.scene.Node) pane.lookupButton(javafx.scene.control.ButtonType.OK));
     }
 }

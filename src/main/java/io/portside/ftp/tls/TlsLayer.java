@@ -92,7 +92,7 @@ public final class TlsLayer {
         try {
             s.startHandshake();
         } catch (IOException e) {
-            bus.publish(new ProtocolEvent.TlsFailed(Instant.now(), id, TlsFailures.explain(e),
+            bus.publish(new ProtocolEvent.TlsFailed(Instant.now(), id, TlsFailures.explain(e).toString(),
                     Duration.ofNanos(System.nanoTime() - start)));
             throw e;
         }

@@ -1,12 +1,14 @@
 package io.portside.ui.dialog;
 
 import io.portside.ftp.FtpReplyException;
+import io.portside.ftp.UserMessage;
 import io.portside.ui.fx.UiText;
+import java.util.Locale;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
-/** An error in words: the sentence from the connection layer, and the server's last reply if any. */
+/** An error in words: the sentence from the connection layer in the window's language, and the server's last reply if any. */
 public final class ErrorDialog {
     private ErrorDialog() {
     }
@@ -17,8 +19,7 @@ public final class ErrorDialog {
         a.initOwner(owner);
         a.setTitle(text.get("error.title"));
         a.setHeaderText(what);
-        String message = error.getMessage() == null ? error.toString() : error.getMessage();
-        a.setContentText(capitalise(message) + ".");
+        a.setContentText(sentence(UserMessage.textOf(error, text.locale()), text.locale()));
         a.getDialogPane().setId("errorDialog");
         if (error instanceof FtpReplyException r && !r.reply().isEmpty()) {
             TextArea reply = new TextArea(text.get("error.lastReply", r.code()) + "\n" + String.join("\n", r.reply()));
@@ -31,6 +32,12 @@ public final class ErrorDialog {
         }
         a.show();
         return a;
+    }
+
+    /** Capitalised, with the language's full stop ("。" in Chinese). */
+    static String sentence(String s, Locale locale) {
+        String t = capitalise(s.endsWith("。") ? s.substring(0, s.length() - 1) : s);
+        return t + (locale.getLanguage().equals("zh") ? "。" : ".");
     }
 
     static String capitalise(String s) {

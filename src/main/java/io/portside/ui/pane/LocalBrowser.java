@@ -50,7 +50,7 @@ public final class LocalBrowser implements FileBrowser {
 
     @Override
     public void mkdir(String path) throws IOException {
-        FILES.mkdir(path);
+        FILES.makeFolder(path, false);
     }
 
     /** Refuses to replace an existing file or folder. */

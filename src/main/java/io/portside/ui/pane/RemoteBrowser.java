@@ -68,7 +68,7 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public void mkdir(String path) throws IOException {
-        files().mkdir(path);
+        files().makeFolder(path, false);
     }
 
     /** A plain RNFR/RNTO: unlike the queue's rename, it never deletes an existing target first. */
@@ -84,7 +84,7 @@ public final class RemoteBrowser implements FileBrowser {
 
     /** SITE CHMOD with an octal mode such as 644. */
     public void chmod(String path, String octal) throws IOException {
-        session().chmod(path, octal);
+        session().files().chmod(path, octal);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class QueueView extends BorderPane {
                 column("queue.col.rate", 80, j -> j.rate() > 0 ? Units.size((long) j.rate()) + "/s" : ""),
                 column("queue.col.eta", 60, j -> eta(j.eta())),
                 column("queue.col.state", 80, j -> text.get("job." + j.state().name().toLowerCase(Locale.ROOT))),
-                column("queue.col.error", 200, j -> j.message() == null ? "" : j.message())));
+                column("queue.col.error", 200, j -> j.words() == null ? "" : j.words().render(text.locale()))));
         table.setContextMenu(menu(openFolder));
         ContextMenuSelection.install(table);
         table.setOnKeyPressed(e -> {

@@ -158,6 +158,9 @@ class QueueViewModelTest {
         assertEquals(missing, failed.id());
         assertEquals(JobState.FAILED, failed.state());
         assertTrue(failed.message() != null && failed.message().contains("missing.txt"), failed.message());
+        assertEquals("there is no file /missing.txt on the server", failed.message());
+        assertEquals("服务器上没有文件 /missing.txt", failed.words().render(java.util.Locale.SIMPLIFIED_CHINESE),
+                "the queue's error column in the Chinese window");
 
         queue.remove(List.of(missing));
         awaitModel("its row gone", () -> model.rows().size() == 1);
