@@ -104,6 +104,27 @@ class FtpSessionBehaviourTest {
         assertTrue(line.contains("refused (nothing listens on that port"), line);
     }
 
+    /** Accepted but never greeted: the error and the log say "no greeting", and no firewall. */
+    @Test
+    void silentServerIsExplainedAsNoGreeting() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Site site = Site.ftp("127.0.0.1", silent.getLocalPort(), "u", "p");
+            SessionOptions quick = SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO)
+                    .withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(700), Duration.ofSeconds(3));
+            FtpException e = assertThrows(FtpException.class, () -> FtpSession.open(site, quick, fx.bus, ""));
+            assertEquals(FailureCause.TIMED_OUT, e.failure());
+            assertTrue(e.getMessage().contains("accepted the connection but sent no FTP greeting (220)"), e.getMessage());
+            assertTrue(e.getMessage().contains("implicit FTPS"), e.getMessage());
+            LogFormatter log = new LogFormatter(Locale.ENGLISH);
+            TcpFailed failed = fx.events.await(TcpFailed.class, f -> true);
+            assertTrue(failed.opened());
+            String lines = fx.events.all().stream().map(ev -> log.format(ev).text())
+                    .reduce("", (a, b) -> a + b + "\n");
+            assertFalse(lines.contains("firewall drops"), lines);
+            assertTrue(lines.contains("sent no FTP greeting"), lines);
+        }
+    }
+
     @Test
     void modeChangeOnALiveSessionAppliesToTheNextDataConnection() throws Exception {
         try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.NEVER)) {

@@ -64,7 +64,7 @@ public class MonitoredSocket extends Socket {
         } catch (IOException e) {
             ended.set(true);
             bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), id, remote, false, FailureCause.of(e),
-                    e.getMessage(), Duration.ofNanos(System.nanoTime() - start)));
+                    e.getMessage(), Duration.ofNanos(System.nanoTime() - start), false));
             super.close();
             throw e;
         }
@@ -140,7 +140,7 @@ public class MonitoredSocket extends Socket {
         if (!isClosed() && ended.compareAndSet(false, true)) {
             bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), id, remoteEndpoint(), false, FailureCause.of(e),
                     e.getMessage() + " after " + received.get() + " bytes received, " + sent.get() + " sent",
-                    Duration.ofNanos(System.nanoTime() - openedAt)));
+                    Duration.ofNanos(System.nanoTime() - openedAt), true));
         }
     }
 
