@@ -60,7 +60,7 @@ public final class FtpSession implements AutoCloseable {
         this.mode = new ModeState(options.mode(), options.extended());
         this.tlsFallback = new TlsFallback(this, turn, tlsPolicy.tls12Servers());
         newConnection(owner);
-        this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
+        this.keepAlive = new KeepAlive(this::idleTick, options.keepAlive());
         this.transfers = new SessionTransfers(this, turn, keepAlive, tlsFallback, options);
     }
 
@@ -350,14 +350,24 @@ public final class FtpSession implements AutoCloseable {
         transfers.abort();
     }
 
-    private void idleNoop() {
-        if (!keepAlive.due(turn.lastUse()) || !turn.tryTake()) {
+    /**
+     * On an idle connection: a NOOP when the keep-alive is due, else a look whether the server
+     * has hung up, so that a closed connection shows as closed ({@link #isConnected()}, and its
+     * "closed by the server" event) at once rather than at the next command.
+     */
+    private void idleTick() {
+        if (!turn.tryTake()) {
             return;
         }
         try {
-            if (client.isConnected()) {
+            if (!client.isConnected()) {
+                return;
+            }
+            if (keepAlive.due(turn.lastUse())) {
                 client.sendNoOp();
                 turn.used();
+            } else if (client.serverHungUp()) {
+                disconnect();
             }
         } catch (IOException e) {
             disconnect();

@@ -125,6 +125,40 @@ class FtpSessionBehaviourTest {
         }
     }
 
+    /** The server hangs up an idle session: the session knows within about a second, not at the next command. */
+    @Test
+    void serverHangingUpAnIdleSessionIsNoticedAtOnce() throws Exception {
+        try (io.portside.testing.CuttableLink link = new io.portside.testing.CuttableLink(fx.server.port());
+             FtpSession s = FtpSession.open(Site.ftp("127.0.0.1", link.port(), fx.server.user(), fx.server.password()),
+                     SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), fx.bus, "browse")) {
+            Thread.sleep(2500); // the watch looks twice on the quiet connection: nothing is lost by it
+            assertEquals("/", s.pwd());
+            assertEquals(0, s.list("/").size());
+            assertTrue(s.isConnected());
+            long cut = System.nanoTime();
+            link.cut();
+            ProtocolEvent.TcpClosed closed = fx.events.await(ProtocolEvent.TcpClosed.class,
+                    c -> c.connection().equals(s.connectionId()));
+            assertEquals(io.portside.ftp.event.ClosedBy.SERVER, closed.by());
+            assertTrue(System.nanoTime() - cut < 2_500_000_000L, "noticed after " + (System.nanoTime() - cut) / 1e6 + " ms");
+            assertFalse(s.isConnected());
+            assertTrue(fx.events.of(TcpFailed.class).isEmpty(), "the watch's quiet reads are no failures");
+        }
+    }
+
+    /** A server that says why before hanging up (421): the reason is in the log. */
+    @Test
+    void serverSaying421BeforeHangingUpIsLogged() throws Exception {
+        try (io.portside.testing.CuttableLink link = new io.portside.testing.CuttableLink(fx.server.port());
+             FtpSession s = FtpSession.open(Site.ftp("127.0.0.1", link.port(), fx.server.user(), fx.server.password()),
+                     SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), fx.bus, "browse")) {
+            link.sayAndCut("421 Timeout: closing control connection");
+            fx.events.await(ProtocolEvent.TcpClosed.class, c -> c.connection().equals(s.connectionId()));
+            assertTrue(fx.events.of(ReplyReceived.class).stream().anyMatch(r -> r.code() == 421));
+            assertFalse(s.isConnected());
+        }
+    }
+
     @Test
     void modeChangeOnALiveSessionAppliesToTheNextDataConnection() throws Exception {
         try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.NEVER)) {

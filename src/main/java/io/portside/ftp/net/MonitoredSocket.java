@@ -34,6 +34,7 @@ public class MonitoredSocket extends Socket {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile long openedAt = System.nanoTime();
     private volatile boolean endOfStream;
+    private volatile boolean probing;
     private InputStream input;
     private OutputStream output;
 
@@ -88,6 +89,14 @@ public class MonitoredSocket extends Socket {
         endOfStream = true;
     }
 
+    /**
+     * While on, a read timeout is no failure: a short read on an idle connection that only asks
+     * "has the server hung up?" ({@code InstrumentedFtpClient#serverHungUp}) is expected to time out.
+     */
+    public void probing(boolean on) {
+        probing = on;
+    }
+
     /** Closes without a "closed" line: for connections already reported as rejected. */
     public void discard() throws IOException {
         ended.set(true);
@@ -137,6 +146,9 @@ public class MonitoredSocket extends Socket {
     }
 
     private void failed(IOException e) {
+        if (probing && e instanceof java.net.SocketTimeoutException) {
+            return;
+        }
         if (!isClosed() && ended.compareAndSet(false, true)) {
             bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), id, remoteEndpoint(), false, FailureCause.of(e),
                     e.getMessage() + " after " + received.get() + " bytes received, " + sent.get() + " sent",
