@@ -77,7 +77,18 @@ public final class FtpSession implements AutoCloseable {
     /** As {@link #open(Site, SessionOptions, ProtocolEventBus, String)}, deciding about certificates by {@code tls}. */
     public static FtpSession open(Site site, SessionOptions options, ProtocolEventBus bus, String owner,
                                   TlsPolicy tls) throws FtpException {
+        return open(site, options, bus, owner, tls, s -> { });
+    }
+
+    /**
+     * As {@link #open(Site, SessionOptions, ProtocolEventBus, String, TlsPolicy)}, handing the
+     * session to {@code opening} before it connects, so that another thread can
+     * {@link #cancelOpening()} a slow attempt (a server that never greets).
+     */
+    public static FtpSession open(Site site, SessionOptions options, ProtocolEventBus bus, String owner,
+                                  TlsPolicy tls, java.util.function.Consumer<FtpSession> opening) throws FtpException {
         FtpSession s = new FtpSession(site, options, bus, owner, tls);
+        opening.accept(s);
         try {
             s.connectAndLogin();
         } catch (FtpException e) {
@@ -374,6 +385,15 @@ public final class FtpSession implements AutoCloseable {
         } finally {
             turn.release();
         }
+    }
+
+    /**
+     * From any thread, while {@link #open} runs: closes the connection being opened, so that the
+     * attempt fails at once (the log says the user cancelled it).
+     */
+    public void cancelOpening() {
+        notice(Severity.INFO, "cancelled");
+        disconnect();
     }
 
     /** QUIT, then closes the control connection; safe to call more than once and on a broken session. */
