@@ -65,7 +65,7 @@ class ConnectionHealTest extends WindowFixture {
 
         link.cut();
         waitUntil("the window shows the connection closed", 5, () -> "Reconnect".equals(text("#connect")));
-        assertEquals("Disconnected — reconnects on your next action", text("#statusState"));
+        assertEquals("Connection lost", text("#statusState"));
         assertTrue(call(() -> ((org.controlsfx.control.StatusBar) lookup("#statusBar").query()).getText())
                 .startsWith("The connection to "), "status bar message");
         assertTrue(noticeShown());
@@ -119,6 +119,21 @@ class ConnectionHealTest extends WindowFixture {
         waitUntil("connected again", 10, () -> "Disconnect".equals(text("#connect")));
         assertEquals("/pub", call(() -> window.panes().remote().model().folder().get()));
         assertTrue(listed("#remoteTable", "a.txt"));
+    }
+
+    /** While lost, connecting to another site starts clean: the lost site's listing and notice go. */
+    @Test
+    void connectingElsewhereWhileLostStartsClean() throws Exception {
+        connectThroughLink();
+        link.cut();
+        waitUntil("the window shows the connection closed", 5, () -> "Reconnect".equals(text("#connect")));
+        clickOn("#port").push(KeyCode.CONTROL, KeyCode.A).write(String.valueOf(server.port()));
+        waitUntil("the button offers a new connection", () -> "Reconnect".equals(text("#connect")));
+        clickOn("#connect");
+        waitUntil("connected to the other port", 10, () -> "Disconnect".equals(text("#connect")));
+        waitUntil("its home listed", () -> listed("#remoteTable", "top.txt"));
+        assertFalse(noticeShown());
+        assertEquals("/", call(() -> window.panes().remote().model().folder().get()));
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.ui.fx.FxBatcher;
 import java.time.Instant;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -53,6 +55,7 @@ final class BrowseSession {
     /** Bumped by every connect, cancel and disconnect: an attempt that finds it changed was cancelled. */
     private volatile long generation;
     private int failures; // browse worker only
+    private boolean recheckPending; // FX thread only
 
     BrowseSession(ProtocolEventBus bus, Executor worker, FxBatcher bridge, Events events) {
         this.bus = bus;
@@ -160,11 +163,28 @@ final class BrowseSession {
         worker.execute(this::closeQuietly);
     }
 
-    /** A closed control connection: when it was the session's (still wanted), the window says so. */
+    /**
+     * A closed control connection: when it was the session's (still wanted), the window says so.
+     * The socket reports its close a moment before the session counts itself disconnected, so a
+     * session that still looks connected is looked at once more shortly after.
+     */
     private void checkAlive() {
         FtpSession s = session;
-        if (s != null && target != null && !s.isConnected()) {
+        if (s == null || target == null) {
+            return;
+        }
+        if (!s.isConnected()) {
             events.lost();
+        } else if (!recheckPending) {
+            recheckPending = true;
+            PauseTransition later = new PauseTransition(Duration.millis(300));
+            later.setOnFinished(e -> {
+                recheckPending = false;
+                if (session == s && target != null && !s.isConnected()) {
+                    events.lost();
+                }
+            });
+            later.play();
         }
     }
 

@@ -167,6 +167,10 @@ public final class ConnectionViewModel implements BrowseSession.Events {
             onReconnect.run();
             return;
         }
+        if (state.get() == ConnectionState.LOST) {
+            browse.close(); // another site: the lost one's listing and notice go
+            settleDisconnected();
+        }
         state.set(ConnectionState.CONNECTING);
         browse.open(target, options(), tlsPolicy);
     }
