@@ -282,7 +282,8 @@ final class DataConnector {
                 bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), currentId(),
                         new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), true,
                         FailureCause.TIMED_OUT, refused == null ? null : "only " + refused
-                        + " connected, and was refused: the server connects from another address than its own", waited));
+                        + " connected, and was refused: the server connects from another address than its own", waited,
+                        false));
                 control.resynchronize();
                 throw new DataConnectException(UserMessage.of("data.neverConnected",
                         AddressText.hostPort(AddressText.of(server.getInetAddress()), server.getLocalPort())),

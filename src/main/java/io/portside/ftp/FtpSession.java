@@ -61,7 +61,7 @@ public final class FtpSession implements AutoCloseable {
         this.files = new RemoteFileCommands(this, calls);
         this.tlsFallback = new TlsFallback(this, calls, turn, tlsPolicy.tls12Servers());
         newConnection(owner);
-        this.keepAlive = new KeepAlive(this::idleNoop, options.keepAlive());
+        this.keepAlive = new KeepAlive(this::idleTick, options.keepAlive());
         this.transfers = new SessionTransfers(this, calls, turn, keepAlive, tlsFallback, options);
     }
 
@@ -78,7 +78,18 @@ public final class FtpSession implements AutoCloseable {
     /** As {@link #open(Site, SessionOptions, ProtocolEventBus, String)}, deciding about certificates by {@code tls}. */
     public static FtpSession open(Site site, SessionOptions options, ProtocolEventBus bus, String owner,
                                   TlsPolicy tls) throws FtpException {
+        return open(site, options, bus, owner, tls, s -> { });
+    }
+
+    /**
+     * As {@link #open(Site, SessionOptions, ProtocolEventBus, String, TlsPolicy)}, handing the
+     * session to {@code opening} before it connects, so that another thread can
+     * {@link #cancelOpening()} a slow attempt (a server that never greets).
+     */
+    public static FtpSession open(Site site, SessionOptions options, ProtocolEventBus bus, String owner,
+                                  TlsPolicy tls, java.util.function.Consumer<FtpSession> opening) throws FtpException {
         FtpSession s = new FtpSession(site, options, bus, owner, tls);
+        opening.accept(s);
         try {
             s.connectAndLogin();
         } catch (FtpException e) {
@@ -296,20 +307,39 @@ public final class FtpSession implements AutoCloseable {
         transfers.abort();
     }
 
-    private void idleNoop() {
-        if (!keepAlive.due(turn.lastUse()) || !turn.tryTake()) {
+    /**
+     * On an idle connection: a NOOP when the keep-alive is due, else a look whether the server
+     * has hung up, so that a closed connection shows as closed ({@link #isConnected()}, and its
+     * "closed by the server" event) at once rather than at the next command.
+     */
+    private void idleTick() {
+        if (!turn.tryTake()) {
             return;
         }
         try {
-            if (client.isConnected()) {
+            if (!client.isConnected()) {
+                return;
+            }
+            if (keepAlive.due(turn.lastUse())) {
                 client.sendNoOp();
                 turn.used();
+            } else if (client.serverHungUp()) {
+                disconnect();
             }
         } catch (IOException e) {
             disconnect();
         } finally {
             turn.release();
         }
+    }
+
+    /**
+     * From any thread, while {@link #open} runs: closes the connection being opened, so that the
+     * attempt fails at once (the log says the user cancelled it).
+     */
+    public void cancelOpening() {
+        calls.notice(Severity.INFO, "cancelled");
+        disconnect();
     }
 
     /** QUIT, then closes the control connection; safe to call more than once and on a broken session. */

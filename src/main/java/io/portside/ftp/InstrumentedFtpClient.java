@@ -4,6 +4,7 @@ import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.net.BoundedReplyReader;
+import io.portside.ftp.net.MonitoredSocket;
 import io.portside.ftp.net.MonitoredSocketFactory;
 import io.portside.ftp.tls.TlsLayer;
 import java.io.BufferedWriter;
@@ -41,6 +42,8 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
     private BoundedReplyReader replyReader;
     private TlsLayer tls;
     private boolean implicitTls;
+    /** The TCP socket under any TLS layer (the one that reports the connection's life). */
+    private MonitoredSocket plain;
 
     InstrumentedFtpClient(ProtocolEventBus bus, ConnectionId id) {
         this.bus = bus;
@@ -62,6 +65,7 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
 
     @Override
     protected void _connectAction_() throws IOException {
+        plain = (MonitoredSocket) _socket_;
         if (tls != null && implicitTls) {
             _socket_.setSoTimeout(getConnectTimeout());
             _socket_ = tls.secureControl(_socket_, id);
@@ -88,6 +92,41 @@ final class InstrumentedFtpClient extends FTPClient implements ControlChannel {
         replyReader = boundedReader();
         _controlInput_ = new CRLFLineReader(replyReader);
         _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_output_, Charset.forName(getControlEncoding())));
+    }
+
+    /**
+     * On an idle connection (the caller has the turn): has the server hung up? A read of a few
+     * milliseconds tells: the end of the stream is a close; a reply nobody asked for (a 421
+     * "timeout, closing" before the close) is read, so the log shows the server's reason; a
+     * timeout means all is well, and what was read stays for the next reply.
+     */
+    boolean serverHungUp() throws IOException {
+        if (!isConnected() || _controlInput_ == null) {
+            return true;
+        }
+        int timeout = _socket_.getSoTimeout();
+        plain.probing(true);
+        try {
+            _socket_.setSoTimeout(5);
+            _controlInput_.mark(1);
+            if (_controlInput_.read() < 0) {
+                return true;
+            }
+            _controlInput_.reset();
+        } catch (SocketTimeoutException quiet) {
+            return false;
+        } finally {
+            plain.probing(false);
+            if (!_socket_.isClosed()) {
+                _socket_.setSoTimeout(timeout);
+            }
+        }
+        try {
+            getReply(); // logged as every reply is
+        } catch (IOException closing) {
+            // a 421 or the end of the stream: either way the server is gone
+        }
+        return true;
     }
 
     /** PBSZ 0 + PROT P: data connections in TLS too; each resumes the control session. */

@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends NOOP on an idle control connection so that NAT routers and firewalls, which drop idle
- * TCP connections after a few minutes, keep it open. One shared daemon thread for all sessions.
+ * TCP connections after a few minutes, keep it open, and in between (at least every
+ * {@link #WATCH_MILLIS}) lets the session look whether the server has hung up. One shared
+ * daemon thread for all sessions.
  */
 final class KeepAlive {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -17,21 +19,20 @@ final class KeepAlive {
         return t;
     });
 
-    private final Runnable noop;
+    static final long WATCH_MILLIS = 1000;
+    private final Runnable tick;
     private final Duration interval;
     private ScheduledFuture<?> task;
 
-    KeepAlive(Runnable noop, Duration interval) {
-        this.noop = noop;
+    KeepAlive(Runnable tick, Duration interval) {
+        this.tick = tick;
         this.interval = interval;
     }
 
     synchronized void start() {
-        if (interval.isZero() || interval.isNegative()) {
-            return;
-        }
-        long period = Math.max(250, interval.toMillis() / 2);
-        task = TIMER.scheduleWithFixedDelay(noop, period, period, TimeUnit.MILLISECONDS);
+        long period = interval.isZero() || interval.isNegative() ? WATCH_MILLIS
+                : Math.min(WATCH_MILLIS, Math.max(250, interval.toMillis() / 2));
+        task = TIMER.scheduleWithFixedDelay(tick, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** True when the control connection has been idle for the keep-alive interval. */

@@ -1,10 +1,12 @@
 package io.portside.ftp;
 
+import io.portside.ftp.event.AddressText;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.FailureCause;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEvent.Notice.Severity;
 import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ftp.event.Units;
 import io.portside.ftp.tls.TlsLayer;
 import io.portside.ftp.tls.TlsPolicy;
 import java.io.IOException;
@@ -61,7 +63,7 @@ final class SessionLogin {
         client.setControlEncoding(options.charset().name());
         client.setRemoteVerificationEnabled(false); // DataConnector checks the peer itself, and logs it
         InetAddress address = resolve(site.host());
-        client.connect(address, site.port());
+        connect(address);
         client.setSoTimeout(millis(options.replyTimeout()));
         if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
             throw client.refusal(UserMessage.of("refused.connection"), false);
@@ -77,6 +79,32 @@ final class SessionLogin {
         }
         if (secure) {
             client.protectData();
+        }
+    }
+
+    /**
+     * Opens the TCP connection and reads the greeting. A server that accepts the connection and
+     * then says nothing is no firewall problem (the connection is open): the port serves another
+     * protocol, implicit FTPS most often (it waits for our TLS hello), or the server is overloaded.
+     */
+    private void connect(InetAddress address) throws IOException {
+        try {
+            client.connect(address, site.port());
+        } catch (IOException e) {
+            // Commons Net waits for the greeting as long as for the connection, and wraps its timeout
+            if (!client.isConnected() || FailureCause.of(e) != FailureCause.TIMED_OUT) {
+                throw e; // the connection attempt itself went unanswered, or failed otherwise
+            }
+            String waited = Units.duration(options.connectTimeout());
+            String where = AddressText.hostPort(site.host(), site.port());
+            notice(Severity.ERROR, "greeting.none", where, waited);
+            String hint = site.protocol() == Protocol.FTPS
+                    ? "the port may not serve implicit FTPS (try ftp:// or ftpes://), or the server is overloaded"
+                    : "the port may serve another protocol (implicit FTPS, usually on port 990, needs ftps://), "
+                    + "or the server is overloaded";
+            throw new FtpException(UserMessage.verbatim("connecting to " + where + ": the server accepted the connection"
+                    + " but sent no " + (site.protocol() == Protocol.FTPS ? "TLS handshake or " : "")
+                    + "FTP greeting (220) within " + waited + ": " + hint), FailureCause.TIMED_OUT, e);
         }
     }
 

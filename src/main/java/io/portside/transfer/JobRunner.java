@@ -125,6 +125,7 @@ final class JobRunner {
         e.partPath = plan.appends() ? null : writeTo;
         e.bytesTotal = source.size();
         progress(offset);
+        e.run++; // the rate counts from here: the offset was not moved by this run
         transfer(source.path(), writeTo, offset, type);
         if (!text) {
             checkSize(writeTo, source.size());

@@ -2,8 +2,11 @@ package io.portside.transfer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +30,9 @@ final class ProgressThrottle {
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService timer;
     private volatile double rate;
-    private long lastMoved;
-    private long lastNanos;
+    /** The running jobs' meters (this thread only); a job that stops running loses its meter. */
+    private final Map<QueuedJob, Metered> meters = new HashMap<>();
+    private RateMeter queueMeter;
     private volatile Saver store;
     private long lastSave;
 
@@ -127,8 +131,9 @@ final class ProgressThrottle {
         for (QueuedJob e : running) {
             measure(e, now);
         }
+        forgetStopped(running);
         batch.addAll(running);
-        measureQueue(now);
+        measureQueue(now, !running.isEmpty());
         List<Long> gone = new ArrayList<>();
         for (Long id; (id = removed.poll()) != null; ) {
             gone.add(id);
@@ -147,25 +152,51 @@ final class ProgressThrottle {
         }
     }
 
-    /** A smoothed rate per job, so the ETA does not jump with every packet. */
-    private static void measure(QueuedJob e, long now) {
-        long bytes = e.bytesDone;
-        if (e.sampleNanos != 0 && now > e.sampleNanos) {
-            double instant = (bytes - e.sampleBytes) * 1e9 / (now - e.sampleNanos);
-            e.rate = e.rate == 0 ? instant : e.rate * 0.7 + instant * 0.3;
-        }
-        e.sampleBytes = bytes;
-        e.sampleNanos = now;
+    /** A job's meter and the run it measures (a new run, from its own offset, starts a new meter). */
+    private record Metered(RateMeter meter, int run) {
     }
 
-    private void measureQueue(long now) {
-        long moved = ctx.movedTotal();
-        if (lastNanos != 0 && now > lastNanos) {
-            double instant = (moved - lastMoved) * 1e9 / (now - lastNanos);
-            rate = rate * 0.7 + instant * 0.3;
+    /** The job's rate over the last seconds of wall time (see {@link RateMeter}). */
+    private void measure(QueuedJob e, long now) {
+        int run = e.run; // read before the bytes: a new run's offset is written before its number
+        long bytes = e.bytesDone;
+        Metered m = meters.get(e);
+        if (m == null || m.run() != run) {
+            m = new Metered(new RateMeter(now, bytes), run);
+            meters.put(e, m);
+        } else {
+            m.meter().sample(now, bytes);
         }
-        lastMoved = moved;
-        lastNanos = now;
+        e.rate = m.meter().rate();
+    }
+
+    /** Paused, failed, done: no rate, and a later run measures afresh. */
+    private void forgetStopped(List<QueuedJob> running) {
+        if (meters.size() == running.size() && meters.keySet().containsAll(running)) {
+            return;
+        }
+        Set<QueuedJob> still = new HashSet<>(running);
+        meters.keySet().removeIf(e -> {
+            if (still.contains(e)) {
+                return false;
+            }
+            e.rate = 0;
+            return true;
+        });
+    }
+
+    private void measureQueue(long now, boolean anyRunning) {
+        long moved = ctx.movedTotal();
+        if (!anyRunning) {
+            queueMeter = null;
+            rate = 0;
+        } else if (queueMeter == null) {
+            queueMeter = new RateMeter(now, moved);
+            rate = 0;
+        } else {
+            queueMeter.sample(now, moved);
+            rate = queueMeter.rate();
+        }
     }
 
     private synchronized void save() {

@@ -35,11 +35,11 @@ final class QueuedJob {
     volatile long bytesDone;
     volatile long bytesTotal = -1;
     volatile boolean dirty;
+    /** Counts the runs: a new one (retry, resume from an offset) starts the rate afresh; written after bytesDone. */
+    volatile int run;
 
-    // progress thread only
-    long sampleBytes;
-    long sampleNanos;
-    double rate;
+    // written by the progress thread: bytes per second over the last seconds (RateMeter)
+    volatile double rate;
 
     QueuedJob(long id, long parentId, TransferJob job) {
         this.targetUnseen = job.inNewFolder();

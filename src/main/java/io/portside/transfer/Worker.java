@@ -6,7 +6,10 @@ import io.portside.files.LocalFiles;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.Site;
+import io.portside.ftp.event.ProtocolEvent;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * One transfer slot: a thread with its own logged-in session, reused job after job. The
@@ -26,6 +29,8 @@ final class Worker implements Runnable {
     boolean retiring;
 
     private FtpSession session;
+    /** The connection that closed under this worker (the next one says it replaces it), or null. */
+    private String closedUnder;
     private volatile FileSystemView remote;
 
     Worker(String tag, QueueContext ctx, SessionFactory sessions) {
@@ -82,6 +87,7 @@ final class Worker implements Runnable {
         }
         ctx.lifecycle.settle(e, outcome, failure);
         if (session != null && !session.isConnected()) {
+            closedUnder = session.connectionId().toString();
             closeSession(); // broken: the next job reconnects
         }
     }
@@ -107,12 +113,21 @@ final class Worker implements Runnable {
     }
 
     private FileSystemView connect(Site site) throws FtpException {
+        if (session != null && !session.isConnected()) {
+            closedUnder = session.connectionId().toString(); // the server hung up while the worker was idle
+        }
         if (session != null && (!session.isConnected() || !TransferQueue.siteKey(session.site()).equals(TransferQueue.siteKey(site)))) {
             closeSession();
         }
         if (session == null) {
             session = sessions.open(site, tag);
             remote = new FtpFiles(session);
+            if (closedUnder != null) {
+                String old = closedUnder;
+                session.report(id -> new ProtocolEvent.Notice(Instant.now(), id, ProtocolEvent.Notice.Severity.INFO,
+                        "reconnected.worker", List.of(old)));
+            }
+            closedUnder = null;
         }
         return remote;
     }

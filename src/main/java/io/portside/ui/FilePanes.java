@@ -40,7 +40,7 @@ final class FilePanes {
         DragSession drags = new DragSession();
         local = new FilePane("local", new FilePaneViewModel(new LocalBrowser(startLocal), localWorker, bridge,
                 e -> errors.show(text.get("error.local"), e)), text, actions, drags);
-        remote = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::session), browseWorker,
+        remote = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::live), browseWorker,
                 bridge, e -> errors.show(text.get("error.remote"), e)), text, actions, drags);
         actions.panes(local, remote);
         split = new SplitPane(local, remote);
@@ -78,12 +78,29 @@ final class FilePanes {
     /** The remote pane names the server and lists its home folder. */
     void showConnected(String host) {
         remote.setTitle(text.get("pane.remote.on", host));
+        remote.setNotice(null);
         remote.model().openHome();
     }
 
     void showDisconnected() {
         remote.model().clear();
         remote.setTitle(text.get("pane.remote"));
+        remote.setNotice(null);
+    }
+
+    /** The connection closed: the listing stays (it is where the next action reconnects to), and says so. */
+    void showLost() {
+        remote.setNotice(text.get("pane.remote.lost"));
+    }
+
+    /** Connected again: the notice goes. */
+    void showReconnected() {
+        remote.setNotice(null);
+    }
+
+    /** Reconnecting failed too often: the pane is empty and says why. */
+    void showGaveUp(String host, String why) {
+        remote.setNotice(text.get("pane.remote.gaveUp", host, ConnectionViewModel.MAX_RECONNECTS, why));
     }
 
     /** After uploads and downloads the target pane lists its folder again (at most every 300 ms). */

@@ -123,11 +123,20 @@ public final class MainWindow implements AutoCloseable {
             status(text.get("status.connected", connection.connectedSite().get()));
         });
         connection.onFailed(e -> errors.show(text.get("error.connect"), e));
-        connection.state().addListener((o, a, s) -> {
-            if (s == ConnectionState.DISCONNECTED) {
-                panes.showDisconnected();
+        connection.onCancelled(() -> status(text.get("status.cancelled")));
+        connection.onGaveUp((lost, e) -> {
+            panes.showGaveUp(lost.host(), e.getMessage());
+            status(text.get("pane.remote.gaveUp", lost.host(), ConnectionViewModel.MAX_RECONNECTS, e.getMessage()));
+        });
+        // "Reconnect" while lost: listing the folder again reconnects there (the home folder if none was listed)
+        connection.onReconnect(() -> {
+            if (panes.remote().model().folder().get().isEmpty()) {
+                panes.remote().model().openHome();
+            } else {
+                panes.remote().model().refresh();
             }
         });
+        connection.state().addListener((o, a, s) -> connectionChanged(a, s));
         panes.refreshAfterTransfers(transfers.model());
 
         diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors);
@@ -162,6 +171,25 @@ public final class MainWindow implements AutoCloseable {
         stage.setOnCloseRequest(e -> close());
         panes.local().model().openHome();
         restoreQueue();
+    }
+
+    /** What the panes and the status bar say when the browse connection changes. */
+    private void connectionChanged(ConnectionState was, ConnectionState now) {
+        switch (now) {
+            case DISCONNECTED -> panes.showDisconnected();
+            case CONNECTING -> status(text.get("status.connecting", connection.site()));
+            case LOST -> {
+                panes.showLost();
+                status(text.get("status.lost", connection.connectedSite().get()));
+            }
+            case CONNECTED -> {
+                if (was == ConnectionState.LOST) {
+                    panes.showReconnected();
+                    String folder = panes.remote().model().folder().get();
+                    status(text.get("status.reconnected", connection.connectedSite().get(), folder.isEmpty() ? "/" : folder));
+                }
+            }
+        }
     }
 
     /** The last run's unfinished transfers, read on a worker; a file that cannot be used is said so. */

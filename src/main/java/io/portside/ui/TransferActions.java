@@ -106,7 +106,9 @@ final class TransferActions implements PaneHost {
     }
 
     private boolean connected() {
-        if (connection.state().get() != ConnectionState.CONNECTED) {
+        ConnectionState s = connection.state().get();
+        // lost: the queue's workers open their own connections, and the pane's next listing heals its own
+        if (s != ConnectionState.CONNECTED && s != ConnectionState.LOST) {
             status.accept(text.get("status.connectFirst"));
             return false;
         }

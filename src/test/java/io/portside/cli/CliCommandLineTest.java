@@ -70,6 +70,20 @@ class CliCommandLineTest {
                 run.err());
     }
 
+    /** A port that accepts TCP but never greets (implicit FTPS on 990, another protocol): said so, not "a firewall". */
+    @Test
+    void silentServerIsDescribedAsNoGreeting() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("ls", "--timeout", "1", "ftp://127.0.0.1:" + silent.getLocalPort() + "/");
+
+            assertEquals(ExitCode.REMOTE_FAILURE, run.exitCode(), run.toString());
+            assertTrue(run.err().startsWith("portside: connecting to 127.0.0.1:" + silent.getLocalPort()
+                    + ": the server accepted the connection but sent no FTP greeting (220) within 1.0 s"), run.err());
+            assertTrue(run.err().contains("implicit FTPS"), run.err());
+            assertFalse(run.err().contains("firewall"), run.err());
+        }
+    }
+
     @Test
     void refusedPortWithLogShowsTheFailedConnectionThenTheErrorLast() throws Exception {
         int closedPort;

@@ -104,6 +104,61 @@ class FtpSessionBehaviourTest {
         assertTrue(line.contains("refused (nothing listens on that port"), line);
     }
 
+    /** Accepted but never greeted: the error and the log say "no greeting", and no firewall. */
+    @Test
+    void silentServerIsExplainedAsNoGreeting() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Site site = Site.ftp("127.0.0.1", silent.getLocalPort(), "u", "p");
+            SessionOptions quick = SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO)
+                    .withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(700), Duration.ofSeconds(3));
+            FtpException e = assertThrows(FtpException.class, () -> FtpSession.open(site, quick, fx.bus, ""));
+            assertEquals(FailureCause.TIMED_OUT, e.failure());
+            assertTrue(e.getMessage().contains("accepted the connection but sent no FTP greeting (220)"), e.getMessage());
+            assertTrue(e.getMessage().contains("implicit FTPS"), e.getMessage());
+            LogFormatter log = new LogFormatter(Locale.ENGLISH);
+            TcpFailed failed = fx.events.await(TcpFailed.class, f -> true);
+            assertTrue(failed.opened());
+            String lines = fx.events.all().stream().map(ev -> log.format(ev).text())
+                    .reduce("", (a, b) -> a + b + "\n");
+            assertFalse(lines.contains("firewall drops"), lines);
+            assertTrue(lines.contains("sent no FTP greeting"), lines);
+        }
+    }
+
+    /** The server hangs up an idle session: the session knows within about a second, not at the next command. */
+    @Test
+    void serverHangingUpAnIdleSessionIsNoticedAtOnce() throws Exception {
+        try (io.portside.testing.CuttableLink link = new io.portside.testing.CuttableLink(fx.server.port());
+             FtpSession s = FtpSession.open(Site.ftp("127.0.0.1", link.port(), fx.server.user(), fx.server.password()),
+                     SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), fx.bus, "browse")) {
+            Thread.sleep(2500); // the watch looks twice on the quiet connection: nothing is lost by it
+            assertEquals("/", s.pwd());
+            assertEquals(0, s.list("/").size());
+            assertTrue(s.isConnected());
+            long cut = System.nanoTime();
+            link.cut();
+            ProtocolEvent.TcpClosed closed = fx.events.await(ProtocolEvent.TcpClosed.class,
+                    c -> c.connection().equals(s.connectionId()));
+            assertEquals(io.portside.ftp.event.ClosedBy.SERVER, closed.by());
+            assertTrue(System.nanoTime() - cut < 2_500_000_000L, "noticed after " + (System.nanoTime() - cut) / 1e6 + " ms");
+            assertFalse(s.isConnected());
+            assertTrue(fx.events.of(TcpFailed.class).isEmpty(), "the watch's quiet reads are no failures");
+        }
+    }
+
+    /** A server that says why before hanging up (421): the reason is in the log. */
+    @Test
+    void serverSaying421BeforeHangingUpIsLogged() throws Exception {
+        try (io.portside.testing.CuttableLink link = new io.portside.testing.CuttableLink(fx.server.port());
+             FtpSession s = FtpSession.open(Site.ftp("127.0.0.1", link.port(), fx.server.user(), fx.server.password()),
+                     SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), fx.bus, "browse")) {
+            link.sayAndCut("421 Timeout: closing control connection");
+            fx.events.await(ProtocolEvent.TcpClosed.class, c -> c.connection().equals(s.connectionId()));
+            assertTrue(fx.events.of(ReplyReceived.class).stream().anyMatch(r -> r.code() == 421));
+            assertFalse(s.isConnected());
+        }
+    }
+
     @Test
     void modeChangeOnALiveSessionAppliesToTheNextDataConnection() throws Exception {
         try (FtpSession s = fx.open(DataMode.PASSIVE, ExtendedMode.NEVER)) {

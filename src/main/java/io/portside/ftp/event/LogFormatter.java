@@ -122,7 +122,8 @@ public final class LogFormatter {
     private LogLine failed(TcpFailed e) {
         LogKind kind = LogKind.ERROR;
         String after = Units.duration(e.after());
-        String why = text("cause." + e.cause().name().toLowerCase(Locale.ROOT) + (e.inbound() ? ".inbound" : ""));
+        String why = text("cause." + e.cause().name().toLowerCase(Locale.ROOT) + (e.inbound() ? ".inbound"
+                : e.opened() && e.cause() == FailureCause.TIMED_OUT ? ".open" : ""));
         String remote = e.remote() == null ? "?" : addr(e.remote());
         String detail = e.detail() == null || e.detail().isBlank() ? "" : " (" + e.detail() + ")";
         return line(e, kind, e.inbound() ? "tcp.failed.inbound" : "tcp.failed", remote, after, why, detail);

@@ -52,9 +52,14 @@ public sealed interface ProtocolEvent {
             implements ProtocolEvent {
     }
 
-    /** A connect or accept failed, or an open connection broke. */
+    /**
+     * A connect or accept failed, or an open connection broke.
+     *
+     * @param opened the connection had been established (a timeout then means the other side sent
+     *               nothing in time, not that the connection attempt went unanswered)
+     */
     record TcpFailed(Instant time, ConnectionId connection, InetSocketAddress remote, boolean inbound,
-                     FailureCause cause, String detail, Duration after) implements ProtocolEvent {
+                     FailureCause cause, String detail, Duration after, boolean opened) implements ProtocolEvent {
     }
 
     /** The connection closed; byte counts are what crossed this socket. */

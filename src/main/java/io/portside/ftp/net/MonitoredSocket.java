@@ -34,6 +34,7 @@ public class MonitoredSocket extends Socket {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile long openedAt = System.nanoTime();
     private volatile boolean endOfStream;
+    private volatile boolean probing;
     private InputStream input;
     private OutputStream output;
 
@@ -64,7 +65,7 @@ public class MonitoredSocket extends Socket {
         } catch (IOException e) {
             ended.set(true);
             bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), id, remote, false, FailureCause.of(e),
-                    e.getMessage(), Duration.ofNanos(System.nanoTime() - start)));
+                    e.getMessage(), Duration.ofNanos(System.nanoTime() - start), false));
             super.close();
             throw e;
         }
@@ -86,6 +87,14 @@ public class MonitoredSocket extends Socket {
      */
     public void peerEnded() {
         endOfStream = true;
+    }
+
+    /**
+     * While on, a read timeout is no failure: a short read on an idle connection that only asks
+     * "has the server hung up?" ({@code InstrumentedFtpClient#serverHungUp}) is expected to time out.
+     */
+    public void probing(boolean on) {
+        probing = on;
     }
 
     /** Closes without a "closed" line: for connections already reported as rejected. */
@@ -137,10 +146,13 @@ public class MonitoredSocket extends Socket {
     }
 
     private void failed(IOException e) {
+        if (probing && e instanceof java.net.SocketTimeoutException) {
+            return;
+        }
         if (!isClosed() && ended.compareAndSet(false, true)) {
             bus.publish(new ProtocolEvent.TcpFailed(Instant.now(), id, remoteEndpoint(), false, FailureCause.of(e),
                     e.getMessage() + " after " + received.get() + " bytes received, " + sent.get() + " sent",
-                    Duration.ofNanos(System.nanoTime() - openedAt)));
+                    Duration.ofNanos(System.nanoTime() - openedAt), true));
         }
     }
 

@@ -17,6 +17,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.SegmentedButton;
@@ -94,15 +96,30 @@ public final class ConnectionBar extends HBox {
         connect.setDefaultButton(false);
         connect.textProperty().bind(Bindings.createStringBinding(() -> switch (model.state().get()) {
             case DISCONNECTED -> text.get("bar.connect");
-            case CONNECTING -> text.get("bar.connecting");
+            case CONNECTING -> text.get("bar.cancel");
             case CONNECTED -> text.get("bar.disconnect");
+            case LOST -> text.get("bar.reconnect");
         }, model.state()));
         connect.getStyleClass().add("connect-button");
         connect.setOnAction(e -> {
-            if (model.state().get() == ConnectionState.CONNECTED) {
-                model.disconnect();
-            } else {
-                model.connect();
+            switch (model.state().get()) {
+                case CONNECTED -> model.disconnect();
+                case CONNECTING -> model.cancel();
+                default -> model.connect();
+            }
+        });
+        Tooltip cancelTip = new Tooltip(text.get("bar.cancel.tip"));
+        connect.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> model.state().get() == ConnectionState.CONNECTING ? cancelTip : null, model.state()));
+        // Escape anywhere in the window stops an attempt under way (and only then: elsewhere it is the fields' own)
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+                    if (k.getCode() == KeyCode.ESCAPE && model.state().get() == ConnectionState.CONNECTING) {
+                        model.cancel();
+                        k.consume();
+                    }
+                });
             }
         });
         host.setOnAction(e -> model.connect());

@@ -25,11 +25,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The connection bar's fields and the "browse" session they open. The session lives on the
- * browse worker thread; only {@link FtpSession#setMode} (thread-safe) is called from the FX
- * thread, so a mode switch on a live session is immediate and shows in the log.
+ * The connection bar's fields and the "browse" session they open ({@link BrowseSession}: cancellable,
+ * watched, reconnected on the next action). The session lives on the browse worker thread; only
+ * {@link FtpSession#setMode} (thread-safe) is called from the FX thread, so a mode switch on a
+ * live session is immediate and shows in the log.
  */
-public final class ConnectionViewModel {
+public final class ConnectionViewModel implements BrowseSession.Events {
+    /** Reconnects that may fail in a row before the window gives up and says so. */
+    public static final int MAX_RECONNECTS = BrowseSession.MAX_RECONNECTS;
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("21");
     private final StringProperty user = new SimpleStringProperty("");
@@ -39,16 +42,16 @@ public final class ConnectionViewModel {
     private final BooleanProperty extended = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
     private final ReadOnlyObjectWrapper<Site> connectedSite = new ReadOnlyObjectWrapper<>();
-    private final ProtocolEventBus bus;
-    private final Executor browseWorker;
-    private final FxBatcher bridge;
+    private final BrowseSession browse;
     private volatile SessionOptions baseOptions;
     private final ReadOnlyObjectWrapper<Security> security = new ReadOnlyObjectWrapper<>(Security.NONE);
     private volatile TlsPolicy tlsPolicy = TlsPolicy.systemOnly();
     private Charset charset;
-    private volatile FtpSession session;
     private Runnable onConnected = () -> { };
+    private Runnable onReconnect = () -> { };
+    private Runnable onCancelled = () -> { };
     private Consumer<FtpException> onFailed = e -> { };
+    private java.util.function.BiConsumer<Site, FtpException> onGaveUp = (s, e) -> { };
     private Consumer<SessionOptions> onOptionsChanged = o -> { };
 
     /** How the current browse session protects what crosses the network. */
@@ -61,9 +64,7 @@ public final class ConnectionViewModel {
     }
 
     public ConnectionViewModel(ProtocolEventBus bus, Executor browseWorker, FxBatcher bridge, SessionOptions baseOptions) {
-        this.bus = bus;
-        this.browseWorker = browseWorker;
-        this.bridge = bridge;
+        this.browse = new BrowseSession(bus, browseWorker, bridge, this);
         this.baseOptions = baseOptions;
         this.charset = baseOptions.charset();
         mode.addListener((o, a, b) -> modeChanged());
@@ -85,6 +86,21 @@ public final class ConnectionViewModel {
 
     public void onFailed(Consumer<FtpException> c) {
         onFailed = c;
+    }
+
+    /** What "Reconnect" does while the connection is lost: the window lists the remote folder again (which reconnects). */
+    public void onReconnect(Runnable r) {
+        onReconnect = r;
+    }
+
+    /** Told when the user stopped a connection attempt. */
+    public void onCancelled(Runnable r) {
+        onCancelled = r;
+    }
+
+    /** Told when reconnecting failed {@value BrowseSession#MAX_RECONNECTS} times in a row: the state is then DISCONNECTED. */
+    public void onGaveUp(java.util.function.BiConsumer<Site, FtpException> c) {
+        onGaveUp = c;
     }
 
     /**
@@ -111,7 +127,7 @@ public final class ConnectionViewModel {
     }
 
     private void modeChanged() {
-        FtpSession s = session;
+        FtpSession s = browse.current();
         if (s != null && s.isConnected()) {
             s.setMode(mode.get(), extendedMode());
         }
@@ -137,6 +153,10 @@ public final class ConnectionViewModel {
         return baseOptions.withMode(mode.get(), extendedMode()).withCharset(charset);
     }
 
+    /**
+     * Connects to the site in the fields; while the connection is lost and the fields still name
+     * its site, reconnects there instead (same folder).
+     */
     public void connect() {
         if (state.get() == ConnectionState.CONNECTING) {
             return;
@@ -152,52 +172,82 @@ public final class ConnectionViewModel {
             onFailed.accept(new FtpException("enter the server's host name or address first"));
             return;
         }
-        SessionOptions opts = options();
-        TlsPolicy tls = tlsPolicy;
+        if (state.get() == ConnectionState.LOST && target.equals(connectedSite.get())) {
+            onReconnect.run();
+            return;
+        }
+        if (state.get() == ConnectionState.LOST) {
+            browse.close(); // another site: the lost one's listing and notice go
+            settleDisconnected();
+        }
         state.set(ConnectionState.CONNECTING);
-        browseWorker.execute(() -> {
-            closeQuietly();
-            try {
-                FtpSession s = FtpSession.open(target, opts, bus, "browse", tls);
-                session = s;
-                Security sec = new Security(true, s.tlsVersion());
-                bridge.post(() -> {
-                    security.set(sec);
-                    connectedSite.set(target);
-                    state.set(ConnectionState.CONNECTED);
-                    onConnected.run();
-                });
-            } catch (FtpException e) {
-                bridge.post(() -> {
-                    state.set(ConnectionState.DISCONNECTED);
-                    onFailed.accept(e);
-                });
-            }
-        });
+        browse.open(target, options(), tlsPolicy);
+    }
+
+    /** Stops a connection attempt under way (the bar's Cancel, Escape); its socket closes at once. */
+    public void cancel() {
+        if (state.get() != ConnectionState.CONNECTING) {
+            return;
+        }
+        browse.cancel();
+        settleDisconnected();
+        onCancelled.run();
     }
 
     public void disconnect() {
+        browse.close();
+        settleDisconnected();
+    }
+
+    private void settleDisconnected() {
         state.set(ConnectionState.DISCONNECTED);
         connectedSite.set(null);
         security.set(Security.NONE);
-        FtpSession s = session;
-        if (s != null) {
-            s.abort();
-        }
-        browseWorker.execute(this::closeQuietly);
     }
 
-    private void closeQuietly() {
-        FtpSession s = session;
-        session = null;
-        if (s != null) {
-            s.close();
+    @Override
+    public void connected(FtpSession s, Site site, boolean fresh) {
+        security.set(new Security(true, s.tlsVersion()));
+        connectedSite.set(site);
+        state.set(ConnectionState.CONNECTED);
+        if (fresh) {
+            onConnected.run();
         }
     }
 
-    /** The browse session, for the remote pane's browser (browse thread only). */
+    @Override
+    public void lost() {
+        if (state.get() == ConnectionState.CONNECTED) {
+            security.set(Security.NONE); // nothing is protected (or exposed) by a closed connection
+            state.set(ConnectionState.LOST);
+        }
+    }
+
+    @Override
+    public void failed(FtpException e, boolean reconnect, boolean gaveUp) {
+        if (!reconnect) {
+            settleDisconnected();
+            onFailed.accept(e);
+        } else if (gaveUp) {
+            Site was = connectedSite.get();
+            settleDisconnected();
+            if (was != null) {
+                onGaveUp.accept(was, e);
+            }
+        }
+    }
+
+    /**
+     * The browse session, connected (browse thread only): connected again to the same site when
+     * its connection was lost, back in {@code folder}; throws in words when that fails.
+     */
+    public FtpSession live(String folder) throws FtpException {
+        return browse.live(folder);
+    }
+
+    /** The browse session as it is (it may be closed), or null. */
     public FtpSession session() {
-        return session;
+        return browse.current();
     }
 
     /** Fills the fields from a saved site or a history entry; {@code password} may be empty. */

@@ -41,6 +41,8 @@ public final class FilePane extends VBox {
     private final ComboBox<String> path = new ComboBox<>();
     private final Label title = new Label();
     private final Label status = new Label();
+    /** Above the listing: what holds for the whole pane (the connection was lost), or hidden. */
+    private final Label notice = new Label();
     private final PaneDragAndDrop dragAndDrop;
 
     /** @param drags the window's one drag session, shared with the other pane */
@@ -55,6 +57,12 @@ public final class FilePane extends VBox {
         table.setId(id + "Table");
         path.setId(id + "Path");
         status.setId(id + "Status");
+        notice.setId(id + "Notice");
+        notice.getStyleClass().add("pane-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setVisible(false);
         getStyleClass().addAll("file-pane", remote ? "remote-pane" : "local-pane");
         title.getStyleClass().add("pane-title");
         title.setText(text.get(remote ? "pane.remote" : "pane.local"));
@@ -100,7 +108,7 @@ public final class FilePane extends VBox {
         table.setContextMenu(contextMenu(remote));
         ContextMenuSelection.install(table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(title, bar, crumbs, table, status);
+        getChildren().addAll(title, bar, crumbs, notice, table, status);
     }
 
     private Button tool(String glyph, String key, Runnable action) {
@@ -122,6 +130,12 @@ public final class FilePane extends VBox {
 
     public void setTitle(String t) {
         title.setText(t);
+    }
+
+    /** Shows {@code text} above the listing; null hides it. */
+    public void setNotice(String text) {
+        notice.setText(text == null ? "" : text);
+        notice.setVisible(text != null);
     }
 
     public List<FileEntry> selection() {

@@ -5,49 +5,65 @@ import io.portside.files.FtpFiles;
 import io.portside.files.RemotePath;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
+import io.portside.ftp.event.FailureCause;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The server, through the "browse" session (used only from the browse worker thread):
  * {@link FtpFiles} (shared with the transfer queue) does the listing and the file operations;
- * this adds only the pane's own path handling and the "not connected" check.
+ * this adds the pane's own path handling, and one silent reconnect when the server had closed
+ * the connection (the session's connection is then replaced, back in the same folder).
  */
 public final class RemoteBrowser implements FileBrowser {
-    private final Supplier<FtpSession> session;
-
-    public RemoteBrowser(Supplier<FtpSession> session) {
-        this.session = session;
+    /** The browse session for an operation in {@code folder}: connected, or connected again. */
+    @FunctionalInterface
+    public interface Sessions {
+        FtpSession live(String folder) throws FtpException;
     }
 
-    private FtpSession session() throws FtpException {
-        FtpSession s = session.get();
-        if (s == null || !s.isConnected()) {
-            throw new FtpException("not connected");
+    private final Sessions sessions;
+
+    public RemoteBrowser(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    private interface Operation<T> {
+        T run(FtpSession session) throws IOException;
+    }
+
+    /**
+     * Runs {@code op} on the live session. When the server closed the connection just before
+     * (not noticed yet), the operation fails having changed nothing: it runs once more on a new one.
+     */
+    private <T> T call(String folder, Operation<T> op) throws IOException {
+        FtpSession s = sessions.live(folder);
+        try {
+            return op.run(s);
+        } catch (FtpException e) {
+            if (e.failure() != FailureCause.CLOSED || s.isConnected()) {
+                throw e;
+            }
+            return op.run(sessions.live(folder));
         }
-        return s;
-    }
-
-    /** The session can change on reconnect, so a view is made per call (it holds nothing else). */
-    private FtpFiles files() throws FtpException {
-        return new FtpFiles(session());
     }
 
     @Override
     public String home() throws IOException {
-        return session().pwd();
+        return call("/", FtpSession::pwd);
     }
 
     @Override
     public List<FileEntry> list(String folder) throws IOException {
-        List<FileEntry> entries = files().browse(folder);
-        if (entries.isEmpty()) {
-            // some servers (Apache FtpServer among them) list a missing folder as an empty one:
-            // a CWD tells the two apart, so the pane never shows a folder that is not there
-            session().cwd(folder);
-        }
-        return entries;
+        return call(folder, s -> {
+            List<FileEntry> entries = new FtpFiles(s).browse(folder);
+            if (entries.isEmpty()) {
+                // some servers (Apache FtpServer among them) list a missing folder as an empty one:
+                // a CWD tells the two apart, so the pane never shows a folder that is not there
+                s.cwd(folder);
+            }
+            return entries;
+        });
     }
 
     @Override
@@ -68,23 +84,35 @@ public final class RemoteBrowser implements FileBrowser {
 
     @Override
     public void mkdir(String path) throws IOException {
-        files().makeFolder(path, false);
+        call(parent(path), s -> {
+            new FtpFiles(s).makeFolder(path, false);
+            return null;
+        });
     }
 
     /** A plain RNFR/RNTO: unlike the queue's rename, it never deletes an existing target first. */
     @Override
     public void rename(String from, String to) throws IOException {
-        files().renameNoReplace(from, to);
+        call(parent(from), s -> {
+            new FtpFiles(s).renameNoReplace(from, to);
+            return null;
+        });
     }
 
     @Override
     public void delete(FileEntry entry) throws IOException {
-        files().deleteTree(entry.path(), entry.directory());
+        call(parent(entry.path()), s -> {
+            new FtpFiles(s).deleteTree(entry.path(), entry.directory());
+            return null;
+        });
     }
 
     /** SITE CHMOD with an octal mode such as 644. */
     public void chmod(String path, String octal) throws IOException {
-        session().files().chmod(path, octal);
+        call(parent(path), s -> {
+            s.files().chmod(path, octal);
+            return null;
+        });
     }
 
     @Override

@@ -24,9 +24,12 @@ public final class StatusBarView extends StatusBar {
         state.textProperty().bind(Bindings.createStringBinding(
                 () -> text.get("state." + conn.state().get().name().toLowerCase(Locale.ROOT)), conn.state()));
         conn.state().addListener((o, a, s) -> {
-            state.getStyleClass().removeAll("state-connected", "state-connecting");
-            if (s != ConnectionState.DISCONNECTED) {
-                state.getStyleClass().add(s == ConnectionState.CONNECTED ? "state-connected" : "state-connecting");
+            state.getStyleClass().removeAll("state-connected", "state-connecting", "state-lost");
+            switch (s) {
+                case CONNECTED -> state.getStyleClass().add("state-connected");
+                case CONNECTING -> state.getStyleClass().add("state-connecting");
+                case LOST -> state.getStyleClass().add("state-lost");
+                case DISCONNECTED -> { }
             }
         });
         Label server = label("statusServer");
