@@ -21,7 +21,8 @@ public final class Cli {
             new GetCommand(),
             new PutCommand(),
             new MirrorCommand(),
-            new DiagnoseCommand());
+            new DiagnoseCommand(),
+            new ProbeServerCommand());
 
     private final Locale locale;
     private final ZoneId zone;

@@ -35,12 +35,16 @@ import io.portside.transfer.TypeChoice;
  * @param connectionsPerSite most connections to the server at once, 1-10; 0: as many as --parallel
  * @param capture   whether to capture the packets of our connections (default off on the command line)
  * @param captureFile where to write those packets as pcap, or null
+ * @param probe     diagnose: a Portside probe as HOST:PORT to check against, or null
+ * @param listen    probe-server: ADDR:PORT to listen on, or null
+ * @param passivePorts probe-server: MIN-MAX of its passive ports, or null for the default
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
                          int retries, boolean reverse, TypeChoice type, long limitRate, boolean preserveTimes,
-                         int connectionsPerSite, CaptureMode capture, String captureFile) {
+                         int connectionsPerSite, CaptureMode capture, String captureFile, String probe,
+                         String listen, String passivePorts) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -73,6 +77,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           in the log, captured with tcpdump or dumpcap (default off; auto:
                                           when the machine allows it; on: fail saying how to allow it)
               --capture-file FILE.pcap    also write those packets to FILE.pcap, for Wireshark
+              --probe HOST:PORT           diagnose: check against a Portside probe (portside probe-server),
+                                          which reports what it saw of our PORT and connections
+              --listen ADDR:PORT          probe-server: where the probe listens
+              --passive-ports MIN-MAX     probe-server: its passive ports (default 40900-40999)
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -105,6 +113,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         int connectionsPerSite = 0;
         CaptureMode capture = CaptureMode.OFF;
         String captureFile = null;
+        String probe = null;
+        String listen = null;
+        String passivePorts = null;
         Set<String> fingerprints = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -132,7 +143,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--preserve-times" -> preserveTimes = noValue(name, value);
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
                         "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site",
-                        "--capture", "--capture-file" -> {
+                        "--capture", "--capture-file", "--probe", "--listen", "--passive-ports" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -155,6 +166,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--connections-per-site" -> connectionsPerSite = number(name, value, 1, 10);
                         case "--capture" -> capture = choice(CaptureMode.class, name, value, "on, off or auto");
                         case "--capture-file" -> captureFile = captureFile(value);
+                        case "--probe" -> probe = value;
+                        case "--listen" -> listen = value;
+                        case "--passive-ports" -> passivePorts = value;
                         default -> timeout = seconds(value);
                     }
                 }
@@ -166,7 +180,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
                 redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite,
-                capture, captureFile);
+                capture, captureFile, probe, listen, passivePorts);
     }
 
     /** The connection settings these options ask for. */
