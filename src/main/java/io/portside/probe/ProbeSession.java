@@ -72,7 +72,15 @@ final class ProbeSession implements Runnable {
                     return;
                 }
                 control.setSoTimeout((int) Math.max(1, Math.min(left / 1_000_000, 30_000)));
-                String line = readLine(in);
+                String line;
+                try {
+                    line = readLine(in);
+                } catch (SocketTimeoutException e) {
+                    send(deadline - System.nanoTime() <= 0
+                            ? "421 The probe's session time (" + limits.sessionTime().toSeconds() + " s) is up."
+                            : "421 The probe closes sessions that stay silent for 30 s.");
+                    return;
+                }
                 if (line == null) {
                     return;
                 }
@@ -84,8 +92,6 @@ final class ProbeSession implements Runnable {
                     return;
                 }
             }
-        } catch (SocketTimeoutException e) {
-            reply421("421 The probe closes sessions that stay silent.");
         } catch (IOException e) {
             // the client went away
         } finally {
@@ -343,14 +349,6 @@ final class ProbeSession implements Runnable {
     private void send(String reply) throws IOException {
         out.write((reply + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private void reply421(String reply) {
-        try {
-            send(reply);
-        } catch (IOException e) {
-            // gone
-        }
     }
 
     private void closePassive() {
