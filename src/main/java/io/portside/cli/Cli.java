@@ -23,7 +23,8 @@ public final class Cli {
             new MirrorCommand(),
             new CompareCommand(),
             new DiagnoseCommand(),
-            new QueueCommand());
+            new QueueCommand(),
+            new ProbeServerCommand());
 
     private final Locale locale;
     private final ZoneId zone;

@@ -38,13 +38,17 @@ import io.portside.transfer.TypeChoice;
  * @param config    queue: the config folder (the window's when null, see {@link io.portside.sites.ConfigFolder})
  * @param masterPasswordFile queue: a file whose first line opens the saved sites' passwords, or null
  * @param sync      compare and mirror: filters, times, --dry-run, --delete, --recursive
+ * @param probe     diagnose: a Portside probe as HOST:PORT to check against, or null
+ * @param listen    probe-server: ADDR:PORT to listen on, or null
+ * @param passivePorts probe-server: MIN-MAX of its passive ports, or null for the default
  */
 public record CliOptions(String command, List<String> operands, DataMode mode, boolean modeGiven,
                          ExtendedMode extended, String log, Duration timeout, boolean debug, boolean help,
                          Set<String> trustedFingerprints, boolean redact, int parallel, ConflictPolicy conflict,
                          int retries, boolean reverse, TypeChoice type, long limitRate, boolean preserveTimes,
                          int connectionsPerSite, CaptureMode capture, String captureFile, String config,
-                         String masterPasswordFile, SyncOptions sync) {
+                         String masterPasswordFile, SyncOptions sync, String probe, String listen,
+                         String passivePorts) {
 
     static final int DEFAULT_PARALLEL = 2;
     static final int DEFAULT_RETRIES = 3;
@@ -92,6 +96,10 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
               --dry-run                   mirror: print the plan (download, upload, delete, skip-conflict),
                                           change nothing
               --delete                    mirror: after the transfers, delete on the target what the source lacks
+              --probe HOST:PORT           diagnose: check against a Portside probe (portside probe-server),
+                                          which reports what it saw of our PORT and connections
+              --listen ADDR:PORT          probe-server: where the probe listens
+              --passive-ports MIN-MAX     probe-server: its passive ports (default 40900-40999)
               --redact                    diagnose: show <server>, <client> instead of names and addresses
               --debug                     print the stack trace of a failure
               --help                      this text (after a command: that command's usage)
@@ -126,6 +134,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         String captureFile = null;
         String config = null;
         String masterPasswordFile = null;
+        String probe = null;
+        String listen = null;
+        String passivePorts = null;
         Set<String> fingerprints = new HashSet<>();
         SyncOptions.Builder sync = new SyncOptions.Builder();
         for (int i = 0; i < args.length; i++) {
@@ -159,7 +170,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
                         "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site",
                         "--capture", "--capture-file", "--config", "--master-password-file", "--include",
-                        "--exclude", "--time-offset", "--time-tolerance" -> {
+                        "--exclude", "--time-offset", "--time-tolerance", "--probe", "--listen",
+                        "--passive-ports" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw CliException.usage(name + " needs a value");
@@ -185,6 +197,9 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--config" -> config = fileName(name, value, "a folder name");
                         case "--master-password-file" -> masterPasswordFile = fileName(name, value, "a file name");
                         case "--include", "--exclude", "--time-offset", "--time-tolerance" -> sync.value(name, value);
+                        case "--probe" -> probe = value;
+                        case "--listen" -> listen = value;
+                        case "--passive-ports" -> passivePorts = value;
                         default -> timeout = seconds(value);
                     }
                 }
@@ -196,7 +211,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
         }
         return new CliOptions(command, operands, mode, modeGiven, extended, log, timeout, debug, help, fingerprints,
                 redact, parallel, conflict, retries, reverse, type, limitRate, preserveTimes, connectionsPerSite,
-                capture, captureFile, config, masterPasswordFile, sync.build());
+                capture, captureFile, config, masterPasswordFile, sync.build(), probe, listen, passivePorts);
     }
 
     /** The connection settings these options ask for. */

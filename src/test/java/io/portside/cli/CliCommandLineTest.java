@@ -99,7 +99,7 @@ class CliCommandLineTest {
 
     @Test
     void usageErrorsExitWith2AndOneLine() {
-        assertUsage(CliRun.of("frobnicate"), "portside: unknown command 'frobnicate' (commands: ls, get, put, mirror, compare, diagnose, queue)");
+        assertUsage(CliRun.of("frobnicate"), "portside: unknown command 'frobnicate' (commands: ls, get, put, mirror, compare, diagnose, queue, probe-server)");
         assertUsage(CliRun.of("get", "--colour", "x"), "portside: unknown option --colour");
         assertUsage(CliRun.of("get", "--mode", "sideways", "ftp://h/x"),
                 "portside: --mode must be passive or active, not 'sideways'");

@@ -114,13 +114,29 @@ public final class NetLab implements BeforeAllCallback, AfterAllCallback {
 
     /** Runs the real Portside command line ({@code io.portside.Launcher}) in the client namespace, in English. */
     public Run portside(Duration limit, String... args) throws IOException {
+        return inNamespace("c", limit, portsideCommand(args));
+    }
+
+    /**
+     * Starts the real Portside command line in the background in one of the lab's namespaces
+     * (for {@code probe-server}); its output goes to {@code output}. The caller stops it, and
+     * {@code down} kills whatever is left in the namespace.
+     */
+    public Process startPortside(String side, Path output, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns(side)));
+        cmd.addAll(portsideCommand(args));
+        return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private static List<String> portsideCommand(String... args) {
         // --add-opens as the jar's manifest (Add-Opens) gives them: data connections resume the TLS session.
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Duser.language=en", "-Duser.country=US",
                 "--add-opens", "java.base/sun.security.ssl=ALL-UNNAMED", "--add-opens", "java.base/sun.security.util=ALL-UNNAMED",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 "io.portside.Launcher"));
         cmd.addAll(Arrays.asList(args));
-        return inNamespace("c", limit, cmd);
+        return cmd;
     }
 
     /** Runs a command in one of the lab's namespaces. */
