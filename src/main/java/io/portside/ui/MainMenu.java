@@ -48,7 +48,7 @@ final class MainMenu {
     }
 
     static MenuBar build(UiText text, ConnectionViewModel conn, Actions a, String currentLanguage,
-                         TypeChoice currentType) {
+                         TypeChoice currentType, Menu capture) {
         Menu file = new Menu(text.get("menu.file"));
         file.getItems().addAll(
                 item(text, "menu.siteManager", "Shortcut+S", a::siteManager),
@@ -68,7 +68,7 @@ final class MainMenu {
         connection.getItems().addAll(
                 item(text, "menu.connect", "Shortcut+K", conn::connect),
                 item(text, "menu.disconnect", "Shortcut+D", conn::disconnect),
-                new SeparatorMenuItem(), passive, active, extended,
+                new SeparatorMenuItem(), passive, active, extended, capture,
                 new SeparatorMenuItem(),
                 item(text, "menu.diagnose", null, a::diagnose));
 

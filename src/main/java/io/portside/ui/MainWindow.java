@@ -10,6 +10,8 @@ import io.portside.sites.SiteStore;
 import io.portside.transfer.JobProgress;
 import io.portside.transfer.QueueStore;
 import io.portside.transfer.TransferQueue;
+import io.portside.ui.capture.CaptureMenu;
+import io.portside.ui.capture.WindowCapture;
 import io.portside.ui.connection.ConnectionBar;
 import io.portside.ui.connection.ConnectionState;
 import io.portside.ui.connection.ConnectionViewModel;
@@ -80,6 +82,7 @@ public final class MainWindow implements AutoCloseable {
     private final BottomTabs tabs;
     private final SplitPane mainSplit;
     private final StatusBarView statusBar;
+    private final WindowCapture capture;
 
     /**
      * @param store      where settings are remembered (a config folder passed in, never global)
@@ -105,8 +108,11 @@ public final class MainWindow implements AutoCloseable {
                 new FxTrustPrompt(text, bridge, () -> stage));
         connection = new ConnectionViewModel(bus, browseWorker, bridge, SessionOptions.defaults());
         connection.setTlsPolicy(tlsPolicy);
+        capture = new WindowCapture(settings.captureMode(), bus, locale);
+        connection.setCapture(capture);
         transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge, settings.transferType(),
-                new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage));
+                new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage),
+                capture);
 
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
         panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
@@ -124,12 +130,13 @@ public final class MainWindow implements AutoCloseable {
         });
         panes.refreshAfterTransfers(transfers.model());
 
-        diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors);
+        diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors, capture);
         testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
         siteActions = new SiteActions(stage, text, sites, connection, panes.local(), ioWorker, bridge, errors,
                 this::saveSettings);
 
-        logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status));
+        logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status), text, ioWorker,
+                this::status);
         tabs = new BottomTabs(text, new QueueView(transfers.model(), text, openFolder), logAndDiagram, connection.state());
         mainSplit = new SplitPane(panes.split(), tabs.node());
         mainSplit.setOrientation(Orientation.VERTICAL);
@@ -139,7 +146,8 @@ public final class MainWindow implements AutoCloseable {
         MenuActions menu = new MenuActions(stage, this::close, text, settings, this::status, panes, tabs, siteActions,
                 diagnose, testServer, transfers);
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, settings.transferType()),
+        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, settings.transferType(),
+                        CaptureMenu.build(text, capture, m -> settings.capture = m.name())),
                 new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
         root.setCenter(mainSplit);
         root.setBottom(statusBar);
@@ -193,6 +201,11 @@ public final class MainWindow implements AutoCloseable {
     /** Scrolls the log to its newest line when following (used after a layout change). */
     void showLogNewest() {
         tabs.showLogNewest();
+    }
+
+    /** The handshake diagram tab (tests pick sessions and export through it). */
+    io.portside.ui.diagram.DiagramTab diagramTab() {
+        return logAndDiagram.diagram();
     }
 
     /** Shows a short message in the status bar. */
@@ -253,6 +266,7 @@ public final class MainWindow implements AutoCloseable {
         browseWorker.shutdown();
         localWorker.shutdown();
         ioWorker.shutdown();
+        capture.close();
         try {
             Files.deleteIfExists(spillFile);
         } catch (IOException ignored) {

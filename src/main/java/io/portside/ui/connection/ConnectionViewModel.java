@@ -8,6 +8,7 @@ import io.portside.ftp.Protocol;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ui.capture.WindowCapture;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.PasswordMode;
@@ -45,6 +46,7 @@ public final class ConnectionViewModel {
     private final SessionOptions baseOptions;
     private final ReadOnlyObjectWrapper<Security> security = new ReadOnlyObjectWrapper<>(Security.NONE);
     private volatile TlsPolicy tlsPolicy = TlsPolicy.systemOnly();
+    private volatile WindowCapture capture;
     private Charset charset;
     private volatile FtpSession session;
     private Runnable onConnected = () -> { };
@@ -77,6 +79,11 @@ public final class ConnectionViewModel {
 
     public TlsPolicy tlsPolicy() {
         return tlsPolicy;
+    }
+
+    /** The window's packet capture, started for the host before the browse session connects. */
+    public void setCapture(WindowCapture c) {
+        this.capture = c;
     }
 
     public void onConnected(Runnable r) {
@@ -145,10 +152,14 @@ public final class ConnectionViewModel {
         }
         SessionOptions opts = options();
         TlsPolicy tls = tlsPolicy;
+        WindowCapture cap = capture;
         state.set(ConnectionState.CONNECTING);
         browseWorker.execute(() -> {
             closeQuietly();
             try {
+                if (cap != null) {
+                    cap.beforeConnect(target.host());
+                }
                 FtpSession s = FtpSession.open(target, opts, bus, "browse", tls);
                 session = s;
                 Security sec = new Security(true, s.tlsVersion());
