@@ -176,7 +176,7 @@ public final class DiagramView extends ScrollPane {
      */
     static double pause(DiagramElement previous, DiagramElement next) {
         long millis = java.time.Duration.between(previous.source().time(), next.source().time()).toMillis();
-        return millis < 200 ? 0 : ROW * Math.min(3, 0.6 + Math.log10(millis / 200.0));
+        return millis < 200 ? 0 : Math.round(ROW * Math.min(3, 0.6 + Math.log10(millis / 200.0)));
     }
 
     private void drawRow(GraphicsContext g, DiagramElement e, double top, double cx, double sx) {
