@@ -5,7 +5,6 @@ import io.portside.ui.fx.UiText;
 import io.portside.ui.queue.QueueView;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
@@ -25,10 +24,10 @@ final class BottomTabs {
                 logAndDiagram.logView().shown();
             }
         });
-        Tab diagramTab = tab(text.get("tab.diagram"), new Label(text.get("diagram.empty")), "diagramTab");
+        Tab diagramTab = tab(text.get("tab.diagram"), logAndDiagram.diagram(), "diagramTab");
         connection.addListener((o, a, s) -> {
             if (s == ConnectionState.CONNECTING) {
-                diagramTab.setContent(logAndDiagram.newDiagram());
+                logAndDiagram.diagram().followNextBrowse();
             }
         });
         tabs = new TabPane(tab(text.get("tab.queue"), queue, "queueTab"), logTab, diagramTab);

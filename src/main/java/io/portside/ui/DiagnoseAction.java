@@ -6,6 +6,8 @@ import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.TlsPolicy;
+import io.portside.ftp.FtpException;
+import io.portside.ui.capture.WindowCapture;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.dialog.DiagnoseDialog;
 import io.portside.ui.fx.FxBatcher;
@@ -29,10 +31,14 @@ final class DiagnoseAction {
     private final Executor io;
     private final FxBatcher bridge;
     private final ErrorReporter errors;
+    private final WindowCapture capture;
 
-    /** @param tlsPolicy the window's certificate decisions, so the doctor trusts what the user trusts */
+    /**
+     * @param tlsPolicy the window's certificate decisions, so the doctor trusts what the user trusts
+     * @param capture   the window's packet capture: the doctor's sessions are captured too
+     */
     DiagnoseAction(Window owner, UiText text, ConnectionViewModel connection, ProtocolEventBus bus,
-                   TlsPolicy tlsPolicy, Executor io, FxBatcher bridge, ErrorReporter errors) {
+                   TlsPolicy tlsPolicy, Executor io, FxBatcher bridge, ErrorReporter errors, WindowCapture capture) {
         this.owner = owner;
         this.text = text;
         this.connection = connection;
@@ -41,6 +47,7 @@ final class DiagnoseAction {
         this.io = io;
         this.bridge = bridge;
         this.errors = errors;
+        this.capture = capture;
     }
 
     /**
@@ -65,6 +72,15 @@ final class DiagnoseAction {
         SessionOptions options = connection.options();
         ExecutorService doctorThread = IoExecutors.single("diagnose");
         doctorThread.execute(() -> {
+            try {
+                capture.beforeConnect(target.host());
+            } catch (FtpException e) {
+                bridge.post(() -> {
+                    dialog.close();
+                    errors.show(text.get("error.diagnose"), e);
+                });
+                return;
+            }
             DiagnosisReport report = new ConnectionDoctor(target, options, bus, tlsPolicy)
                     .run(line -> bridge.post(() -> dialog.progress(line)));
             bridge.post(() -> dialog.show(report));

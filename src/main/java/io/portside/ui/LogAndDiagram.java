@@ -1,30 +1,37 @@
 package io.portside.ui;
 
-import io.portside.diagnose.diagram.SequenceDiagramModel;
+import io.portside.diagnose.diagram.SessionDiagrams;
 import io.portside.ftp.event.LogLine;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
-import io.portside.ui.diagram.DiagramView;
+import io.portside.ui.diagram.DiagramTab;
+import io.portside.ui.fx.UiText;
 import io.portside.ui.log.LogView;
 import io.portside.ui.log.LogViewModel;
-import javafx.scene.Node;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
- * The protocol log and the handshake diagram, kept in step: each connection attempt gets a
- * fresh diagram fed from the bus, a click on a diagram row selects its log line, and a selected
- * log line highlights its diagram row. FX thread only.
+ * The protocol log and the handshake diagram, kept in step: every session on the bus gets a
+ * diagram ({@link SessionDiagrams}) the diagram tab can show, a click on a diagram row selects
+ * its log line, and a selected log line shows its session's diagram with the row highlighted.
+ * FX thread only.
  */
 final class LogAndDiagram implements AutoCloseable {
-    private final ProtocolEventBus bus;
     private final LogViewModel log;
     private final LogView logView;
-    private ProtocolEventBus.Subscription diagramFeed;
-    private DiagramView diagram;
+    private final ProtocolEventBus.Subscription diagramFeed;
+    private final DiagramTab diagram;
 
-    LogAndDiagram(ProtocolEventBus bus, LogViewModel log, LogView logView) {
-        this.bus = bus;
+    /** @param status shows where a diagram export went */
+    LogAndDiagram(ProtocolEventBus bus, LogViewModel log, LogView logView, UiText text, Executor io,
+                  Consumer<String> status) {
         this.log = log;
         this.logView = logView;
+        SessionDiagrams sessions = new SessionDiagrams();
+        this.diagram = new DiagramTab(sessions, text, io, status);
+        this.diagramFeed = bus.subscribe("diagrams", sessions::accept);
+        diagram.setOnSelect(element -> selectLogLine(log.lineOf(element.source())));
         logView.list().getSelectionModel().selectedItemProperty().addListener((o, a, line) -> selectDiagramRow(line));
     }
 
@@ -32,19 +39,8 @@ final class LogAndDiagram implements AutoCloseable {
         return logView;
     }
 
-    /**
-     * A fresh handshake diagram for the browse connection being opened. Only the browse session
-     * is drawn: the diagram keeps every element, so it follows the connection a user watches,
-     * not every transfer worker.
-     */
-    Node newDiagram() {
-        if (diagramFeed != null) {
-            diagramFeed.close();
-        }
-        SequenceDiagramModel model = new SequenceDiagramModel(id -> "browse".equals(id.owner()));
-        diagramFeed = bus.subscribe(model::accept);
-        diagram = new DiagramView(model);
-        diagram.setOnSelect(element -> selectLogLine(log.lineOf(element.source())));
+    /** The diagram tab's content: picker, source, export and the picked session's diagram. */
+    DiagramTab diagram() {
         return diagram;
     }
 
@@ -61,16 +57,14 @@ final class LogAndDiagram implements AutoCloseable {
     /** A selected log line highlights its row in the diagram. */
     private void selectDiagramRow(LogLine line) {
         ProtocolEvent e = log.eventOf(line);
-        if (diagram != null && e != null) {
+        if (e != null) {
             diagram.select(e);
         }
     }
 
-    /** Stops feeding the current diagram from the bus. */
+    /** Stops feeding the diagrams from the bus. */
     @Override
     public void close() {
-        if (diagramFeed != null) {
-            diagramFeed.close();
-        }
+        diagramFeed.close();
     }
 }

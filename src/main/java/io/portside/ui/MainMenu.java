@@ -51,7 +51,7 @@ final class MainMenu {
     }
 
     static MenuBar build(UiText text, ConnectionViewModel conn, Actions a, String currentLanguage,
-                         ObjectProperty<TypeChoice> currentType) {
+                         ObjectProperty<TypeChoice> currentType, Menu capture) {
         Menu file = new Menu(text.get("menu.file"));
         file.getItems().addAll(
                 item(text, "menu.siteManager", "Shortcut+S", a::siteManager),
@@ -74,7 +74,7 @@ final class MainMenu {
         connection.getItems().addAll(
                 item(text, "menu.connect", "Shortcut+K", conn::connect),
                 item(text, "menu.disconnect", "Shortcut+D", conn::disconnect),
-                new SeparatorMenuItem(), passive, active, extended,
+                new SeparatorMenuItem(), passive, active, extended, capture,
                 new SeparatorMenuItem(),
                 item(text, "menu.diagnose", null, a::diagnose));
 

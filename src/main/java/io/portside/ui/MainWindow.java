@@ -11,6 +11,8 @@ import io.portside.transfer.JobProgress;
 import io.portside.transfer.QueueSettings;
 import io.portside.transfer.QueueStore;
 import io.portside.transfer.TransferQueue;
+import io.portside.ui.capture.CaptureMenu;
+import io.portside.ui.capture.WindowCapture;
 import io.portside.ui.connection.ConnectionBar;
 import io.portside.ui.connection.ConnectionState;
 import io.portside.ui.connection.ConnectionViewModel;
@@ -81,6 +83,7 @@ public final class MainWindow implements AutoCloseable {
     private final BottomTabs tabs;
     private final SplitPane mainSplit;
     private final StatusBarView statusBar;
+    private final WindowCapture capture;
 
     /**
      * @param store      where settings are remembered (a config folder passed in, never global)
@@ -107,9 +110,12 @@ public final class MainWindow implements AutoCloseable {
         connection = new ConnectionViewModel(bus, browseWorker, bridge,
                 settings.preferences.applyTo(SessionOptions.defaults()));
         connection.setTlsPolicy(tlsPolicy);
+        capture = new WindowCapture(settings.captureMode(), bus, locale);
+        connection.setCapture(capture);
         transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge,
                 settings.preferences.applyTo(QueueSettings.defaults().withTransferType(settings.transferType())),
-                new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage));
+                new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage),
+                capture);
 
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
         panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
@@ -139,11 +145,12 @@ public final class MainWindow implements AutoCloseable {
         connection.state().addListener((o, a, s) -> connectionChanged(a, s));
         panes.refreshAfterTransfers(transfers.model());
 
-        diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors);
+        diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors, capture);
         siteActions = new SiteActions(stage, text, sites, connection, panes.local(), ioWorker, bridge, errors,
                 this::saveSettings);
 
-        logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status));
+        logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status), text, ioWorker,
+                this::status);
         tabs = new BottomTabs(text, new QueueView(transfers.model(), text, openFolder), logAndDiagram, connection.state());
         mainSplit = new SplitPane(panes.split(), tabs.node());
         mainSplit.setOrientation(Orientation.VERTICAL);
@@ -157,7 +164,8 @@ public final class MainWindow implements AutoCloseable {
         menu.setSettingsAction(preferences);
         preferences.apply(settings.preferences);
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, menu.transferTypeProperty()),
+        root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, menu.transferTypeProperty(),
+                        CaptureMenu.build(text, capture, m -> settings.capture = m.name())),
                 new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
         root.setCenter(mainSplit);
         root.setBottom(statusBar);
@@ -237,6 +245,11 @@ public final class MainWindow implements AutoCloseable {
         tabs.showLogNewest();
     }
 
+    /** The handshake diagram tab (tests pick sessions and export through it). */
+    io.portside.ui.diagram.DiagramTab diagramTab() {
+        return logAndDiagram.diagram();
+    }
+
     /** Shows a short message in the status bar. */
     public void status(String message) {
         statusBar.setText(message);
@@ -295,6 +308,7 @@ public final class MainWindow implements AutoCloseable {
         browseWorker.shutdown();
         localWorker.shutdown();
         ioWorker.shutdown();
+        capture.close();
         try {
             Files.deleteIfExists(spillFile);
         } catch (IOException ignored) {

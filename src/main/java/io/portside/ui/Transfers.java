@@ -11,6 +11,7 @@ import io.portside.ui.settings.Preferences;
 import io.portside.transfer.SessionFactory;
 import io.portside.transfer.TransferQueue;
 import io.portside.transfer.TypeChoice;
+import io.portside.ui.capture.WindowCapture;
 import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.dialog.ConflictDialog;
 import io.portside.ui.fx.FxBatcher;
@@ -35,12 +36,19 @@ final class Transfers implements AutoCloseable {
     /**
      * @param window    owns the conflict dialog the queue asks through
      * @param passwords for sites of jobs restored from the saved queue, which keeps no passwords
+     * @param capture   started for a job's host before its worker connects
      */
     Transfers(ConnectionViewModel connection, ProtocolEventBus bus, TlsPolicy tlsPolicy, Supplier<Window> window,
-              UiText text, FxBatcher bridge, QueueSettings settings, Function<Site, String> passwords) {
+              UiText text, FxBatcher bridge, QueueSettings settings, Function<Site, String> passwords,
+              WindowCapture capture) {
         // the workers open sessions on their threads: they read this snapshot, never the bar's properties
         AtomicReference<SessionOptions> options = new AtomicReference<>(connection.options());
-        sessions = new WorkerSessions(new MissingPasswords(SessionFactory.of(options::get, bus, tlsPolicy), passwords));
+        SessionFactory open = SessionFactory.of(options::get, bus, tlsPolicy);
+        SessionFactory captured = (site, owner) -> {
+            capture.beforeConnect(site.host());
+            return open.open(site, owner);
+        };
+        sessions = new WorkerSessions(new MissingPasswords(captured, passwords));
         queue = new TransferQueue(settings, sessions);
         queue.setConflictResolver(ConflictDialog.resolver(window, text));
         queue.start();

@@ -50,6 +50,14 @@ abstract class WindowFixture extends FxRobot {
         return tmp.resolve("sandbox");
     }
 
+    /**
+     * The packet-capture setting the window starts with: off for the window tests about other
+     * things (each would start a tcpdump as root); null keeps the window's default (auto).
+     */
+    String capture() {
+        return "OFF";
+    }
+
     /** The language setting the window starts with. */
     String language() {
         return "en";
@@ -65,6 +73,9 @@ abstract class WindowFixture extends FxRobot {
         AppSettings s = new AppSettings();
         s.lastLocalFolder = localRoot.toString();
         s.language = language();
+        if (capture() != null) {
+            s.capture = capture();
+        }
         s.windowWidth = 1280;
         s.windowHeight = 820;
         store.save(s);

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ final class PcapStreamReader {
     private static final int MAX_BLOCK = 1 << 24;
 
     private final DataInputStream in;
+    /** Under {@code in}: one byte read ahead tells the stream's end from a record cut short. */
+    private final PushbackInputStream ahead;
     private boolean pcapng;
     private boolean swapped;
     private boolean nanos;
@@ -29,24 +32,46 @@ final class PcapStreamReader {
     private final List<int[]> interfaces = new ArrayList<>();
     private final List<Long> resolutions = new ArrayList<>();
 
+    /** @throws IOException in words when the stream is no capture or ends within its header */
     PcapStreamReader(InputStream in) throws IOException {
-        this.in = new DataInputStream(in);
-        int magic = this.in.readInt();
-        if (magic == PCAPNG_SECTION) {
-            pcapng = true;
-            readSection();
-        } else {
-            readPcapHeader(magic);
+        this.ahead = new PushbackInputStream(in, 1);
+        this.in = new DataInputStream(ahead);
+        try {
+            int magic = this.in.readInt();
+            if (magic == PCAPNG_SECTION) {
+                pcapng = true;
+                readSection();
+            } else {
+                readPcapHeader(magic);
+            }
+        } catch (EOFException e) {
+            throw new IOException("the capture stream ended within its file header (no packets; is it a pcap file?)");
         }
     }
 
-    /** The next frame, or null at the end of the stream. */
+    /**
+     * The next frame, or null at the end of the stream.
+     *
+     * @throws IOException in words when the stream is damaged or ends in the middle of a packet
+     */
     Frame next() throws IOException {
-        try {
-            return pcapng ? nextBlock() : nextRecord();
-        } catch (EOFException end) {
+        if (atEnd()) {
             return null;
         }
+        try {
+            return pcapng ? nextBlock() : nextRecord();
+        } catch (EOFException cut) {
+            throw new IOException("the capture stream ends in the middle of a packet (cut short or damaged)");
+        }
+    }
+
+    private boolean atEnd() throws IOException {
+        int first = ahead.read();
+        if (first < 0) {
+            return true;
+        }
+        ahead.unread(first);
+        return false;
     }
 
     private void readPcapHeader(int magic) throws IOException {
@@ -94,6 +119,9 @@ final class PcapStreamReader {
 
     private Frame nextBlock() throws IOException {
         while (true) {
+            if (atEnd()) {
+                return null; // after the last block (dumpcap ends with a statistics block)
+            }
             int type = in.readInt();
             if (type == PCAPNG_SECTION) {
                 readSection();

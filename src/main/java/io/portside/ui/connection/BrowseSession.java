@@ -1,6 +1,7 @@
 package io.portside.ui.connection;
 
 import io.portside.ftp.FtpException;
+import io.portside.ui.capture.WindowCapture;
 import io.portside.ftp.UserMessage;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.SessionOptions;
@@ -51,6 +52,8 @@ final class BrowseSession {
     private final Events events;
     private volatile FtpSession session;
     private volatile FtpSession opening;
+    /** The window's packet capture, started for the host before each connect; null for none. */
+    private volatile WindowCapture capture;
     /** What the user connected to, until they disconnect; null when they did not, or gave up. */
     private volatile Target target;
     /** Bumped by every connect, cancel and disconnect: an attempt that finds it changed was cancelled. */
@@ -128,9 +131,17 @@ final class BrowseSession {
         }
     }
 
+    void setCapture(WindowCapture c) {
+        capture = c;
+    }
+
     /** Opens a session for {@code t} unless cancelled meanwhile; becomes the current session. */
     private FtpSession attempt(Target t, long attempt) throws FtpException {
         FtpSession s;
+        WindowCapture cap = capture;
+        if (cap != null) {
+            cap.beforeConnect(t.site().host());
+        }
         try {
             s = FtpSession.open(t.site(), t.options(), bus, "browse", t.tls(), o -> opening = o);
         } finally {

@@ -8,6 +8,7 @@ import io.portside.ftp.Protocol;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
 import io.portside.ftp.event.ProtocolEventBus;
+import io.portside.ui.capture.WindowCapture;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ftp.tls.TlsPolicy;
 import io.portside.sites.PasswordMode;
@@ -46,6 +47,7 @@ public final class ConnectionViewModel implements BrowseSession.Events {
     private volatile SessionOptions baseOptions;
     private final ReadOnlyObjectWrapper<Security> security = new ReadOnlyObjectWrapper<>(Security.NONE);
     private volatile TlsPolicy tlsPolicy = TlsPolicy.systemOnly();
+    private WindowCapture capture;
     private Charset charset;
     private Runnable onConnected = () -> { };
     private Runnable onReconnect = () -> { };
@@ -78,6 +80,12 @@ public final class ConnectionViewModel implements BrowseSession.Events {
 
     public TlsPolicy tlsPolicy() {
         return tlsPolicy;
+    }
+
+    /** The window's packet capture, started for the host before the browse session connects. */
+    public void setCapture(WindowCapture c) {
+        this.capture = c;
+        browse.setCapture(c);
     }
 
     public void onConnected(Runnable r) {

@@ -44,6 +44,8 @@ public final class DiagramView extends ScrollPane {
     private Consumer<DiagramElement> onSelect = e -> { };
     private DiagramElement selected;
     private List<DiagramElement> rows = List.of();
+    /** Each row's top on the canvas: a pause on the wire (a retransmission's timeout) leaves space. */
+    private double[] tops = new double[0];
     private volatile boolean redrawQueued;
 
     public DiagramView(SequenceDiagramModel model) {
@@ -74,10 +76,15 @@ public final class DiagramView extends ScrollPane {
         redraw();
         if (e != null) {
             int i = rows.indexOf(e);
-            setVvalue(canvas.getHeight() <= getViewportBounds().getHeight() ? 0
-                    : (HEADER + i * ROW) / (canvas.getHeight() - getViewportBounds().getHeight()));
+            setVvalue(canvas.getHeight() <= getViewportBounds().getHeight() || i < 0 ? 0
+                    : tops[i] / (canvas.getHeight() - getViewportBounds().getHeight()));
         }
         return e != null;
+    }
+
+    /** The rows as drawn now, top to bottom. */
+    public List<DiagramElement> rows() {
+        return rows;
     }
 
     public DiagramElement selected() {
@@ -86,13 +93,18 @@ public final class DiagramView extends ScrollPane {
 
     /** The row at {@code y} on the canvas, or null. */
     public DiagramElement elementAt(double y) {
-        int i = (int) Math.floor((y - HEADER) / ROW);
-        return i >= 0 && i < rows.size() ? rows.get(i) : null;
+        for (int i = 0; i < rows.size(); i++) {
+            if (y >= tops[i] && y < tops[i] + ROW) {
+                return rows.get(i);
+            }
+        }
+        return null;
     }
 
     /** The canvas y of the middle of a row, for tests and for scrolling. */
     public double rowCenter(DiagramElement e) {
-        return HEADER + rows.indexOf(e) * ROW + ROW / 2;
+        int i = rows.indexOf(e);
+        return (i < 0 ? HEADER : tops[i]) + ROW / 2;
     }
 
     public Canvas canvas() {
@@ -121,7 +133,13 @@ public final class DiagramView extends ScrollPane {
 
     private void redraw() {
         rows = model.elements();
-        canvas.setHeight(HEADER + rows.size() * ROW + 10);
+        tops = new double[rows.size()];
+        double top = HEADER;
+        for (int i = 0; i < rows.size(); i++) {
+            top += i == 0 ? 0 : ROW + pause(rows.get(i - 1), rows.get(i));
+            tops[i] = top;
+        }
+        canvas.setHeight((rows.isEmpty() ? HEADER : top + ROW) + 10);
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -133,14 +151,32 @@ public final class DiagramView extends ScrollPane {
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("client " + (lanes.isEmpty() ? "" : lanes.get(0).address()), cx, 20);
         g.fillText("server " + (lanes.isEmpty() ? "" : lanes.get(1).address()), sx, 20);
+        g.setFont(Font.font("System", 10));
+        g.setFill(Color.DIMGRAY);
+        g.fillText("TCP: " + model.tcpRowsSource(), (cx + sx) / 2, 34);
         g.setStroke(Color.GRAY);
         g.setLineWidth(1);
         g.strokeLine(cx, HEADER - 10, cx, canvas.getHeight());
         g.strokeLine(sx, HEADER - 10, sx, canvas.getHeight());
         g.setFont(Font.font("System", 11));
         for (int i = 0; i < rows.size(); i++) {
-            drawRow(g, rows.get(i), HEADER + i * ROW, cx, sx);
+            if (i > 0 && tops[i] - tops[i - 1] > ROW) {
+                g.setFill(Color.GRAY);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText("... " + Units.duration(java.time.Duration.between(rows.get(i - 1).source().time(),
+                        rows.get(i).source().time())) + " later", (cx + sx) / 2, tops[i] - 6);
+            }
+            drawRow(g, rows.get(i), tops[i], cx, sx);
         }
+    }
+
+    /**
+     * Extra space before {@code next}: none for the usual sub-second steps, up to three rows for
+     * a long silence, so retransmitted SYNs stand apart by their timeouts (1 s, 2 s, 4 s...).
+     */
+    static double pause(DiagramElement previous, DiagramElement next) {
+        long millis = java.time.Duration.between(previous.source().time(), next.source().time()).toMillis();
+        return millis < 200 ? 0 : Math.round(ROW * Math.min(3, 0.6 + Math.log10(millis / 200.0)));
     }
 
     private void drawRow(GraphicsContext g, DiagramElement e, double top, double cx, double sx) {
@@ -157,9 +193,12 @@ public final class DiagramView extends ScrollPane {
         if (e instanceof Arrow a) {
             ports(g, a.clientPort(), a.serverPort(), cx, sx, y);
             boolean failed = a.kind() == Arrow.Kind.FAILED;
-            g.setStroke(failed ? Color.CRIMSON : color);
+            boolean packet = a.kind() == Arrow.Kind.PACKET;
+            boolean reset = packet && a.label().contains("RST");
+            boolean repeated = packet && a.label().contains("(retransmission");
+            g.setStroke(failed || reset ? Color.CRIMSON : repeated ? Color.DARKORANGE : color);
             g.setLineWidth(data ? 2.5 : 1.2);
-            g.setLineDashes(a.kind() == Arrow.Kind.CLOSE ? new double[] {4, 4} : null);
+            g.setLineDashes(a.kind() == Arrow.Kind.CLOSE || repeated ? new double[] {4, 4} : null);
             double from = a.from() == Side.CLIENT ? cx : sx;
             double to = a.from() == Side.CLIENT ? sx : cx;
             double end = failed ? from + (to - from) * 0.7 : to;
@@ -173,7 +212,8 @@ public final class DiagramView extends ScrollPane {
                 g.strokeLine(end - 4, y - 4, end + 4, y + 4);
                 g.strokeLine(end - 4, y + 4, end + 4, y - 4);
             }
-            label(g, a.label() + (a.decoded() == null ? "" : "   = " + a.decoded()), cx, sx, y - 4, failed ? Color.CRIMSON : Color.BLACK);
+            label(g, a.label() + (a.decoded() == null ? "" : "   = " + a.decoded()), cx, sx, y - 4,
+                    failed || reset ? Color.CRIMSON : Color.BLACK);
         } else if (e instanceof Band b) {
             ports(g, b.clientPort(), b.serverPort(), cx, sx, y);
             g.setFill(Color.rgb(0, 150, 80, 0.25));

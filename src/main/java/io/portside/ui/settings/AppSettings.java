@@ -3,6 +3,7 @@ package io.portside.ui.settings;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portside.ftp.capture.CaptureMode;
 import io.portside.sites.SiteProfile;
 import io.portside.transfer.TypeChoice;
 import java.util.ArrayList;
@@ -43,6 +44,18 @@ public final class AppSettings {
     }
     /** Edit › Settings…: transfers, connections, the panes. */
     public Preferences preferences = new Preferences();
+    /** OFF, ON or AUTO (see {@link CaptureMode}): whether the window captures its connections' packets. */
+    public String capture = CaptureMode.AUTO.name();
+
+    /** The remembered capture mode; auto (the window's default) when the file holds none this version knows. */
+    public CaptureMode captureMode() {
+        try {
+            return CaptureMode.valueOf(capture);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return CaptureMode.AUTO;
+        }
+    }
+
     /** Recent connections, never with a password (a {@link SiteProfile} has none). */
     public List<SiteProfile> recent = new ArrayList<>();
     /**

@@ -70,7 +70,11 @@ class DiagramViewTest {
         List<ProtocolEvent> events = runSession(root);
         List<DiagramElement> rows = model.elements();
         assertTrue(rows.size() > 15, rows::toString);
-        assertEquals(DiagramView.HEADER + rows.size() * DiagramView.ROW + 10, view.canvas().getHeight(), 0.01,
+        double pauses = 0; // a pause of 200 ms or more on the wire leaves space (see DiagramView.pause)
+        for (int i = 1; i < rows.size(); i++) {
+            pauses += DiagramView.pause(rows.get(i - 1), rows.get(i));
+        }
+        assertEquals(DiagramView.HEADER + rows.size() * DiagramView.ROW + pauses + 10, view.canvas().getHeight(), 0.01,
                 "the canvas grew with the session");
 
         // a log line selected -> its row highlighted
@@ -118,5 +122,45 @@ class DiagramViewTest {
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.toFile());
         assertEquals((int) DiagramView.WIDTH, img.getWidth());
         assertEquals((int) view.canvas().getHeight(), img.getHeight());
+    }
+
+    /** Retransmitted SYNs (a firewall dropping them) stand apart by their timeouts, with the pause written; RST in red. */
+    @Test
+    void retransmissionsAreSpacedInTime(FxRobot robot) throws Exception {
+        io.portside.ftp.event.ConnectionId id = io.portside.ftp.event.ConnectionId.control("", 1).dataConnection(1);
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-03T17:00:00Z");
+        java.net.InetSocketAddress us = new java.net.InetSocketAddress("127.0.0.1", 40000);
+        java.net.InetSocketAddress them = new java.net.InetSocketAddress("127.0.0.1", 2121);
+        List<ProtocolEvent.PacketSeen> sent = new ArrayList<>();
+        long[] after = {0, 1000, 3000, 3001};
+        for (int i = 0; i < after.length; i++) {
+            boolean rst = i == after.length - 1;
+            java.time.Instant t = t0.plusMillis(after[i]);
+            io.portside.ftp.event.TcpPacket p = rst
+                    ? new io.portside.ftp.event.TcpPacket(t, them, us, 0, 1001, io.portside.ftp.event.TcpPacket.RST
+                            | io.portside.ftp.event.TcpPacket.ACK, 0, -1, -1, false, 0)
+                    : new io.portside.ftp.event.TcpPacket(t, us, them, 1000, 0, io.portside.ftp.event.TcpPacket.SYN,
+                            65495, 65495, 7, true, 0);
+            ProtocolEvent.PacketSeen e = new ProtocolEvent.PacketSeen(t, id, p, !rst,
+                    java.time.Duration.ofMillis(after[i]), rst ? ProtocolEvent.PacketSeen.Meaning.REFUSED
+                    : i == 0 ? ProtocolEvent.PacketSeen.Meaning.NORMAL : ProtocolEvent.PacketSeen.Meaning.RETRANSMISSION, i);
+            sent.add(e);
+            model.accept(e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        List<DiagramElement> rows = view.rows();
+        assertEquals(4, rows.size(), rows::toString);
+        assertEquals("SYN seq 1000 (retransmission 1)", ((Arrow) rows.get(1)).label());
+        assertEquals("RST-ACK seq 0 ack 1001 (refused)", ((Arrow) rows.get(3)).label());
+        double[] y = new double[4];
+        for (int i = 0; i < 4; i++) {
+            y[i] = view.rowCenter(rows.get(i));
+        }
+        assertTrue(y[1] - y[0] > DiagramView.ROW * 1.5, "1 s later: space " + (y[1] - y[0]));
+        assertTrue(y[2] - y[1] > y[1] - y[0], "2 s more: more space " + (y[2] - y[1]));
+        assertEquals(DiagramView.ROW, y[3] - y[2], 0.01, "the RST right after: no space");
+        assertSame(rows.get(1), view.elementAt(y[1]), "a click in the spaced row finds it");
+        assertSame(null, view.elementAt(y[1] - DiagramView.ROW), "the pause itself is no row");
+        assertTrue(io.portside.diagnose.diagram.AsciiDiagram.render(model).contains("(retransmission 2)"));
     }
 }
