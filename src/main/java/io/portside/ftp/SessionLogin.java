@@ -95,6 +95,10 @@ final class SessionLogin {
             if (!client.isConnected() || FailureCause.of(e) != FailureCause.TIMED_OUT) {
                 throw e; // the connection attempt itself went unanswered, or failed otherwise
             }
+            String[] partial = client.getReplyStrings();
+            if (partial != null && partial.length > 0) {
+                throw e; // a greeting began and stopped: the server stopped answering, said as such
+            }
             String waited = Units.duration(options.connectTimeout());
             String where = AddressText.hostPort(site.host(), site.port());
             notice(Severity.ERROR, "greeting.none", where, waited);
