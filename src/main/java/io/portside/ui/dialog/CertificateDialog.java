@@ -51,11 +51,11 @@ public final class CertificateDialog extends Dialog<TrustDecision> {
         } else {
             row = add(grid, row, text.get("cert.fingerprint"), cert.sha256(), "certFingerprint");
         }
+        String host = hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')));
         row = add(grid, row, text.get("cert.hostName"), text.get(cert.hostMatches() ? "cert.hostMatches"
-                : "cert.hostMismatch", hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')))), "certHost");
+                : "cert.hostMismatch", host), "certHost");
         List<CertificateInfo.Doubt> doubts = cert.doubts(Instant.now());
         if (!doubts.isEmpty()) {
-            String host = hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')));
             Label why = new Label(doubts.stream().map(d -> "• " + text.get("cert.doubt." + d.name().toLowerCase(Locale.ROOT),
                     host, cert.issuer())).collect(Collectors.joining("\n")));
             why.setId("certProblem");

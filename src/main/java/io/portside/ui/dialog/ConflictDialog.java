@@ -28,7 +28,7 @@ import javafx.stage.Window;
 /** "The target exists": both files' size and date, five choices, and "apply to all". */
 public final class ConflictDialog extends Dialog<ConflictDecision> {
     /** The buttons, in this order; the other policies are for settings and the command line, not for one file. */
-    private static final List<ConflictPolicy> CHOICES = List.of(ConflictPolicy.OVERWRITE,
+    static final List<ConflictPolicy> CHOICES = List.of(ConflictPolicy.OVERWRITE,
             ConflictPolicy.OVERWRITE_IF_NEWER, ConflictPolicy.RESUME, ConflictPolicy.RENAME, ConflictPolicy.SKIP);
     /** Closing the dialog without a choice. */
     private static final ConflictDecision SKIP_THIS_ONE = new ConflictDecision(ConflictPolicy.SKIP, false);

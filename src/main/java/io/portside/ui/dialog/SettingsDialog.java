@@ -6,6 +6,7 @@ import io.portside.ui.fx.UiText;
 import io.portside.ui.settings.SettingsViewModel;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -44,9 +45,9 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         field("settings.downloadLimit", "settingsDownloadLimit", vm.downloadLimit);
         field("settings.uploadLimit", "settingsUploadLimit", vm.uploadLimit);
         field("settings.retries", "settingsRetries", vm.retries);
-        choice("settings.conflict", "settingsConflict", vm.conflict, List.of(ConflictPolicy.ASK,
-                ConflictPolicy.OVERWRITE, ConflictPolicy.OVERWRITE_IF_NEWER, ConflictPolicy.RESUME,
-                ConflictPolicy.RENAME, ConflictPolicy.SKIP), "conflict.");
+        // "ask", then the conflict dialog's own choices, in its order
+        choice("settings.conflict", "settingsConflict", vm.conflict, Stream.concat(Stream.of(ConflictPolicy.ASK),
+                ConflictDialog.CHOICES.stream()).toList(), "conflict.");
         choice("settings.transferType", "settingsTransferType", vm.transferType, List.of(TypeChoice.values()),
                 "menu.type.");
         check("settings.preserveTimes", "settingsPreserveTimes", vm.preserveTimes);
