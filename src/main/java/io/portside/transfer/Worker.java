@@ -27,6 +27,8 @@ final class Worker implements Runnable {
     String boundSite;
     /** Set by the queue when parallelism drops: finish the current job, then leave. Guarded by the queue's lock. */
     boolean retiring;
+    /** True while the worker waits in the pool for a task. Guarded by the queue's lock. */
+    boolean waiting;
 
     private FtpSession session;
     /** The connection that closed under this worker (the next one says it replaces it), or null. */

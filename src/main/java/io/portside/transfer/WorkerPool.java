@@ -125,7 +125,8 @@ final class WorkerPool {
                 }
                 long now = System.nanoTime();
                 long idleDisconnect = ctx.settings().idleDisconnect().toNanos();
-                JobTable.Pick pick = ctx.jobs.firstReady(now, now + idleDisconnect, site -> hasRoom(w, site));
+                JobTable.Pick pick = ctx.jobs.firstReady(now, now + idleDisconnect,
+                        site -> hasRoom(w, site) && !anotherIdleHolds(w, site));
                 QueuedJob e = pick.job();
                 if (e != null) {
                     e.worker = w;
@@ -133,13 +134,19 @@ final class WorkerPool {
                     e.attempts++;
                     ctx.jobs.setState(e, JobState.RUNNING);
                     bind(w, e.job.site());
+                    lock.notifyAll(); // a worker that left this site's jobs to us may take the next one
                     return new Task(e, false);
                 }
                 if (w.boundSite != null && now - idleSince >= idleDisconnect) {
                     w.boundSite = null;
                     return new Task(null, false);
                 }
-                lock.wait(Math.max(1, (pick.lookAgainAt() - now) / 1_000_000));
+                w.waiting = true;
+                try {
+                    lock.wait(Math.max(1, (pick.lookAgainAt() - now) / 1_000_000));
+                } finally {
+                    w.waiting = false;
+                }
             }
         }
     }
@@ -182,6 +189,23 @@ final class WorkerPool {
             }
         }
         return holding < ctx.settings().perSiteLimit();
+    }
+
+    /**
+     * True when another idle worker already holds {@code site}: it takes the job on the connection it
+     * has (no second login), as a FileZilla user expects; notifyAll has woken it too.
+     */
+    private boolean anotherIdleHolds(Worker w, Site site) {
+        String key = TransferQueue.siteKey(site);
+        if (key.equals(w.boundSite)) {
+            return false;
+        }
+        for (Worker other : workers) {
+            if (other != w && other.waiting && !other.retiring && key.equals(other.boundSite)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void bind(Worker w, Site site) {
