@@ -186,9 +186,14 @@ class PathFieldTest extends WindowFixture {
         return call(() -> ((Label) lookup(id).query()).getText());
     }
 
+    /** The queue's row for {@code name}; rows reach the window in batches, a moment after the work. */
     private JobProgress queued(String name) {
-        return call(() -> window.queueRows().stream().filter(p -> p.job().source().endsWith("/" + name))
-                .findFirst().orElseThrow());
+        waitUntil("the queue shows " + name, () -> queueRow(name).isPresent());
+        return queueRow(name).orElseThrow();
+    }
+
+    private java.util.Optional<JobProgress> queueRow(String name) {
+        return call(() -> window.queueRows().stream().filter(p -> p.job().source().endsWith("/" + name)).findFirst());
     }
 
     /** Long enough for a late listing or a delayed focus commit to have happened. */
