@@ -5,6 +5,7 @@ import io.portside.ui.fx.UiText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -19,7 +20,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -32,8 +32,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
@@ -88,9 +89,13 @@ public final class LogView extends BorderPane {
         return list;
     }
 
-    private HBox filterBar() {
-        HBox bar = new HBox(4);
-        bar.getStyleClass().add("log-filter-bar");
+    /**
+     * The kinds' toggles, then the tools; on a narrow window the tools wrap to a second row
+     * rather than shrinking to "F…" and "S…".
+     */
+    private FlowPane filterBar() {
+        HBox kinds = new HBox(4);
+        kinds.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (LogGroup g : LogGroup.values()) {
             ToggleButton t = new ToggleButton(text.get("log.group." + g.name().toLowerCase(Locale.ROOT)));
             t.setId("logGroup" + g.name());
@@ -100,13 +105,13 @@ public final class LogView extends BorderPane {
             Label tick = new Label();
             tick.textProperty().bind(t.selectedProperty().map(on -> on ? "✓" : "○"));
             t.setGraphic(tick);
-            bar.getChildren().add(t);
+            kinds.getChildren().add(t);
         }
         TextField filter = new TextField();
         filter.setId("logFilter");
         filter.setPromptText(text.get("log.filter.prompt"));
         filter.textProperty().bindBidirectional(model.textFilter());
-        HBox.setHgrow(filter, Priority.SOMETIMES);
+        filter.setPrefColumnCount(14);
         ComboBox<String> conn = new ComboBox<>(model.connections());
         conn.setId("logConnection");
         conn.valueProperty().bindBidirectional(model.connectionFilter());
@@ -134,7 +139,13 @@ public final class LogView extends BorderPane {
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> text.get("log.count", model.visible().size(), model.totalLines().get()),
                 model.visible(), model.totalLines()));
-        bar.getChildren().addAll(new Separator(Orientation.VERTICAL), filter, conn, follow, copy, save, clear, count);
+        HBox tools = new HBox(4, filter, conn, follow, copy, save, clear, count);
+        tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (HBox row : List.of(kinds, tools)) {
+            row.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        }
+        FlowPane bar = new FlowPane(10, 4, kinds, tools);
+        bar.getStyleClass().add("log-filter-bar");
         return bar;
     }
 
