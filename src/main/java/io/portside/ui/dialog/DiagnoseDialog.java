@@ -67,6 +67,7 @@ public final class DiagnoseDialog extends Dialog<Void> {
         for (Label l : List.of(explanations, recommendation, progress)) {
             l.setWrapText(true);
             l.setMaxWidth(720);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of a long explanation, not "(…"
         }
         redact = new CheckBox(text.get("diagnose.redact"));
         redact.setId("diagnoseRedact");
