@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -67,9 +66,11 @@ public final class FilePane extends VBox {
         title.getStyleClass().add("pane-title");
         title.setText(text.get(remote ? "pane.remote" : "pane.local"));
 
-        SortedList<FileEntry> sorted = new SortedList<>(model.items());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        ListingSelection.install(table, model);
+        // the listing comes sorted by the view-model; the SortedList without a comparator only
+        // keeps the table's sort arrows: TableView clears its sort order for any other list (RT-35763)
+        table.itemsProperty().bind(model.listing().map(javafx.collections.transformation.SortedList::new));
+        table.sortWith(model::reorder);
 
         Breadcrumbs crumbs = new Breadcrumbs(p -> model.browser().parent(p), model::open);
         crumbs.setId(id + "Crumbs");
@@ -94,9 +95,9 @@ public final class FilePane extends VBox {
             RefusedFolder.Refusal refused = model.refusal().get();
             status.pseudoClassStateChanged(REFUSED, refused != null);
             status.setText(refused != null ? refused.render(text)
-                    : PaneStatus.describe(text, model.items(), table.getSelectionModel().getSelectedItems()));
+                    : PaneStatus.describe(text, model.totals().get(), table.getSelectionModel().getSelectedItems()));
         };
-        model.items().addListener(updateStatus);
+        model.totals().addListener(updateStatus);
         model.refusal().addListener(updateStatus);
         table.getSelectionModel().getSelectedItems().addListener(updateStatus);
         updateStatus.invalidated(null);

@@ -4,6 +4,7 @@ import io.portside.files.FileEntry;
 import io.portside.ui.fx.FxBatcher;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -20,7 +21,9 @@ import javafx.collections.ObservableList;
 /**
  * One side of the window: the folder shown, its entries, and the back/forward history.
  * Listing and file operations run on {@code worker}; results reach the FX thread through the
- * bridge and replace the items in one step (one change event for 20,000 entries).
+ * bridge as a new list, counted and presorted on the worker: the table takes it in one swap,
+ * where replacing the contents of one list would make the table's selection, focus and sort
+ * process a change of 20,000 elements on the FX thread.
  */
 public final class FilePaneViewModel {
     private final FileBrowser browser;
@@ -28,10 +31,14 @@ public final class FilePaneViewModel {
     private final FxBatcher bridge;
     private final Consumer<Throwable> onError;
     private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper("");
-    private final ObservableList<FileEntry> items = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ObservableList<FileEntry>> listing =
+            new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
+    private final ReadOnlyObjectWrapper<PaneStatus.Totals> totals = new ReadOnlyObjectWrapper<>(PaneStatus.Totals.NONE);
     private final ObservableList<String> recent = FXCollections.observableArrayList();
     /** Read by the listing worker. */
     private volatile boolean showHidden = true;
+    /** The table's order (a header clicked); read by the listing worker, which sorts each listing. */
+    private volatile Comparator<FileEntry> order = FileOrder.BY_NAME;
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<RefusedFolder.Refusal> refusal = new ReadOnlyObjectWrapper<>();
     private final Deque<String> back = new ArrayDeque<>();
@@ -61,8 +68,19 @@ public final class FilePaneViewModel {
         return folder.getReadOnlyProperty();
     }
 
-    public ObservableList<FileEntry> items() {
-        return items;
+    /** The listed folder's entries, folders first, then by name; a new list for each listing. */
+    public ReadOnlyObjectProperty<ObservableList<FileEntry>> listing() {
+        return listing.getReadOnlyProperty();
+    }
+
+    /** The entries listed now. */
+    public List<FileEntry> items() {
+        return listing.get();
+    }
+
+    /** What the listed folder holds (files, folders, bytes), counted on the worker. */
+    ReadOnlyObjectProperty<PaneStatus.Totals> totals() {
+        return totals.getReadOnlyProperty();
     }
 
     /** Folders visited, newest first (the path bar's drop-down). */
@@ -99,8 +117,8 @@ public final class FilePaneViewModel {
         worker.execute(() -> {
             try {
                 String home = browser.home();
-                List<FileEntry> entries = presorted(visible(browser.list(home)));
-                bridge.post(() -> show(ticket, home, entries, true));
+                Listed listed = Listed.of(home, visible(browser.list(home)), order);
+                bridge.post(() -> show(ticket, listed, true));
             } catch (IOException | RuntimeException e) {
                 fail(ticket, null, e);
             }
@@ -150,7 +168,6 @@ public final class FilePaneViewModel {
         return !back.isEmpty();
     }
 
-    /** Lists the folder shown again, or the one on its way (a refresh never cancels a navigation). */
     /** Whether names starting with a dot are listed (Edit › Settings…); the folder is listed again. */
     public void setShowHidden(boolean show) {
         if (showHidden != show) {
@@ -163,6 +180,7 @@ public final class FilePaneViewModel {
         return showHidden ? entries : entries.stream().filter(e -> !e.name().startsWith(".")).toList();
     }
 
+    /** Lists the folder shown again, or the one on its way (a refresh never cancels a navigation). */
     public void refresh() {
         String target = pending != null ? pending : folder.get();
         if (!target.isEmpty()) {
@@ -175,7 +193,8 @@ public final class FilePaneViewModel {
         request("");
         pending = null;
         heldShow = null;
-        items.clear();
+        listing.set(FXCollections.emptyObservableList());
+        totals.set(PaneStatus.Totals.NONE);
         folder.set("");
         back.clear();
         forward.clear();
@@ -191,33 +210,52 @@ public final class FilePaneViewModel {
         busy.set(true);
         worker.execute(() -> {
             try {
-                List<FileEntry> entries = presorted(visible(browser.list(path)));
-                bridge.post(() -> show(ticket, path, entries, remember));
+                Listed listed = Listed.of(path, visible(browser.list(path)), order);
+                bridge.post(() -> show(ticket, listed, remember));
             } catch (IOException | RuntimeException e) {
                 fail(ticket, path, e);
             }
         });
     }
 
-    /**
-     * Folders first, then by name: the table's default order, applied on the worker so that the
-     * table's own sort on the FX thread meets already-sorted input (linear, not n log n).
-     */
-    static List<FileEntry> presorted(List<FileEntry> entries) {
+    /** A folder's listing as the worker prepared it: sorted (in {@code sortedBy}) and counted. */
+    private record Listed(String path, List<FileEntry> entries, PaneStatus.Totals totals, Comparator<FileEntry> sortedBy) {
+        static Listed of(String path, List<FileEntry> entries, Comparator<FileEntry> order) {
+            return new Listed(path, sorted(entries, order), PaneStatus.Totals.of(entries), order);
+        }
+    }
+
+    /** A sorted copy: a listing shown is never changed. */
+    private static List<FileEntry> sorted(List<FileEntry> entries, Comparator<FileEntry> order) {
         List<FileEntry> copy = new java.util.ArrayList<>(entries);
-        copy.sort(java.util.Comparator.comparing((FileEntry e) -> !e.directory())
-                .thenComparing(e -> e.name().toLowerCase(java.util.Locale.ROOT)));
+        copy.sort(order);
         return copy;
     }
 
-    private void show(long ticket, String path, List<FileEntry> entries, boolean remember) {
+    /**
+     * Shows the listing in {@code newOrder} (a column header clicked) and lists in it from now on.
+     * One sort on the FX thread, at a click; a listing on its way is sorted again when it lands.
+     */
+    public void reorder(Comparator<FileEntry> newOrder) {
+        order = newOrder;
+        if (items().size() > 1) {
+            listing.set(wrap(sorted(items(), newOrder)));
+        }
+    }
+
+    private static ObservableList<FileEntry> wrap(List<FileEntry> entries) {
+        return FXCollections.unmodifiableObservableList(FXCollections.observableList(entries));
+    }
+
+    private void show(long ticket, Listed listed, boolean remember) {
         if (ticket != requests) {
             return;
         }
         if (held) {
-            heldShow = () -> show(ticket, path, entries, remember);
+            heldShow = () -> show(ticket, listed, remember);
             return;
         }
+        String path = listed.path();
         pending = null;
         String previous = folder.get();
         if (remember && !previous.isEmpty() && !previous.equals(path)) {
@@ -235,8 +273,9 @@ public final class FilePaneViewModel {
             }
         }
         refusal.set(null);
-        items.setAll(entries);
-        folder.set(path);
+        totals.set(listed.totals());
+        folder.set(path); // before the entries: whoever sees them knows which folder they are
+        listing.set(wrap(listed.sortedBy() == order ? listed.entries() : sorted(listed.entries(), order)));
         busy.set(false);
     }
 

@@ -8,20 +8,26 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** The sortable file table: name with icon, size, type, modified; permissions and owner when remote. */
+/**
+ * The sortable file table: name with icon, size, type, modified; permissions and owner when remote.
+ * It does not sort its rows itself: a header click hands the order to the view-model, which
+ * sorts the listing (and every later one, on the listing worker). JavaFX's own sort would
+ * compare 20,000 rows on the FX thread through each column's cell values at every listing.
+ */
 final class FileTable extends TableView<FileEntry> {
-
-    /** Folders always before files, then by the column's own order. */
-    private static Comparator<FileEntry> foldersFirst(Comparator<FileEntry> then) {
-        return Comparator.comparing((FileEntry e) -> !e.directory()).thenComparing(then);
-    }
+    /** Each column's order of whole entries, for the view-model's sort (folders go first anyway). */
+    private final Map<TableColumn<FileEntry, ?>, Comparator<FileEntry>> orders = new HashMap<>();
 
     /**
      * The size the pane shows, -1 for none: folders have none (what a server lists for one is the
@@ -38,10 +44,8 @@ final class FileTable extends TableView<FileEntry> {
         getStyleClass().add("file-table");
         setPlaceholder(new javafx.scene.control.Label(text.get(remote ? "pane.remote.empty" : "pane.empty")));
 
-        TableColumn<FileEntry, FileEntry> name = new TableColumn<>(text.get("column.name"));
-        name.setId("name");
-        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        name.setComparator(foldersFirst(Comparator.comparing(e -> e.name().toLowerCase(Locale.ROOT))));
+        TableColumn<FileEntry, FileEntry> name = column("name", text.get("column.name"), 190,
+                Function.identity(), FileOrder.NAME);
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(FileEntry e, boolean empty) {
@@ -51,12 +55,8 @@ final class FileTable extends TableView<FileEntry> {
                         : e.directory() ? Icons.folder() : e.link() ? Icons.link() : Icons.file());
             }
         });
-        name.setPrefWidth(190);
-
-        TableColumn<FileEntry, FileEntry> size = new TableColumn<>(text.get("column.size"));
-        size.setId("size");
-        size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        size.setComparator(foldersFirst(Comparator.comparingLong(FileTable::shownSize)));
+        TableColumn<FileEntry, FileEntry> size = column("size", text.get("column.size"), 72,
+                Function.identity(), Comparator.comparingLong(FileTable::shownSize));
         size.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(FileEntry e, boolean empty) {
@@ -65,17 +65,9 @@ final class FileTable extends TableView<FileEntry> {
             }
         });
         size.getStyleClass().add("column-right");
-        size.setPrefWidth(72);
-
-        TableColumn<FileEntry, String> type = new TableColumn<>(text.get("column.type"));
-        type.setId("type");
-        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(typeOf(text, c.getValue())));
-        type.setPrefWidth(72);
-
-        TableColumn<FileEntry, Instant> modified = new TableColumn<>(text.get("column.modified"));
-        modified.setId("modified");
-        modified.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().modified()));
-        modified.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column("type", text.get("column.type"), 72, e -> typeOf(text, e), Comparator.<String>naturalOrder());
+        TableColumn<FileEntry, Instant> modified = column("modified", text.get("column.modified"), 150,
+                FileEntry::modified, Comparator.<Instant>naturalOrder());
         modified.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant t, boolean empty) {
@@ -83,28 +75,49 @@ final class FileTable extends TableView<FileEntry> {
                 setText(empty || t == null ? null : when.format(t));
             }
         });
-        modified.setPrefWidth(150);
-
-        getColumns().add(name);
-        getColumns().add(size);
-        getColumns().add(type);
-        getColumns().add(modified);
         if (remote) {
-            TableColumn<FileEntry, String> perms = new TableColumn<>(text.get("column.permissions"));
-            perms.setId("permissions");
-            perms.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().permissions()));
-            perms.setPrefWidth(85);
-            perms.getStyleClass().add("column-mono");
-            TableColumn<FileEntry, String> owner = new TableColumn<>(text.get("column.owner"));
-            owner.setId("owner");
-            owner.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().owner()));
-            owner.setPrefWidth(60);
-            getColumns().add(perms);
-            getColumns().add(owner);
+            column("permissions", text.get("column.permissions"), 85, FileEntry::permissions, Comparator.<String>naturalOrder())
+                    .getStyleClass().add("column-mono");
+            column("owner", text.get("column.owner"), 60, FileEntry::owner, Comparator.<String>naturalOrder());
         }
         // a header must never be cut to "Permiss…" or "O": at least as wide as its title and sort arrow
         getColumns().forEach(c -> c.setPrefWidth(Math.max(c.getPrefWidth(), headerWidth(c.getText()))));
         getSortOrder().add(name);
+    }
+
+    /** A column showing {@code value} of each entry, ordered by {@code order} (missing values first). */
+    private <T> TableColumn<FileEntry, T> column(String id, String title, double width,
+                                                 Function<FileEntry, T> value, Comparator<T> order) {
+        TableColumn<FileEntry, T> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setComparator(Comparator.nullsFirst(order));
+        orders.put(c, Comparator.comparing(value, Comparator.nullsFirst(order)));
+        getColumns().add(c);
+        return c;
+    }
+
+    /**
+     * Header clicks from now on sort through {@code reorder}: it receives the order of the
+     * columns clicked (name order when none is), folders first in either direction, as in
+     * FileZilla.
+     */
+    void sortWith(Consumer<Comparator<FileEntry>> reorder) {
+        setSortPolicy(table -> {
+            reorder.accept(order());
+            return true;
+        });
+    }
+
+    private Comparator<FileEntry> order() {
+        Comparator<FileEntry> all = null;
+        for (TableColumn<FileEntry, ?> c : getSortOrder()) {
+            Comparator<FileEntry> one = orders.get(c);
+            one = c.getSortType() == TableColumn.SortType.DESCENDING ? one.reversed() : one;
+            all = all == null ? one : all.thenComparing(one);
+        }
+        return all == null ? FileOrder.BY_NAME : FileOrder.foldersFirst(all);
     }
 
     private static double headerWidth(String title) {

@@ -10,14 +10,30 @@ final class PaneStatus {
     private PaneStatus() {
     }
 
-    static String describe(UiText text, List<FileEntry> all, List<FileEntry> selected) {
-        long files = all.stream().filter(e -> !e.directory()).count();
-        long folders = all.size() - files;
-        long bytes = all.stream().filter(e -> !e.directory() && e.size() > 0).mapToLong(FileEntry::size).sum();
-        String line = text.get("pane.status", files, folders, Units.size(bytes));
+    /**
+     * What a listing holds, counted once on the listing worker: with 20,000 entries, counting
+     * on the FX thread each time the selection changes would stall the window.
+     */
+    record Totals(long files, long folders, long bytes) {
+        static final Totals NONE = new Totals(0, 0, 0);
+
+        static Totals of(List<FileEntry> entries) {
+            long files = 0;
+            long bytes = 0;
+            for (FileEntry e : entries) {
+                if (!e.directory()) {
+                    files++;
+                    bytes += Math.max(0, e.size());
+                }
+            }
+            return new Totals(files, entries.size() - files, bytes);
+        }
+    }
+
+    static String describe(UiText text, Totals all, List<FileEntry> selected) {
+        String line = text.get("pane.status", all.files(), all.folders(), Units.size(all.bytes()));
         if (!selected.isEmpty()) {
-            long sel = selected.stream().filter(e -> !e.directory() && e.size() > 0).mapToLong(FileEntry::size).sum();
-            line += text.get("pane.status.selection", selected.size(), Units.size(sel));
+            line += text.get("pane.status.selection", selected.size(), Units.size(Totals.of(selected).bytes()));
         }
         return line;
     }
