@@ -64,7 +64,9 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
             rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
         }
         if (tlsAttempt != null) {
-            rows.add(new Row("TLS", tlsAttempt.outcome(), tlsAttempt.took(), tls));
+            if (tlsAttempt.outcome() == AttemptOutcome.OK || tlsAttempts.size() > 1) {
+                rows.add(new Row("TLS", tlsAttempt.outcome(), tlsAttempt.took(), tls));
+            } // else TLS failed before any data method: its one row above says why, a second would repeat it
         } else if (loggedIn()) {
             // on an ftpes:// or ftps:// diagnosis the log-in itself ran over TLS
             boolean overTls = attempts.get(0).events().stream()

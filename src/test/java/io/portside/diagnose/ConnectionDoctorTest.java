@@ -167,7 +167,8 @@ class ConnectionDoctorTest {
             DiagnosisReport r = diagnose(fake);
             String text = r.toText(false);
             assertEquals(AttemptOutcome.FAILED, r.tlsAttempt().outcome(), text);
-            assertTrue(flat(text).contains("TLS FAILED"), text);
+            assertTrue(flat(text).contains("TLS PASV FAILED"), text);
+            assertEquals(1, r.rows().stream().filter(row -> row.step().startsWith("TLS")).count(), text);
             assertTrue(r.tls().startsWith("AUTH TLS offered, but a listing over TLS (ftpes://) failed: the server"
                     + " refused TLS (AUTH TLS): 502"), r.tls());
             assertTrue(text.contains("connected to 127.0.0.1, FEAT: AUTH TLS, EPSV"), text);
