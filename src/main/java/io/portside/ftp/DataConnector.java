@@ -174,7 +174,7 @@ final class DataConnector {
         }
         // Our private address to a public server: certainly behind NAT, so say what that means for PORT.
         boolean nat = options.activeExternalAddress() == null && AddressScope.behindNat(local, control.peer());
-        String verb = ext ? "EPRT" : "PORT";
+        String verb = ext ? "EPRT" : "PORT"; // the command sent last: PORT after a refused EPRT
         if (nat) {
             notice(Severity.WARNING, securer == null ? "active.nat" : "active.nat.tls", verb, AddressText.of(local),
                     AddressText.of(control.peer()));
@@ -186,6 +186,7 @@ final class DataConnector {
             if (ext && notImplemented(code) && canDropExtended() && !(advertised instanceof Inet6Address)) {
                 state.extendedRefused();
                 notice(Severity.INFO, "extended.unsupported", "EPRT", code, "PORT");
+                verb = "PORT";
                 code = sendPortCommand(false, advertised, port);
             }
             if (code / 100 != 2) {
@@ -194,7 +195,7 @@ final class DataConnector {
                         notice(Severity.WARNING, "active.refused.nat", verb, AddressText.of(local));
                     }
                     throw new DataConnectException(UserMessage.of("refusal.reply",
-                            UserMessage.of("refused.command", ext ? "EPRT" : "PORT"), control.replyLine()), null, null);
+                            UserMessage.of("refused.command", verb), control.replyLine()), null, null);
                 }
                 return null;
             }
