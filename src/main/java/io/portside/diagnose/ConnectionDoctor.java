@@ -53,7 +53,9 @@ public final class ConnectionDoctor {
     /** @param locale the language of the explanations and the advice */
     public ConnectionDoctor(Site site, SessionOptions base, ProtocolEventBus bus, TlsPolicy tlsPolicy,
                             java.util.Locale locale) {
-        this.site = site;
+        // "TLS if available" is diagnosed as what it is made of: plain FTP, then every method over AUTH TLS
+        this.site = site.protocol() == Protocol.FTP_TLS_IF_AVAILABLE
+                ? new Site(Protocol.FTP, site.host(), site.port(), site.user(), site.password()) : site;
         this.base = base.withModeFallback(false);
         this.bus = bus;
         this.tlsPolicy = tlsPolicy;

@@ -41,6 +41,8 @@ public final class FtpSession implements AutoCloseable {
     private final ModeState mode;
     private volatile DataConnector connector;
     private volatile TlsLayer tls;
+    /** True once the session runs over TLS: FTPS, or TLS if available and the server agreed. */
+    private volatile boolean secure;
     private volatile String workingDir;
     private final SessionTurn turn = new SessionTurn();
     private final SessionCalls calls;
@@ -113,10 +115,13 @@ public final class FtpSession implements AutoCloseable {
     /** Logs the current connection in (the steps are SessionLogin's) and keeps what it learns. */
     private void connectAndLogin() throws IOException {
         SessionLogin login = new SessionLogin(site, options, bus, id, client);
-        if (isSecure()) {
+        if (site.protocol().triesTls()) {
             tls = login.useTls(tlsPolicy, tlsFallback.versions());
         }
-        login.connectAndAuthenticate();
+        secure = login.connectAndAuthenticate();
+        if (!secure) {
+            tls = null; // TLS if available, and the server refused it: plain FTP from here
+        }
         capabilities = login.features(capabilities);
         login.chooseCharset(capabilities);
         if (isSecure()) {
@@ -153,7 +158,7 @@ public final class FtpSession implements AutoCloseable {
 
     /** True when this session's control and data connections are encrypted (FTPS). */
     public boolean isSecure() {
-        return site.protocol() != Protocol.FTP;
+        return secure;
     }
 
     /**

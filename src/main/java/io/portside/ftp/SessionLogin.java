@@ -54,9 +54,11 @@ final class SessionLogin {
     /**
      * Connects and reads the greeting, starts TLS for FTPES (or warns that the session runs in
      * clear), logs in, and for FTPS protects the data connections.
+     *
+     * @return true when the session runs over TLS
      */
-    void connectAndAuthenticate() throws IOException {
-        boolean secure = site.protocol() != Protocol.FTP;
+    boolean connectAndAuthenticate() throws IOException {
+        boolean secure = site.protocol().triesTls();
         client.setConnectTimeout(millis(options.connectTimeout()));
         client.setDefaultTimeout(millis(options.replyTimeout()));
         client.setDataTimeout(options.dataTimeout());
@@ -71,6 +73,8 @@ final class SessionLogin {
         if (site.protocol() == Protocol.FTPES) {
             notice(Severity.INFO, "tls.auth");
             client.startTls();
+        } else if (site.protocol() == Protocol.FTP_TLS_IF_AVAILABLE) {
+            secure = startTlsIfAvailable();
         } else if (!secure) {
             notice(Severity.WARNING, "tls.clear");
         }
@@ -79,6 +83,22 @@ final class SessionLogin {
         }
         if (secure) {
             client.protectData();
+        }
+        return secure;
+    }
+
+    /**
+     * AUTH TLS, and on a refusal (a 4xx/5xx reply, no TLS started) plain FTP with a warning that
+     * says so. A handshake that fails after the server agreed is a failure, as in FileZilla.
+     */
+    private boolean startTlsIfAvailable() throws IOException {
+        notice(Severity.INFO, "tls.auth.optional");
+        try {
+            client.startTls();
+            return true;
+        } catch (FtpReplyException refused) {
+            notice(Severity.WARNING, "tls.unavailable", Failures.firstLine(client.getReplyString()));
+            return false;
         }
     }
 

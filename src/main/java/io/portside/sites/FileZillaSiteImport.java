@@ -92,12 +92,7 @@ public final class FileZillaSiteImport {
     private static ImportedSite server(Element e, String name) {
         List<String> notes = new ArrayList<>();
         Protocol protocol = switch (text(e, "Protocol", "0")) {
-            // FileZilla's default means "TLS if the server offers it": require it rather than send the password in clear.
-            case "0" -> {
-                notes.add("FileZilla used TLS if the server offered it; Portside requires it (ftpes). "
-                        + "Choose ftp:// if the server has no TLS.");
-                yield Protocol.FTPES;
-            }
+            case "0" -> Protocol.FTP_TLS_IF_AVAILABLE; // FileZilla's default: TLS if the server offers it
             case "3" -> Protocol.FTPS;
             case "4" -> Protocol.FTPES;
             case "6" -> Protocol.FTP;

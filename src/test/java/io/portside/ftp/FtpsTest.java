@@ -54,6 +54,43 @@ class FtpsTest {
         return new Site(p, s.host(), s.port(), s.user(), s.password());
     }
 
+    /** FileZilla's default: TLS when the server offers it, plain FTP with a warning when it refuses. */
+    @Test
+    void tlsIfAvailableTakesTlsWhereOfferedAndPlainFtpWhereRefused() throws Exception {
+        TlsPolicy trustOnce = new TlsPolicy(Set.of(), FingerprintStore.NONE, (hp, cert, prev) -> TrustDecision.ONCE);
+        Files.writeString(root.resolve("f.txt"), "payload");
+        try (SandboxServer s = server(false);
+             FtpSession session = FtpSession.open(site(s, Protocol.FTP_TLS_IF_AVAILABLE),
+                     SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "", trustOnce)) {
+            assertTrue(session.isSecure(), "the server offered TLS: it is used");
+            assertTrue(session.tlsVersion().startsWith("TLSv1."), session.tlsVersion());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            SessionCopy.download(session, "f.txt", 0, out);
+            assertEquals("payload", out.toString());
+        }
+        // the sandbox without a certificate answers AUTH TLS with 431
+        try (SandboxServer s = SandboxServer.start(root, "u", "p"); EventRecorder events = new EventRecorder(bus);
+             FtpSession session = FtpSession.open(site(s, Protocol.FTP_TLS_IF_AVAILABLE),
+                     SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "", trustOnce)) {
+            assertEquals(false, session.isSecure());
+            assertNull(session.tlsVersion());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            SessionCopy.download(session, "f.txt", 0, out);
+            assertEquals("payload", out.toString(), "the plain session works");
+            var warning = events.await(io.portside.ftp.event.ProtocolEvent.Notice.class,
+                    n -> n.key().equals("tls.unavailable"));
+            String line = new LogFormatter(Locale.ENGLISH).format(warning).text();
+            assertTrue(line.startsWith("the server refused TLS (431"), line);
+            assertTrue(line.contains("continuing in plain FTP"), line);
+        }
+        // FTPES insists: the same refusal is a failure
+        try (SandboxServer s = SandboxServer.start(root, "u", "p")) {
+            FtpException e = assertThrows(FtpException.class, () -> FtpSession.open(site(s, Protocol.FTPES),
+                    SandboxFixture.fast(DataMode.PASSIVE, ExtendedMode.AUTO), bus, "", trustOnce));
+            assertTrue(e.getMessage().contains("431"), e.getMessage());
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"FTPES,PASSIVE", "FTPES,ACTIVE", "FTPS,PASSIVE", "FTPS,ACTIVE"})
     void transfersAreEncryptedAndByteExact(Protocol protocol, DataMode mode) throws Exception {

@@ -105,8 +105,9 @@ class FileZillaSiteImportTest {
         FileZillaSiteImport.ImportedSite anon = s.get(2);
         assertTrue(anon.profile().isAnonymous());
         assertNull(anon.password());
-        assertEquals(Protocol.FTPES, anon.profile().protocol());
-        assertTrue(anon.notes().get(0).contains("requires it"), anon.notes().toString());
+        // FileZilla's default "explicit FTP over TLS if available" stays that, not "TLS required"
+        assertEquals(Protocol.FTP_TLS_IF_AVAILABLE, anon.profile().protocol());
+        assertEquals(List.of(), anon.notes());
 
         FileZillaSiteImport.ImportedSite crypt = s.get(3);
         assertEquals(Protocol.FTP, crypt.profile().protocol());

@@ -94,6 +94,7 @@ class SavedPasswordTest extends WindowFixture {
                     <Server>
                       <Host>mirror.example.test</Host><Port>21</Port><Protocol>0</Protocol><Type>0</Type>
                       <Logontype>0</Logontype><Name>Mirror</Name>
+                      <EncodingType>Custom</EncodingType><CustomEncoding>X-NO-SUCH-SET</CustomEncoding>
                     </Server>
                   </Servers>
                 </FileZilla3>
@@ -106,12 +107,24 @@ class SavedPasswordTest extends WindowFixture {
         clickOn("#masterRepeat").write(MASTER);
         clickOn("#masterOk");
         waitUntil("both sites listed", 30, () -> call(() -> siteList().getItems().size()) == 2);
-        assertEquals("2 sites imported", call(() -> lookup("#siteMessage").queryLabeled().getText()));
+        // the importer's notes are shown, site by site
+        assertEquals("2 sites imported\n\"Mirror\": the character set X-NO-SUCH-SET is unknown here; UTF-8 is used",
+                call(() -> lookup("#siteMessage").queryLabeled().getText()));
+        // FileZilla's default protocol stays "TLS if available", shown as such
+        clickOn(lookup("#siteList .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Mirror"))
+                .queryAs(javafx.scene.Node.class));
+        waitUntil("Mirror shown as TLS if available", () -> "FTP, TLS if available".equals(call(this::choiceText)));
         assertEquals(java.util.List.of("Clients/Work", "Mirror"),
                 call(() -> siteList().getItems().stream().map(io.portside.sites.SiteProfile::name).toList()));
         assertTrue(window.sites().hasStoredPassword("Clients/Work"));
         assertEquals(fzPassword, new String(window.sites().password("Clients/Work")));
         assertEquals(java.util.List.of(), new LeakScanner(fzPassword).findIn(configDir()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private String choiceText() {
+        javafx.scene.control.ChoiceBox<io.portside.ftp.Protocol> c = lookup("#siteProtocol").queryAs(javafx.scene.control.ChoiceBox.class);
+        return c.getConverter().toString(c.getValue());
     }
 
     private void openSiteManager() {

@@ -49,17 +49,7 @@ public final class ConnectionBar extends HBox {
         protocol.setId("protocol");
         protocol.getItems().setAll(Protocol.values());
         protocol.valueProperty().bindBidirectional(model.protocol());
-        protocol.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Protocol p) {
-                return p == null ? "" : p.scheme().toUpperCase();
-            }
-
-            @Override
-            public Protocol fromString(String s) {
-                return Protocol.ofScheme(s);
-            }
-        });
+        protocol.setConverter(new ProtocolNames(text));
         protocol.valueProperty().addListener((o, a, p) -> {
             if (a != null && String.valueOf(a.defaultPort()).equals(model.port().get())) {
                 model.port().set(String.valueOf(p.defaultPort()));

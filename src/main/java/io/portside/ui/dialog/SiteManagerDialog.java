@@ -103,6 +103,7 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
         user.setId("siteUser");
         password.setId("sitePassword");
         protocol.setId("siteProtocol");
+        protocol.setConverter(new io.portside.ui.connection.ProtocolNames(text));
         protocol.valueProperty().addListener((o, a, p) -> {
             if (a != null && p != null && String.valueOf(a.defaultPort()).equals(port.getText().strip())) {
                 port.setText(String.valueOf(p.defaultPort()));
@@ -266,8 +267,12 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
             }
         }, () -> {
             reload(null);
-            String done = text.get("sites.imported", r.sites().size());
-            message.setText(r.skipped().isEmpty() ? done : done + "\n" + String.join("\n", r.skipped()));
+            // what was imported, then what the importer changed or left out, site by site
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            lines.add(text.get("sites.imported", r.sites().size()));
+            r.sites().forEach(s -> s.notes().forEach(n -> lines.add("\"" + s.profile().name() + "\": " + n)));
+            lines.addAll(r.skipped());
+            message.setText(String.join("\n", lines));
         });
     }
 
