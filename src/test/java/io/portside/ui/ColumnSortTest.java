@@ -17,10 +17,21 @@ class ColumnSortTest extends WindowFixture {
 
     @Override
     void prepare() throws Exception {
-        Files.createDirectories(serverRoot.resolve("zeta-folder"));
+        for (String f : List.of("zeta-folder", "omega", "alpha", "Mid", "beta")) { // the server lists them in its own order
+            Files.createDirectories(serverRoot.resolve(f));
+        }
         Files.write(serverRoot.resolve("a-large.bin"), new byte[3000]);
         Files.write(serverRoot.resolve("B-small.bin"), new byte[10]);
         Files.write(serverRoot.resolve("c-medium.bin"), new byte[500]);
+    }
+
+    /** The folders by name, whatever the column: they have no size, so ties go by name. */
+    private static final List<String> FOLDERS = List.of("alpha", "beta", "Mid", "omega", "zeta-folder");
+
+    private static List<String> rows(String... files) {
+        List<String> all = new java.util.ArrayList<>(FOLDERS);
+        all.addAll(List.of(files));
+        return all;
     }
 
     private List<String> names() {
@@ -40,13 +51,13 @@ class ColumnSortTest extends WindowFixture {
     void headersSortTheRowsAndARefreshKeepsOrderAndSelection() {
         connectAndWaitForListing();
         // by name, case-insensitively, the folder first
-        assertEquals(List.of("zeta-folder", "a-large.bin", "B-small.bin", "c-medium.bin"), names());
+        assertEquals(rows("a-large.bin", "B-small.bin", "c-medium.bin"), names());
 
         clickOn(header("size"));
-        waitUntil("sorted by size: " + names(), () -> names().equals(List.of("zeta-folder", "B-small.bin", "c-medium.bin", "a-large.bin")));
+        waitUntil("sorted by size: " + names(), () -> names().equals(rows("B-small.bin", "c-medium.bin", "a-large.bin")));
         clickOn(header("size"));
         waitUntil("sorted by size, largest first, folders still first: " + names(),
-                () -> names().equals(List.of("zeta-folder", "a-large.bin", "c-medium.bin", "B-small.bin")));
+                () -> names().equals(rows("a-large.bin", "c-medium.bin", "B-small.bin")));
 
         select("#remoteTable", "c-medium.bin");
         clickOn(row("#remoteTable", "c-medium.bin"));
@@ -54,7 +65,7 @@ class ColumnSortTest extends WindowFixture {
         waitUntil("listed again after F5", () -> logText().split("LIST|MLSD", -1).length > 2 && !call(() ->
                 lookup("#remoteTable").queryAs(TableView.class).getItems().isEmpty()));
         org.testfx.util.WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        assertEquals(List.of("zeta-folder", "a-large.bin", "c-medium.bin", "B-small.bin"), names(),
+        assertEquals(rows("a-large.bin", "c-medium.bin", "B-small.bin"), names(),
                 "the refreshed listing comes in the order the user chose");
         assertEquals(List.of("c-medium.bin"), selectedNames(), "a refresh keeps the selection");
 

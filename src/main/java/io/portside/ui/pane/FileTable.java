@@ -117,7 +117,8 @@ final class FileTable extends TableView<FileEntry> {
             one = c.getSortType() == TableColumn.SortType.DESCENDING ? one.reversed() : one;
             all = all == null ? one : all.thenComparing(one);
         }
-        return all == null ? FileOrder.BY_NAME : FileOrder.foldersFirst(all);
+        // ties (folders have no size, same times) go by name: the listing's own order is no order
+        return all == null ? FileOrder.BY_NAME : FileOrder.foldersFirst(all.thenComparing(FileOrder.NAME));
     }
 
     private static double headerWidth(String title) {
