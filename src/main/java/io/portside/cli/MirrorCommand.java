@@ -9,7 +9,6 @@ import io.portside.files.LocalFiles;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.event.Units;
-import io.portside.transfer.Direction;
 import io.portside.transfer.JobProgress;
 import io.portside.transfer.JobState;
 import io.portside.transfer.QueueTotals;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,7 +62,8 @@ final class MirrorCommand implements Command {
         Path localDir = localDir(ctx, reverse ? ops.get(0) : ops.get(1), reverse);
         long start = System.nanoTime();
         SyncPlan plan;
-        List<TransferJob> jobs = new ArrayList<>();
+        List<TransferJob> copies;
+        List<TransferJob> deletes;
         // a dry run makes no folders, not even the URL's (their CWD then fails, and says so)
         try (TreeComparison tc = TreeComparison.open(ctx, url, localDir, reverse && !sync.dryRun(), true)) {
             if (!reverse && !tc.remoteExists()) {
@@ -80,13 +79,14 @@ final class MirrorCommand implements Command {
                 ctx.out().println(TreeComparison.line(a));
             }
             makeFolders(tc, plan, reverse);
-            for (PlannedAction a : plan.fileTransfers()) {
-                jobs.add(job(tc, url, a, reverse));
-            }
+            List<TransferJob> jobs = tc.forWorkers().jobs(plan);
+            copies = jobs.stream().filter(j -> !j.deletes()).toList();
+            deletes = jobs.stream().filter(TransferJob::deletes).toList();
         }
-        List<JobProgress> done = jobs.isEmpty() ? List.of() : transfer(ctx, url, reverse, jobs);
-        int deleteFailures = delete(ctx, url, plan, localDir);
-        return summary(done, plan, ctx, start, deleteFailures);
+        List<JobProgress> done = copies.isEmpty() ? List.of() : transfer(ctx, url, reverse, copies);
+        // after every transfer: what the source lacks
+        List<JobProgress> deleted = deletes.isEmpty() ? List.of() : transfer(ctx, url, reverse, deletes);
+        return summary(done, deleted, plan, ctx, start);
     }
 
     private static int dryRun(CommandContext ctx, SyncPlan plan) {
@@ -101,43 +101,26 @@ final class MirrorCommand implements Command {
 
     /** The target's missing folders, parents first (the tree itself too), before any file goes in. */
     private static void makeFolders(TreeComparison tc, SyncPlan plan, boolean reverse) throws FtpException, CliException {
+        FtpSession session = tc.session();
         try {
             if (!reverse) {
                 Files.createDirectories(tc.localRoot());
-                for (PlannedAction a : plan.actions()) {
-                    if (a.kind() == PlannedAction.Kind.DOWNLOAD && a.folder()) {
-                        Files.createDirectories(tc.localPath(a.path()));
-                    }
-                }
-                return;
+            } else if (!tc.remoteExists()) {
+                session.files().mkdir(tc.remoteRoot());
+                session.cwd(tc.remoteRoot());
             }
         } catch (IOException e) {
             throw CliException.localFile("cannot make a folder in " + tc.localRoot() + ": "
                     + TerminalText.describe(e), e);
         }
-        FtpSession session = tc.session();
-        if (!tc.remoteExists()) {
-            session.files().mkdir(tc.remoteRoot());
-            session.cwd(tc.remoteRoot());
+        try {
+            tc.forSession().makeFolders(plan, null, LocalFiles.INSTANCE, new FtpFiles(session));
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            throw CliException.localFile("cannot make a folder in " + tc.localRoot() + ": "
+                    + TerminalText.describe(e), e);
         }
-        FtpFiles remote = new FtpFiles(session);
-        for (PlannedAction a : plan.actions()) {
-            if (a.kind() == PlannedAction.Kind.UPLOAD && a.folder()) {
-                try {
-                    remote.makeFolder(a.path(), true);
-                } catch (IOException e) {
-                    throw e instanceof FtpException f ? f : new FtpException(e.getMessage());
-                }
-            }
-        }
-    }
-
-    private static TransferJob job(TreeComparison tc, FtpUrl url, PlannedAction a, boolean reverse) {
-        String remote = tc.remotePath(a.path());
-        String local = tc.localPath(a.path()).toString();
-        var source = reverse ? a.entry().local() : a.entry().remote();
-        return new TransferJob(reverse ? Direction.UPLOAD : Direction.DOWNLOAD, false, url.site(),
-                reverse ? local : remote, reverse ? remote : local, a.conflict(), source.size(), source.modified());
     }
 
     private static List<JobProgress> transfer(CommandContext ctx, FtpUrl url, boolean reverse, List<TransferJob> jobs)
@@ -153,37 +136,6 @@ final class MirrorCommand implements Command {
             ctx.err().println();
         }
         return done;
-    }
-
-    /** After the transfers: what the source lacks. Returns how many deletes failed (each named on stderr). */
-    private static int delete(CommandContext ctx, FtpUrl url, SyncPlan plan, Path localDir) throws FtpException {
-        List<PlannedAction> deletes = plan.deletes();
-        if (deletes.isEmpty()) {
-            return 0;
-        }
-        int failed = 0;
-        FtpSession session = null;
-        try {
-            for (PlannedAction a : deletes) {
-                try {
-                    if (a.kind() == PlannedAction.Kind.DELETE_LOCAL) {
-                        LocalFiles.INSTANCE.deleteTree(a.entry().local().path(), a.folder());
-                    } else {
-                        session = session != null ? session : ctx.openAt(url);
-                        new FtpFiles(session).deleteTree(TreeComparison.remotePath(url, a.path()), a.folder());
-                    }
-                } catch (IOException e) {
-                    failed++;
-                    ctx.err().println("portside: failed: delete " + TerminalText.printable(a.path()) + ": "
-                            + (e instanceof FtpException ? e.getMessage() : TerminalText.describe(e)));
-                }
-            }
-        } finally {
-            if (session != null) {
-                session.close();
-            }
-        }
-        return failed;
     }
 
     /** Checked before connecting, so a typo costs no connection. */
@@ -203,16 +155,17 @@ final class MirrorCommand implements Command {
 
     /** A queue run's summary (queue resume): no plan, so nothing unchanged or deleted to count. */
     static int summary(List<JobProgress> jobs, CommandContext ctx, long start) {
-        return summary(jobs, null, ctx, start, 0);
+        return summary(jobs, List.of(), null, ctx, start);
     }
 
-    /** The summary line on stdout, each failed file on stderr; the exit code: 1 when any failed. */
-    private static int summary(List<JobProgress> jobs, SyncPlan plan, CommandContext ctx, long start,
-                               int deleteFailures) {
+    /** The summary line on stdout, each failed file and delete on stderr; the exit code: 1 when any failed. */
+    private static int summary(List<JobProgress> jobs, List<JobProgress> deletes, SyncPlan plan, CommandContext ctx,
+                               long start) {
         long files = 0;
         long bytes = 0;
         long skipped = plan == null ? 0 : plan.conflicts().size();
         List<JobProgress> failed = jobs.stream().filter(j -> j.state() == JobState.FAILED).toList();
+        List<JobProgress> failedDeletes = deletes.stream().filter(j -> j.state() != JobState.DONE).toList();
         for (JobProgress j : jobs) {
             if (!j.job().directory() && j.state() == JobState.DONE) {
                 files++;
@@ -224,14 +177,18 @@ final class MirrorCommand implements Command {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String unchanged = plan == null ? "" : plan.unchanged() + " unchanged, ";
         String deleted = plan == null || !ctx.options().sync().delete() ? ""
-                : ", " + (plan.deletes().size() - deleteFailures) + " deleted";
+                : ", " + (deletes.size() - failedDeletes.size()) + " deleted";
         ctx.out().printf(Locale.ROOT, "%d files, %s in %s (%s); %s%d skipped, %d failed%s%n", files,
                 Units.size(bytes), Units.duration(took), Units.rate(bytes, took), unchanged, skipped,
-                failed.size() + deleteFailures, deleted);
+                failed.size() + failedDeletes.size(), deleted);
         ctx.out().flush();
         for (JobProgress j : failed) {
             ctx.err().println("portside: failed: " + TerminalText.printable(j.job().source()) + ": " + j.message());
         }
-        return failed.isEmpty() && deleteFailures == 0 ? ExitCode.OK : ExitCode.REMOTE_FAILURE;
+        for (JobProgress j : failedDeletes) {
+            ctx.err().println("portside: failed: delete " + TerminalText.printable(j.job().target()) + ": "
+                    + j.message());
+        }
+        return failed.isEmpty() && failedDeletes.isEmpty() ? ExitCode.OK : ExitCode.REMOTE_FAILURE;
     }
 }

@@ -3,9 +3,9 @@ package io.portside.cli;
 import io.portside.compare.ComparisonResult;
 import io.portside.compare.FolderComparer;
 import io.portside.compare.PlannedAction;
+import io.portside.compare.SyncJobs;
 import io.portside.files.FtpFiles;
 import io.portside.files.LocalFiles;
-import io.portside.files.RemotePath;
 import io.portside.ftp.FtpException;
 import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
@@ -89,31 +89,18 @@ final class TreeComparison implements AutoCloseable {
         return url.namesFolder() ? "." : url.name();
     }
 
-    /** An entry's remote path for a worker. */
-    String remotePath(String relative) {
-        return remotePath(url, relative);
+    /** The plan's jobs as the queue's workers (who stand in the URL's folders) name their paths. */
+    SyncJobs forWorkers() {
+        return new SyncJobs(url.site(), localDir, remoteRoot());
     }
 
-    /** An entry's remote path for a session standing in the URL's folders (as every worker does). */
-    static String remotePath(FtpUrl url, String relative) {
-        RemotePath p = RemotePath.of(url.namesFolder() ? "." : url.name());
-        for (String segment : relative.split("/")) {
-            p = p.child(segment);
-        }
-        return p.toString();
+    /** Paths as this session, standing in the tree itself, names them. */
+    SyncJobs forSession() {
+        return new SyncJobs(url.site(), localDir, ".");
     }
 
     Path localRoot() {
         return localDir;
-    }
-
-    /** An entry's local path (its segments passed SafeLocalName when the comparison listed them). */
-    Path localPath(String relative) {
-        Path p = localDir;
-        for (String segment : relative.split("/")) {
-            p = p.resolve(segment);
-        }
-        return p;
     }
 
     /** One plan line: "download      docs/a b.txt", "skip-conflict clash  (type clash)". */

@@ -71,12 +71,15 @@ final class ProbeSession implements Runnable {
                     send("421 The probe's session time (" + limits.sessionTime().toSeconds() + " s) is up.");
                     return;
                 }
-                control.setSoTimeout((int) Math.max(1, Math.min(left / 1_000_000, 30_000)));
+                // the session's end is nearer than 30 s of silence: a timeout then is the end (the
+                // socket's timer may fire a little before the deadline, so it is decided here, not after)
+                boolean untilDeadline = left / 1_000_000 < 30_000;
+                control.setSoTimeout((int) Math.max(1, Math.min(left / 1_000_000 + 1, 30_000)));
                 String line;
                 try {
                     line = readLine(in);
                 } catch (SocketTimeoutException e) {
-                    send(deadline - System.nanoTime() <= 0
+                    send(untilDeadline
                             ? "421 The probe's session time (" + limits.sessionTime().toSeconds() + " s) is up."
                             : "421 The probe closes sessions that stay silent for 30 s.");
                     return;

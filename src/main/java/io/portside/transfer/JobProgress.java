@@ -25,11 +25,17 @@ public record JobProgress(long id, long parentId, TransferJob job, String target
 
     /** The local end: what an upload reads, or where a download writes (renamed on conflict). */
     public String localPath() {
+        if (job.deletes()) {
+            return job.direction() == Direction.DOWNLOAD ? target : "";
+        }
         return job.direction() == Direction.UPLOAD ? job.source() : target;
     }
 
     /** The remote end: where an upload writes (renamed on conflict), or what a download reads. */
     public String remotePath() {
+        if (job.deletes()) {
+            return job.direction() == Direction.UPLOAD ? target : "";
+        }
         return job.direction() == Direction.UPLOAD ? target : job.source();
     }
 }

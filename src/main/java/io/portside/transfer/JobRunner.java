@@ -40,6 +40,10 @@ final class JobRunner {
 
     Outcome run() throws IOException, InterruptedException {
         TransferJob j = e.job;
+        if (j.deletes()) {
+            dst.deleteTree(j.target(), j.directory());
+            return Outcome.done(UserMessage.of("job.deleted"));
+        }
         if (j.directory()) {
             return expand();
         }

@@ -123,10 +123,13 @@ public final class QueueStore {
     record SavedSite(String protocol, String host, int port, String user) {
     }
 
-    /** @param done bytes transferred when saved, @param total the size then known; both null in files of before */
+    /**
+     * @param done bytes transferred when saved, @param total the size then known; both null in files of before
+     * @param deletes a synchronization's delete (null, read as false, in files of before)
+     */
     record SavedJob(String direction, boolean directory, int site, String source, String target, String conflict,
                     long size, Long modified, String state, String renamedTarget, String partPath, String message,
-                    Long done, Long total) {
+                    Long done, Long total, Boolean deletes) {
     }
 
     record SavedQueue(int version, List<SavedSite> sites, List<SavedJob> jobs) {
@@ -182,14 +185,14 @@ public final class QueueStore {
             JobState state = e.state == JobState.RUNNING || pause && e.state == JobState.QUEUED
                     ? JobState.PAUSED : e.state;
             boolean down = j.direction() == Direction.DOWNLOAD;
-            UnaryOperator<String> from = down ? remote : local;
             UnaryOperator<String> to = down ? local : remote;
+            UnaryOperator<String> from = j.deletes() ? to : down ? remote : local; // a delete's "source" is its target
             saved.add(new SavedJob(j.direction().name(), j.directory(), index, from.apply(j.source()),
                     to.apply(j.target()), j.conflict() == null ? null : j.conflict().name(), j.sizeHint(),
                     j.modifiedHint() == null ? null : j.modifiedHint().toEpochMilli(), state.name(),
                     orNull(to, e.renamedTarget), orNull(to, e.partPath),
                     e.message == null ? null : e.message.toString(), e.bytesDone,
-                    j.directory() ? null : e.bytesTotal));
+                    j.directory() ? null : e.bytesTotal, j.deletes() ? Boolean.TRUE : null));
         }
     }
 
@@ -257,7 +260,8 @@ public final class QueueStore {
             TransferJob job = new TransferJob(Direction.valueOf(j.direction()), j.directory(), sites.get(j.site()),
                     require(j.source(), "source"), require(j.target(), "target"),
                     j.conflict() == null ? null : ConflictPolicy.valueOf(j.conflict()),
-                    j.size(), j.modified() == null ? null : Instant.ofEpochMilli(j.modified()));
+                    j.size(), j.modified() == null ? null : Instant.ofEpochMilli(j.modified()), false,
+                    Boolean.TRUE.equals(j.deletes()));
             JobState state = JobState.valueOf(j.state());
             // running is saved as paused; a finished job is never saved, so such a line is damage
             if (state != JobState.QUEUED && state != JobState.PAUSED && state != JobState.FAILED) {

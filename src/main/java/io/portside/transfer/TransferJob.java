@@ -15,13 +15,30 @@ import java.time.Instant;
  * @param inNewFolder  the target's folder was just made by this queue (MKD succeeded), so neither
  *                     the target nor its .part can exist yet: the first attempt asks the server
  *                     nothing about them. Not saved with the queue.
+ * @param deletes      the job removes {@code target} (a file, or a folder with all it holds) instead of
+ *                     copying to it: a synchronization's "delete what the source lacks". The direction
+ *                     names the side, as for a copy: DOWNLOAD deletes a local path, UPLOAD a remote one.
  */
 public record TransferJob(Direction direction, boolean directory, Site site, String source, String target,
-                          ConflictPolicy conflict, long sizeHint, Instant modifiedHint, boolean inNewFolder) {
+                          ConflictPolicy conflict, long sizeHint, Instant modifiedHint, boolean inNewFolder,
+                          boolean deletes) {
+
+    public TransferJob(Direction direction, boolean directory, Site site, String source, String target,
+                       ConflictPolicy conflict, long sizeHint, Instant modifiedHint, boolean inNewFolder) {
+        this(direction, directory, site, source, target, conflict, sizeHint, modifiedHint, inNewFolder, false);
+    }
 
     public TransferJob(Direction direction, boolean directory, Site site, String source, String target,
                        ConflictPolicy conflict, long sizeHint, Instant modifiedHint) {
         this(direction, directory, site, source, target, conflict, sizeHint, modifiedHint, false);
+    }
+
+    /**
+     * Removes {@code path} on the side {@code side} writes to (DOWNLOAD: the local disk, UPLOAD:
+     * the server), a folder with everything in it.
+     */
+    public static TransferJob delete(Site site, Direction side, String path, boolean folder) {
+        return new TransferJob(side, folder, site, path, path, null, -1, null, false, true);
     }
 
     public static TransferJob download(Site site, String remoteFile, String localFile) {
@@ -41,7 +58,8 @@ public record TransferJob(Direction direction, boolean directory, Site site, Str
     }
 
     public TransferJob withConflict(ConflictPolicy policy) {
-        return new TransferJob(direction, directory, site, source, target, policy, sizeHint, modifiedHint, inNewFolder);
+        return new TransferJob(direction, directory, site, source, target, policy, sizeHint, modifiedHint, inNewFolder,
+                deletes);
     }
 
     public String remotePath() {
