@@ -7,6 +7,7 @@
 #   SKIP_BUILD=1                                # reuse target/portside.jar
 #   JAVA_OPTS="-XX:TieredStopAtLevel=1"         # JVM flags for every Portside run
 #   src/bench/run-benchmarks.sh serve           # only make the data and start vsftpd, to try things by hand
+#   ONLY=sync src/bench/run-benchmarks.sh       # only compare/mirror of a 20,000-file tree with 10 changed
 #
 # Needs root: it installs curl, lftp and hyperfine when missing (apt-get), adds the user
 # portside-bench and the PAM service portside-bench for vsftpd. All traffic stays on 127.0.0.1.
@@ -80,11 +81,33 @@ cleanup() {
 trap cleanup EXIT
 
 log "making the data in $WORK"
-head -c 1073741824 /dev/urandom > "$CLI/big.bin"
-ln "$CLI/big.bin" "$SRV/big.bin"      # the same bytes both ways, without a second GiB on disk
-for i in $(seq -w 1 1000); do head -c 10240 /dev/urandom > "$CLI/small/f$i.dat"; done
-cp -a "$CLI/small/." "$SRV/small/"
-(cd "$SRV/list" && seq -f 'entry-%05g.txt' 1 20000 | xargs touch)
+ONLY=${ONLY:-all}
+if [ "$ONLY" = all ]; then
+  head -c 1073741824 /dev/urandom > "$CLI/big.bin"
+  ln "$CLI/big.bin" "$SRV/big.bin"      # the same bytes both ways, without a second GiB on disk
+  for i in $(seq -w 1 1000); do head -c 10240 /dev/urandom > "$CLI/small/f$i.dat"; done
+  cp -a "$CLI/small/." "$SRV/small/"
+  (cd "$SRV/list" && seq -f 'entry-%05g.txt' 1 20000 | xargs touch)
+fi
+# The sync tree: 200 folders of 100 small files on the server, an identical local copy (same
+# sizes and times), then 10 files changed on the server. Each round puts the 10 old local
+# copies back, so every run has exactly those 10 to find among 20,200 entries.
+python3 - "$SRV/tree" <<'PY'
+import os, sys
+root = sys.argv[1]
+for d in range(200):
+    folder = os.path.join(root, f"d{d:03d}")
+    os.makedirs(folder, exist_ok=True)
+    for f in range(100):
+        with open(os.path.join(folder, f"f{f:03d}.txt"), "w") as out:
+            out.write(f"{d}/{f}\n")
+PY
+find "$SRV/tree" -exec touch -d '2026-01-01 12:00:00' {} +
+cp -a "$SRV/tree" "$CLI/tree-base"
+CHANGED=$(for i in $(seq 0 9); do printf 'd%03d/f%03d.txt ' $((i * 20)) $((i * 7)); done)
+for f in $CHANGED; do echo "changed on the server, longer than before" > "$SRV/tree/$f"; done
+cp -a "$CLI/tree-base" "$CLI/tree"
+RESTORE="cd $CLI && for f in $CHANGED; do cp -p tree-base/\$f tree/\$f; done"
 
 if ! id "$FTP_USER" >/dev/null 2>&1; then
   useradd --home-dir "$SRV" --no-create-home --shell /bin/bash --user-group "$FTP_USER"
@@ -173,6 +196,25 @@ bench() {
     --style basic "${args[@]}" >&2
 }
 
+sync_benches() {
+  bench sync-compare-20000 "$ROUNDS_SMALL" "$RESTORE" \
+    "portside|$PS compare --recursive $URL/tree $CLI/tree >/dev/null || true" \
+    "lftp|$LF '$LFSET mirror --dry-run tree $CLI/tree; quit' $HOST >/dev/null"
+  bench sync-mirror-20000 "$ROUNDS_SMALL" "$RESTORE" \
+    "portside|$PS mirror --parallel 4 $URL/tree $CLI/tree" \
+    "lftp|$LF '$LFSET mirror --parallel=4 tree $CLI/tree; quit' $HOST"
+  log "checking Portside's sync: exactly the 10 changed files, then identical trees"
+  bash -c "$RESTORE"
+  moved=$($PS mirror --parallel 4 "$URL/tree" "$CLI/tree" | tail -1)
+  [[ $moved == "10 files,"* ]] || die "the sync moved other than the 10 changed files: $moved"
+  diff -r "$SRV/tree" "$CLI/tree" >/dev/null || die "after the sync the trees differ"
+}
+if [ "$ONLY" = sync ]; then
+  sync_benches
+  python3 "$ROOT/src/bench/table.py" "$OUT"
+  exit 0
+fi
+
 DL=$CLI/dl
 bench big-download "$ROUNDS_BIG" "rm -rf $DL; mkdir -p $DL; sync" \
   "portside|$PS get $URL/big.bin $DL/big.bin" \
@@ -205,6 +247,8 @@ $PS mirror --parallel 4 "$URL/small" "$DL/small" >/dev/null && diff -r "$CLI/sma
 $PS mirror --reverse --parallel 4 "$CLI/small" "$URL/up/small" >/dev/null && diff -r "$CLI/small" "$SRV/up/small" \
   || die "the small-file upload differs"
 [ "$($PS ls "$URL/list/" | wc -l)" = 20000 ] || die "the listing does not have 20,000 lines"
+
+sync_benches
 
 log "heap with 100,000 queued jobs"
 java -Xmx300m -XX:+UseSerialGC -cp "$JAR:$ROOT/target/bench-classes" io.portside.bench.QueueHeapBench 100000 \

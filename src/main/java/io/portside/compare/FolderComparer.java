@@ -46,9 +46,26 @@ public final class FolderComparer {
         return new ComparisonResult(out, localDir == null, remoteDir == null, lookups);
     }
 
+    /**
+     * Compares two listings a caller has already (the window's panes), one level whatever the
+     * settings say: no listing is asked for, only an MDTM where a listed time is too coarse.
+     */
+    public ComparisonResult compareListed(String localDir, List<FileEntry> localEntries,
+                                          List<FileEntry> remoteEntries) throws IOException {
+        lookups = 0;
+        List<EntryComparison> out = new ArrayList<>();
+        level("", byName(localEntries), safe(remoteEntries, localDir), out, false);
+        return new ComparisonResult(out, false, false, lookups);
+    }
+
     private void walk(String rel, String localDir, String remoteDir, List<EntryComparison> out) throws IOException {
         Map<String, FileEntry> mine = localDir == null ? Map.of() : byName(local.list(localDir));
         Map<String, FileEntry> theirs = remoteDir == null ? Map.of() : safe(remote.list(remoteDir), localDir);
+        level(rel, mine, theirs, out, settings.recursive());
+    }
+
+    private void level(String rel, Map<String, FileEntry> mine, Map<String, FileEntry> theirs,
+                       List<EntryComparison> out, boolean recursive) throws IOException {
         TreeSet<String> names = new TreeSet<>(mine.keySet());
         names.addAll(theirs.keySet());
         for (String name : names) {
@@ -61,7 +78,7 @@ public final class FolderComparer {
             }
             EntryComparison entry = decide(path, l, r);
             out.add(entry);
-            if (settings.recursive() && entry.folder()) {
+            if (recursive && entry.folder()) {
                 walk(path, l == null ? null : l.path(), r == null ? null : r.path(), out);
             }
         }

@@ -48,10 +48,13 @@ final class MainMenu {
         void diagnose();
 
         void settings();
+
+        void synchronize();
     }
 
     static MenuBar build(UiText text, ConnectionViewModel conn, Actions a, String currentLanguage,
-                         ObjectProperty<TypeChoice> currentType, Menu capture) {
+                         ObjectProperty<TypeChoice> currentType, Menu capture,
+                         java.util.List<MenuItem> compareItems) {
         Menu file = new Menu(text.get("menu.file"));
         file.getItems().addAll(
                 item(text, "menu.siteManager", "Shortcut+S", a::siteManager),
@@ -81,6 +84,7 @@ final class MainMenu {
         Menu files = new Menu(text.get("menu.files"));
         files.getItems().addAll(
                 item(text, "menu.transfer", "F6", a::transferSelection),
+                item(text, "menu.synchronize", "Shortcut+Shift+Y", a::synchronize),
                 // F7, F2, Del and F5 are handled by the focused table itself (so Del in the
                 // queue cancels a job instead of deleting files); the menu only names them.
                 item(text, "menu.newFolder", null, a::newFolder),
@@ -101,7 +105,9 @@ final class MainMenu {
                 item(text, "menu.queueTab", "Shortcut+1", () -> a.showTab(0)),
                 item(text, "menu.logTab", "Shortcut+2", () -> a.showTab(1)),
                 item(text, "menu.diagramTab", "Shortcut+3", () -> a.showTab(2)),
-                new SeparatorMenuItem(), language);
+                new SeparatorMenuItem());
+        view.getItems().addAll(compareItems);
+        view.getItems().addAll(new SeparatorMenuItem(), language);
         Menu help = new Menu(text.get("menu.help"));
         help.getItems().add(item(text, "menu.about", null, a::about));
         MenuBar bar = new MenuBar(file, edit, connection, files, view, help);

@@ -84,6 +84,7 @@ public final class MainWindow implements AutoCloseable {
     private final SplitPane mainSplit;
     private final StatusBarView statusBar;
     private final WindowCapture capture;
+    private final CompareActions compare;
 
     /**
      * @param store      where settings are remembered (a config folder passed in, never global)
@@ -152,7 +153,11 @@ public final class MainWindow implements AutoCloseable {
         logAndDiagram = new LogAndDiagram(bus, log, new LogView(log, text, ioWorker, this::status), text, ioWorker,
                 this::status);
         tabs = new BottomTabs(text, new QueueView(transfers.model(), text, openFolder), logAndDiagram, connection.state());
-        mainSplit = new SplitPane(panes.split(), tabs.node());
+        compare = new CompareActions(text, panes, connection, transfers.queue(), localWorker, browseWorker, bridge,
+                stage, this::status, () -> tabs.select(0));
+        VBox paneArea = new VBox(panes.split(), compare.legend());
+        VBox.setVgrow(panes.split(), javafx.scene.layout.Priority.ALWAYS);
+        mainSplit = new SplitPane(paneArea, tabs.node());
         mainSplit.setOrientation(Orientation.VERTICAL);
         mainSplit.setId("mainSplit");
         statusBar = new StatusBarView(connection, transfers.model(), text);
@@ -162,10 +167,11 @@ public final class MainWindow implements AutoCloseable {
         SettingsAction preferences = new SettingsAction(stage, text, settings, connection, transfers, panes,
                 menu.transferTypeProperty(), this::status, this::saveSettings);
         menu.setSettingsAction(preferences);
+        menu.setCompareActions(compare);
         preferences.apply(settings.preferences);
         BorderPane root = new BorderPane();
         root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, menu.transferTypeProperty(),
-                        CaptureMenu.build(text, capture, m -> settings.capture = m.name())),
+                        CaptureMenu.build(text, capture, m -> settings.capture = m.name()), compare.viewItems()),
                 new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
         root.setCenter(mainSplit);
         root.setBottom(statusBar);
@@ -261,6 +267,10 @@ public final class MainWindow implements AutoCloseable {
 
     FilePanes panes() {
         return panes;
+    }
+
+    CompareActions compare() {
+        return compare;
     }
 
     public TransferQueue transferQueue() {

@@ -27,6 +27,7 @@ final class MenuActions implements MainMenu.Actions {
     private final Transfers transfers;
     private final ObjectProperty<TypeChoice> transferType;
     private SettingsAction preferences;
+    private CompareActions compare;
 
     /** @param closeWindow saves the window's state and stops its connections and threads */
     MenuActions(Stage stage, Runnable closeWindow, UiText text, AppSettings settings, Consumer<String> status,
@@ -124,6 +125,15 @@ final class MenuActions implements MainMenu.Actions {
     @Override
     public void settings() {
         preferences.open();
+    }
+
+    @Override
+    public void synchronize() {
+        compare.synchronize();
+    }
+
+    void setCompareActions(CompareActions compare) {
+        this.compare = compare;
     }
 
     void setSettingsAction(SettingsAction preferences) {

@@ -141,6 +141,24 @@ class ScreenshotsTest extends WindowFixture {
         waitUntil("conflict dialog", () -> !lookup("#conflictDialog").queryAll().isEmpty());
         shoot(lookup("#conflictDialog").query().getScene(), "conflict-dialog.png");
         clickOn("#conflictSKIP");
+
+        // View › Directory comparison, then Files › Synchronize… with its preview.
+        waitUntil("queue idle", 30, () -> call(() -> window.queueRows().stream()
+                .noneMatch(j -> j.state().name().equals("RUNNING") || j.state().name().equals("QUEUED"))));
+        press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitUntil("compared", () -> call(() -> lookup("#legend-cmp-only").tryQuery()
+                .map(n -> !((javafx.scene.control.Label) n).getText().contains("(0)")).orElse(false)));
+        shoot(stage.getScene(), "directory-comparison.png");
+        press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Y).release(KeyCode.SHIFT).release(KeyCode.CONTROL);
+        waitUntil("synchronize dialog", () -> !lookup("#syncDialog").queryAll().isEmpty());
+        clickOn("#syncDelete");
+        clickOn("#syncCompare");
+        waitUntil("preview", () -> !call(() -> lookup("#syncPreview").queryAs(javafx.scene.control.TableView.class)
+                .getItems().isEmpty()));
+        shoot(lookup("#syncDialog").query().getScene(), "synchronize.png");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil("synchronize dialog closed", () -> lookup("#syncDialog").queryAll().isEmpty());
+        assertTrue(Files.exists(sandbox().resolve("README.txt")), "closing the preview deletes nothing");
     }
 
     private void shoot(Scene scene, String name) throws Exception {

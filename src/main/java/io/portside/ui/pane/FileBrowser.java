@@ -1,6 +1,7 @@
 package io.portside.ui.pane;
 
 import io.portside.files.FileEntry;
+import io.portside.files.FileSystemView;
 import java.io.IOException;
 import java.util.List;
 
@@ -35,4 +36,13 @@ public interface FileBrowser {
     void delete(FileEntry entry) throws IOException;
 
     boolean isRemote();
+
+    /** Whether {@code path} is a folder that can be opened (false when missing or a file). */
+    boolean isFolder(String path) throws IOException;
+
+    /**
+     * The file system behind the pane, for work that is more than a listing (comparing the two
+     * panes, making a synchronization's folders), ready for operations in {@code folder}.
+     */
+    FileSystemView files(String folder) throws IOException;
 }

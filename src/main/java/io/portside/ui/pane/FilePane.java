@@ -5,6 +5,9 @@ import io.portside.ui.fx.ContextMenuSelection;
 import io.portside.ui.fx.UiText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import javafx.css.PseudoClass;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
@@ -37,6 +40,10 @@ public final class FilePane extends VBox {
     private final UiText text;
     private final PaneHost host;
     private final FileTable table;
+    /** The comparison's marks by name (FX thread only). */
+    private Map<String, String> marks = Map.of();
+    private final javafx.beans.property.ObjectProperty<Predicate<FileEntry>> shown =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final ComboBox<String> path = new ComboBox<>();
     private final Label title = new Label();
     private final Label status = new Label();
@@ -69,7 +76,12 @@ public final class FilePane extends VBox {
         ListingSelection.install(table, model);
         // the listing comes sorted by the view-model; the SortedList without a comparator only
         // keeps the table's sort arrows: TableView clears its sort order for any other list (RT-35763)
-        table.itemsProperty().bind(model.listing().map(javafx.collections.transformation.SortedList::new));
+        table.itemsProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            javafx.collections.ObservableList<FileEntry> listed = model.listing().get();
+            Predicate<FileEntry> only = shown.get();
+            return new javafx.collections.transformation.SortedList<>(
+                    only == null ? listed : new javafx.collections.transformation.FilteredList<>(listed, only));
+        }, model.listing(), shown));
         table.sortWith(model::reorder);
 
         Breadcrumbs crumbs = new Breadcrumbs(p -> model.browser().parent(p), model::open);
@@ -177,7 +189,7 @@ public final class FilePane extends VBox {
         table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> model.hold(false));
         table.addEventFilter(DragEvent.DRAG_DONE, e -> model.hold(false));
         table.setRowFactory(t -> {
-            TableRow<FileEntry> row = new TableRow<>();
+            TableRow<FileEntry> row = new MarkedRow();
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                     if (row.getItem().directory()) {
@@ -190,6 +202,41 @@ public final class FilePane extends VBox {
             dragAndDrop.installOnRow(row);
             return row;
         });
+    }
+
+    /**
+     * Colours rows (View › Directory comparison): each name in {@code byName} gets its CSS
+     * pseudo-class (e.g. "cmp-newer"); an empty map clears them.
+     */
+    public void showMarks(Map<String, String> byName) {
+        marks = Map.copyOf(byName);
+        table.refresh();
+    }
+
+    /** Lists only the entries {@code only} accepts ("show only differences"); null shows all. */
+    public void showOnly(Predicate<FileEntry> only) {
+        shown.set(only);
+    }
+
+    /** A row that wears its entry's comparison mark. */
+    private final class MarkedRow extends TableRow<FileEntry> {
+        private PseudoClass worn;
+
+        @Override
+        protected void updateItem(FileEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            String mark = empty || e == null ? null : marks.get(e.name());
+            PseudoClass now = mark == null ? null : PseudoClass.getPseudoClass(mark);
+            if (now != worn) {
+                if (worn != null) {
+                    pseudoClassStateChanged(worn, false);
+                }
+                if (now != null) {
+                    pseudoClassStateChanged(now, true);
+                }
+                worn = now;
+            }
+        }
     }
 
     private ContextMenu contextMenu(boolean remote) {

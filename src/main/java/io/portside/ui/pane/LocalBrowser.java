@@ -1,6 +1,7 @@
 package io.portside.ui.pane;
 
 import io.portside.files.FileEntry;
+import io.portside.files.FileSystemView;
 import io.portside.files.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,5 +68,15 @@ public final class LocalBrowser implements FileBrowser {
     @Override
     public boolean isRemote() {
         return false;
+    }
+
+    @Override
+    public boolean isFolder(String path) {
+        return java.nio.file.Files.isDirectory(Path.of(path));
+    }
+
+    @Override
+    public FileSystemView files(String folder) {
+        return LocalFiles.INSTANCE;
     }
 }

@@ -1,9 +1,11 @@
 package io.portside.ui.pane;
 
 import io.portside.files.FileEntry;
+import io.portside.files.FileSystemView;
 import io.portside.files.FtpFiles;
 import io.portside.files.RemotePath;
 import io.portside.ftp.FtpException;
+import io.portside.ftp.FtpReplyException;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.event.FailureCause;
 import java.io.IOException;
@@ -118,5 +120,23 @@ public final class RemoteBrowser implements FileBrowser {
     @Override
     public boolean isRemote() {
         return true;
+    }
+
+    /** A CWD tells: SIZE refuses folders, and a listing of a missing folder may come back empty. */
+    @Override
+    public boolean isFolder(String path) throws IOException {
+        return call(parent(path) == null ? "/" : parent(path), s -> {
+            try {
+                s.cwd(path);
+                return true;
+            } catch (FtpReplyException refused) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public FileSystemView files(String folder) throws IOException {
+        return new FtpFiles(sessions.live(folder));
     }
 }

@@ -46,7 +46,8 @@ public final class QueueView extends BorderPane {
         table.setPlaceholder(new Label(text.get("queue.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("queue.col.direction", 40, j -> j.job().direction() == Direction.UPLOAD ? "↑" : "↓"),
+                column("queue.col.direction", 40, j -> j.job().deletes() ? "✕"
+                        : j.job().direction() == Direction.UPLOAD ? "↑" : "↓"),
                 column("queue.col.local", 220, JobProgress::localPath),
                 column("queue.col.remote", 200, JobProgress::remotePath),
                 column("queue.col.size", 80, j -> j.bytesTotal() < 0 ? "" : Units.size(j.bytesTotal())),
@@ -55,6 +56,18 @@ public final class QueueView extends BorderPane {
                 column("queue.col.eta", 60, j -> eta(j.eta())),
                 column("queue.col.state", 80, j -> text.get("job." + j.state().name().toLowerCase(Locale.ROOT))),
                 column("queue.col.error", 200, j -> j.words() == null ? "" : j.words().render(text.locale()))));
+        // a synchronization's delete is a row of its own, and looks it
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(JobRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean delete = !empty && row != null && row.progress().job().deletes();
+                getStyleClass().remove("queue-delete");
+                if (delete) {
+                    getStyleClass().add("queue-delete");
+                }
+            }
+        });
         table.setContextMenu(menu(openFolder));
         ContextMenuSelection.install(table);
         table.setOnKeyPressed(e -> {
