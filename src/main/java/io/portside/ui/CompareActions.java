@@ -34,6 +34,7 @@ final class CompareActions {
     private final ConnectionViewModel connection;
     private final Window window;
     private final Consumer<String> status;
+    private final Consumer<String> queued;
     private final Runnable showQueue;
     private final ComparisonViewModel comparison;
     private final ComparisonView legend;
@@ -42,7 +43,8 @@ final class CompareActions {
 
     CompareActions(UiText text, FilePanes panes, ConnectionViewModel connection, TransferQueue queue,
                    Executor localWorker, Executor browseWorker, FxBatcher bridge, Window window,
-                   Consumer<String> status, Runnable showQueue) {
+                   Consumer<String> status, Consumer<String> queued, Runnable showQueue) {
+        this.queued = queued;
         this.text = text;
         this.panes = panes;
         this.connection = connection;
@@ -134,7 +136,7 @@ final class CompareActions {
         SyncDialog dialog = new SyncDialog(window, text, sync);
         if (dialog.showAndWait().filter(b -> b == SyncDialog.QUEUE).isPresent()) {
             sync.run(n -> {
-                status.accept(text.get("sync.queued", n));
+                queued.accept(text.get("sync.queued", n));
                 showQueue.run();
             });
         }

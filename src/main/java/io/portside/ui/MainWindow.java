@@ -118,7 +118,8 @@ public final class MainWindow implements AutoCloseable {
                 new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage),
                 capture);
 
-        TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status);
+        TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status,
+                this::queuedStatus);
         panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
                 localWorker, browseWorker, bridge, errors);
         testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
@@ -145,6 +146,9 @@ public final class MainWindow implements AutoCloseable {
         });
         connection.state().addListener((o, a, s) -> connectionChanged(a, s));
         panes.refreshAfterTransfers(transfers.model());
+        transfers.model().running().addListener(o -> queueSettled());
+        transfers.model().waiting().addListener(o -> queueSettled());
+        transfers.model().onDone(j -> queueSettled());
 
         diagnose = new DiagnoseAction(stage, text, connection, bus, tlsPolicy, ioWorker, bridge, errors, capture);
         siteActions = new SiteActions(stage, text, sites, connection, panes.local(), ioWorker, bridge, errors,
@@ -154,7 +158,7 @@ public final class MainWindow implements AutoCloseable {
                 this::status);
         tabs = new BottomTabs(text, new QueueView(transfers.model(), text, openFolder), logAndDiagram, connection.state());
         compare = new CompareActions(text, panes, connection, transfers.queue(), localWorker, browseWorker, bridge,
-                stage, this::status, () -> tabs.select(0));
+                stage, this::status, this::queuedStatus, () -> tabs.select(0));
         VBox paneArea = new VBox(panes.split(), compare.legend());
         VBox.setVgrow(panes.split(), javafx.scene.layout.Priority.ALWAYS);
         mainSplit = new SplitPane(paneArea, tabs.node());
@@ -259,6 +263,26 @@ public final class MainWindow implements AutoCloseable {
     /** Shows a short message in the status bar. */
     public void status(String message) {
         statusBar.setText(message);
+    }
+
+    /** The status line's last "N queued for…", until the queue has run it (null: none shown). */
+    private String queuedNotice;
+
+    private void queuedStatus(String message) {
+        status(message);
+        queuedNotice = message;
+    }
+
+    /** When the queue has nothing left to run, "N queued for…" would be stale: it says the queue is done. */
+    private void queueSettled() {
+        if (queuedNotice == null || transfers.model().running().get() > 0 || transfers.model().waiting().get() > 0) {
+            return;
+        }
+        if (queuedNotice.equals(statusBar.getText())) {
+            int failed = transfers.model().failedCount().get();
+            status(failed == 0 ? text.get("status.queueFinished") : text.get("status.queueFinishedFailed", failed));
+        }
+        queuedNotice = null;
     }
 
     public TestServerAction testServer() {

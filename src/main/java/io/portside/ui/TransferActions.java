@@ -34,11 +34,14 @@ final class TransferActions implements PaneHost {
     private final TransferQueue queue;
     private final Supplier<Window> window;
     private final Consumer<String> status;
+    private final Consumer<String> queued;
     private FilePane local;
     private FilePane remote;
 
+    /** @param queued says what was just queued (the status line replaces it when the queue is done) */
     TransferActions(UiText text, ConnectionViewModel connection, TransferQueue queue, Supplier<Window> window,
-                    Consumer<String> status) {
+                    Consumer<String> status, Consumer<String> queued) {
+        this.queued = queued;
         this.text = text;
         this.connection = connection;
         this.queue = queue;
@@ -80,7 +83,7 @@ final class TransferActions implements PaneHost {
                 submit(Direction.DOWNLOAD, e.directory(), e.path(), d.path().toString(), e.size());
             }
         }
-        status.accept(text.get(upload ? "status.queued.upload" : "status.queued.download", entries.size(), folder));
+        queued.accept(text.get(upload ? "status.queued.upload" : "status.queued.download", entries.size(), folder));
     }
 
     @Override
@@ -93,7 +96,7 @@ final class TransferActions implements PaneHost {
             boolean dir = Files.isDirectory(p);
             submit(Direction.UPLOAD, dir, p.toString(), RemotePath.of(folder).child(f.getName()).toString(), f.length());
         }
-        status.accept(text.get("status.queued.upload", files.size(), folder));
+        queued.accept(text.get("status.queued.upload", files.size(), folder));
     }
 
     /**

@@ -97,7 +97,8 @@ class CompareSyncWindowTest extends WindowFixture {
         assertEquals(Set.of(), marks("#localTable", "same.txt"));
 
         clickOn("View");
-        clickOn("Show only differences");
+        clickOn(call(() -> lookup(".context-menu .label")
+                .match(n -> n instanceof Label l && "Show only differences".equals(l.getText())).query()));
         waitUntil("identical files hidden: " + names("#localTable"), () -> !listed("#localTable", "same.txt"));
         assertEquals(List.of("docs", "onlylocal", "declined", "big.txt", "clash", "fresh.txt", "only local.txt")
                 .stream().sorted().toList(), names("#localTable").stream().sorted().toList(),
@@ -106,7 +107,9 @@ class CompareSyncWindowTest extends WindowFixture {
 
         clickOn("View");
         clickOn("Compare by");
-        clickOn("Size");
+        // the menu's own "Size" (a column header says "Size" too)
+        clickOn(call(() -> lookup(".context-menu .label").match(n -> n instanceof Label l && "Size".equals(l.getText()))
+                .query()));
         waitUntil("by size, a newer time is no difference", () -> legend("cmp-newer").equals("newer (0)"));
         assertFalse(listed("#remoteTable", "fresh.txt"), "same size: hidden among the identical ones");
         assertEquals(Set.of("cmp-size"), marks("#remoteTable", "big.txt"));
@@ -191,6 +194,9 @@ class CompareSyncWindowTest extends WindowFixture {
         clickOn("#syncQueue");
         waitUntil("the queue ran the ticked lines", () -> window.queueRows().size() == 2
                 && window.queueRows().stream().allMatch(j -> j.state() == JobState.DONE));
+        waitUntil("the status line no longer says what was queued", () -> call(() -> lookup("#statusBar")
+                .queryAs(org.controlsfx.control.StatusBar.class).getText())
+                .equals("The queue has finished: nothing left to transfer."));
         assertEquals("short", Files.readString(serverRoot.resolve("big.txt")));
         assertFalse(Files.exists(serverRoot.resolve("only local.txt")), "the unticked line did not run");
         assertTrue(Files.isDirectory(serverRoot.resolve("onlylocal")), "a new folder is made");

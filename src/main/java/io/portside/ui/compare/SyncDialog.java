@@ -12,7 +12,6 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -121,6 +120,13 @@ public final class SyncDialog extends Dialog<ButtonType> {
         model.totals().addListener((o, a, b) -> enable.run());
         model.busy().addListener((o, a, b) -> enable.run());
         setResultConverter(b -> b == queue ? QUEUE : ButtonType.CANCEL);
+        // Escape closes, wherever the focus is (the preview table would take it for itself)
+        getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                setResult(ButtonType.CANCEL);
+            }
+        });
     }
 
     private static String summary(UiText text, SyncViewModel model) {
@@ -204,7 +210,7 @@ public final class SyncDialog extends Dialog<ButtonType> {
         return (size + "  " + time).strip();
     }
 
-    private static <T> TableColumn<SyncViewModel.Line, String> column(String id, String title, double width,
+    private static TableColumn<SyncViewModel.Line, String> column(String id, String title, double width,
                                                                      Function<SyncViewModel.Line, String> value) {
         TableColumn<SyncViewModel.Line, String> c = new TableColumn<>(title);
         c.setId(id);

@@ -56,7 +56,7 @@ public final class QueueViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper failed = new ReadOnlyIntegerWrapper();
     private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper();
-    private Consumer<JobProgress> onDone = j -> { };
+    private final java.util.List<Consumer<JobProgress>> onDone = new java.util.ArrayList<>();
 
     /** Shows the jobs {@code queue} reports from now on, until {@link #close()}. */
     public QueueViewModel(TransferQueue queue, FxBatcher bridge) {
@@ -66,9 +66,9 @@ public final class QueueViewModel implements AutoCloseable {
         refilter();
     }
 
-    /** Called on the FX thread when a job completes (the window refreshes the target pane). */
+    /** Adds {@code c}, called on the FX thread when a job completes (the window refreshes the target pane). */
     public void onDone(Consumer<JobProgress> c) {
-        onDone = c;
+        onDone.add(c);
     }
 
     /** The queue the tab's actions (pause, cancel, retry...) go to. */
@@ -101,14 +101,14 @@ public final class QueueViewModel implements AutoCloseable {
             byId.put(p.id(), row);
             rows.add(row);
             if (p.state() == JobState.DONE) {
-                onDone.accept(p); // a quick job may be first seen already done (updates are coalesced)
+                onDone.forEach(c -> c.accept(p)); // a quick job may be first seen already done (updates are coalesced)
             }
             return;
         }
         boolean finishedNow = p.state() == JobState.DONE && row.progress().state() != JobState.DONE;
         row.progressProperty().set(p);
         if (finishedNow) {
-            onDone.accept(p);
+            onDone.forEach(c -> c.accept(p));
         }
     }
 
