@@ -97,7 +97,7 @@ class CompareSyncWindowTest extends WindowFixture {
         assertEquals(Set.of(), marks("#localTable", "same.txt"));
 
         clickOn("View");
-        clickOn(call(() -> lookup(".context-menu .label")
+        clickOn((Node) call(() -> lookup(".context-menu .label")
                 .match(n -> n instanceof Label l && "Show only differences".equals(l.getText())).query()));
         waitUntil("identical files hidden: " + names("#localTable"), () -> !listed("#localTable", "same.txt"));
         assertEquals(List.of("docs", "onlylocal", "declined", "big.txt", "clash", "fresh.txt", "only local.txt")
@@ -108,7 +108,7 @@ class CompareSyncWindowTest extends WindowFixture {
         clickOn("View");
         clickOn("Compare by");
         // the menu's own "Size" (a column header says "Size" too)
-        clickOn(call(() -> lookup(".context-menu .label").match(n -> n instanceof Label l && "Size".equals(l.getText()))
+        clickOn((Node) call(() -> lookup(".context-menu .label").match(n -> n instanceof Label l && "Size".equals(l.getText()))
                 .query()));
         waitUntil("by size, a newer time is no difference", () -> legend("cmp-newer").equals("newer (0)"));
         assertFalse(listed("#remoteTable", "fresh.txt"), "same size: hidden among the identical ones");
