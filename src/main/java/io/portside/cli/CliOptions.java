@@ -2,6 +2,7 @@ package io.portside.cli;
 
 import io.portside.ftp.DataMode;
 import io.portside.ftp.ExtendedMode;
+import io.portside.ftp.event.Units;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.capture.CaptureMode;
 import java.math.BigDecimal;
@@ -89,6 +90,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                                           * ? [abc] {a,b}, ** across folders; may be given more than once
               --exclude GLOB              compare, mirror: leave out matching files and folders; repeatable
               --skip-hidden               compare, mirror: leave out names starting with a dot
+              --min-size SIZE, --max-size SIZE
+                                          compare, mirror: only files of at least / at most SIZE (10K, 2M, 1G)
               --time-offset MINUTES       compare, mirror: add to the server's times (-60: it lists them an
                                           hour ahead)
               --time-tolerance SECONDS    compare, mirror: times this close count as the same (default 0)
@@ -170,7 +173,7 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                 case "--mode", "--extended", "--log", "--timeout", "--trust-fingerprint", "--parallel",
                         "--on-conflict", "--retries", "--type", "--limit-rate", "--connections-per-site",
                         "--capture", "--capture-file", "--config", "--master-password-file", "--include",
-                        "--exclude", "--time-offset", "--time-tolerance", "--probe", "--listen",
+                        "--exclude", "--time-offset", "--time-tolerance", "--min-size", "--max-size", "--probe", "--listen",
                         "--passive-ports" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -196,7 +199,8 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
                         case "--capture-file" -> captureFile = captureFile(value);
                         case "--config" -> config = fileName(name, value, "a folder name");
                         case "--master-password-file" -> masterPasswordFile = fileName(name, value, "a file name");
-                        case "--include", "--exclude", "--time-offset", "--time-tolerance" -> sync.value(name, value);
+                        case "--include", "--exclude", "--time-offset", "--time-tolerance", "--min-size", "--max-size" ->
+                                sync.value(name, value);
                         case "--probe" -> probe = value;
                         case "--listen" -> listen = value;
                         case "--passive-ports" -> passivePorts = value;
@@ -276,15 +280,11 @@ public record CliOptions(String command, List<String> operands, DataMode mode, b
 
     /** "500K", "2M", "1.5m", "80000": bytes per second, K = 1024 and M = 1024 K as curl and wget count. */
     static long rate(String value) throws CliException {
-        String v = value.strip().toUpperCase(Locale.ROOT);
-        long unit = v.endsWith("K") ? 1024 : v.endsWith("M") ? 1024 * 1024 : v.endsWith("G") ? 1024L * 1024 * 1024 : 1;
-        String number = unit == 1 ? v : v.substring(0, v.length() - 1);
         try {
-            BigDecimal bytes = new BigDecimal(number).multiply(BigDecimal.valueOf(unit));
+            long bytes = Units.parseSize(value);
             // Below 1 KB/s a transfer would crawl for no reason anyone has; above 100 GB/s no network goes.
-            if (bytes.compareTo(BigDecimal.valueOf(1024)) >= 0
-                    && bytes.compareTo(BigDecimal.valueOf(100L * 1024 * 1024 * 1024)) <= 0) {
-                return bytes.longValue();
+            if (bytes >= 1024 && bytes <= 100L * 1024 * 1024 * 1024) {
+                return bytes;
             }
         } catch (NumberFormatException e) {
             // worded below

@@ -15,7 +15,7 @@ import java.util.List;
  * @param recursive compare: into sub-folders (mirror always is)
  */
 record SyncOptions(boolean dryRun, boolean delete, boolean recursive, boolean skipHidden, List<String> include,
-                   List<String> exclude, Duration timeOffset, Duration tolerance) {
+                   List<String> exclude, Duration timeOffset, Duration tolerance, long minSize, long maxSize) {
 
     SyncOptions {
         include = List.copyOf(include);
@@ -23,7 +23,7 @@ record SyncOptions(boolean dryRun, boolean delete, boolean recursive, boolean sk
     }
 
     ComparisonSettings settings(boolean recursive) {
-        return new ComparisonSettings(recursive, new EntryFilter(include, exclude, skipHidden, -1, -1),
+        return new ComparisonSettings(recursive, new EntryFilter(include, exclude, skipHidden, minSize, maxSize),
                 new TimeRule(timeOffset, tolerance));
     }
 
@@ -37,6 +37,8 @@ record SyncOptions(boolean dryRun, boolean delete, boolean recursive, boolean sk
         final List<String> exclude = new ArrayList<>();
         Duration timeOffset = Duration.ZERO;
         Duration tolerance = Duration.ZERO;
+        long minSize = -1;
+        long maxSize = -1;
 
         /** A flag of these options: true when {@code name} was one. */
         boolean flag(String name) {
@@ -57,12 +59,26 @@ record SyncOptions(boolean dryRun, boolean delete, boolean recursive, boolean sk
                 case "--include" -> include.add(glob(name, value));
                 case "--exclude" -> exclude.add(glob(name, value));
                 case "--time-offset" -> timeOffset = Duration.ofMinutes(whole(name, value, -1440, 1440, "minutes"));
+                case "--min-size" -> minSize = size(name, value);
+                case "--max-size" -> maxSize = size(name, value);
                 default -> tolerance = Duration.ofSeconds(whole(name, value, 0, 86_400, "seconds"));
             }
         }
 
-        SyncOptions build() {
-            return new SyncOptions(dryRun, delete, recursive, skipHidden, include, exclude, timeOffset, tolerance);
+        SyncOptions build() throws CliException {
+            if (minSize >= 0 && maxSize >= 0 && minSize > maxSize) {
+                throw CliException.usage("--min-size is larger than --max-size: no file could be both");
+            }
+            return new SyncOptions(dryRun, delete, recursive, skipHidden, include, exclude, timeOffset, tolerance,
+                    minSize, maxSize);
+        }
+
+        private static long size(String name, String value) throws CliException {
+            try {
+                return io.portside.ftp.event.Units.parseSize(value);
+            } catch (NumberFormatException e) {
+                throw CliException.usage(name + " must be a size such as 10K, 2M or 1G, not '" + value + "'");
+            }
         }
 
         private static String glob(String name, String value) throws CliException {

@@ -126,8 +126,24 @@ public final class FileZillaSiteImport {
         }
         PasswordMode pm = password != null ? PasswordMode.STORED_ENCRYPTED : PasswordMode.NOT_STORED;
         SiteProfile p = new SiteProfile(name, protocol, text(e, "Host", null), port, user, pm, mode, ExtendedMode.AUTO,
-                remoteDir(text(e, "RemoteDir", "")), emptyToNull(text(e, "LocalDir", "")), charset);
+                remoteDir(text(e, "RemoteDir", "")), emptyToNull(text(e, "LocalDir", "")), charset,
+                timeOffset(e, notes));
         return new ImportedSite(p, password, List.copyOf(notes));
+    }
+
+    /** FileZilla's "Adjust server time" ({@code <TimezoneOffset>}, in minutes). */
+    private static int timeOffset(Element e, List<String> notes) {
+        String minutes = text(e, "TimezoneOffset", "0").strip();
+        try {
+            int offset = Integer.parseInt(minutes);
+            if (Math.abs(offset) <= SiteProfile.MAX_OFFSET_MINUTES) {
+                return offset;
+            }
+        } catch (NumberFormatException ignored) {
+            // worded below
+        }
+        notes.add("the server time adjustment \"" + minutes + "\" is not a number of minutes within a day; none is used");
+        return 0;
     }
 
     /**

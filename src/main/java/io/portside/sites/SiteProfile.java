@@ -17,10 +17,16 @@ import java.util.Objects;
  * @param remoteFolder   where to go after login, or null for the server's start folder
  * @param localFolder    the local folder shown next to it, or null for the caller's default
  * @param charset        file-name encoding when the server does not offer UTF-8, e.g. "UTF-8", "windows-1252"
+ * @param timeOffsetMinutes added to the times the server lists before comparing them with local ones (FileZilla's
+ *                       "Adjust server time"): -60 for a server whose listings are an hour ahead
  */
 public record SiteProfile(String name, Protocol protocol, String host, int port, String user,
                           PasswordMode passwordMode, DataMode dataMode, ExtendedMode extendedMode,
-                          String remoteFolder, String localFolder, String charset) {
+                          String remoteFolder, String localFolder, String charset,
+                          int timeOffsetMinutes) {
+
+    /** A day either way: no zone or clock is further off. */
+    public static final int MAX_OFFSET_MINUTES = 24 * 60;
 
     public SiteProfile {
         if (name == null || name.isBlank()) {
@@ -40,12 +46,16 @@ public record SiteProfile(String name, Protocol protocol, String host, int port,
         if (!Charset.isSupported(charset)) {
             throw new IllegalArgumentException("the character set \"" + charset + "\" is unknown");
         }
+        if (timeOffsetMinutes < -MAX_OFFSET_MINUTES || timeOffsetMinutes > MAX_OFFSET_MINUTES) {
+            throw new IllegalArgumentException("the server time offset of \"" + name + "\" must be within a day ("
+                    + -MAX_OFFSET_MINUTES + " to " + MAX_OFFSET_MINUTES + " minutes), not " + timeOffsetMinutes);
+        }
     }
 
     /** A plain FTP site with defaults: passive, EPSV/EPRT when useful, UTF-8, password not stored. */
     public static SiteProfile of(String name, String host, int port, String user) {
         return new SiteProfile(name, Protocol.FTP, host, port, user, PasswordMode.NOT_STORED, DataMode.PASSIVE,
-                ExtendedMode.AUTO, null, null, "UTF-8");
+                ExtendedMode.AUTO, null, null, "UTF-8", 0);
     }
 
     public boolean isAnonymous() {
@@ -54,17 +64,17 @@ public record SiteProfile(String name, Protocol protocol, String host, int port,
 
     public SiteProfile withName(String newName) {
         return new SiteProfile(newName, protocol, host, port, user, passwordMode, dataMode, extendedMode,
-                remoteFolder, localFolder, charset);
+                remoteFolder, localFolder, charset, timeOffsetMinutes);
     }
 
     public SiteProfile withPasswordMode(PasswordMode mode) {
         return new SiteProfile(name, protocol, host, port, user, mode, dataMode, extendedMode,
-                remoteFolder, localFolder, charset);
+                remoteFolder, localFolder, charset, timeOffsetMinutes);
     }
 
     public SiteProfile withFolders(String remote, String local) {
         return new SiteProfile(name, protocol, host, port, user, passwordMode, dataMode, extendedMode,
-                remote, local, charset);
+                remote, local, charset, timeOffsetMinutes);
     }
 
     /** The connection layer's view, with the password the caller just decrypted or asked for. */

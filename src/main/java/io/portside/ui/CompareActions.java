@@ -11,6 +11,8 @@ import io.portside.ui.connection.ConnectionViewModel;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
 import io.portside.transfer.TransferQueue;
+import io.portside.compare.TimeRule;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -84,6 +86,9 @@ final class CompareActions {
                 });
         sync = new SyncViewModel(local, remote, browseWorker, bridge, () -> connection.connectedSite().get(),
                 comparison.time(), queue::addAll);
+        // a saved site brings its own "adjust server time"; the tolerance stays the user's
+        connection.timeOffsetMinutes().addListener((o, a, minutes) -> comparison.time().set(new TimeRule(
+                Duration.ofMinutes(minutes.intValue()), comparison.time().get().tolerance())));
     }
 
     ComparisonView legend() {

@@ -157,7 +157,7 @@ class CliQueueTest {
         SiteStore sites = new SiteStore(config);
         sites.createMasterPassword("master secret".toCharArray());
         sites.save(new SiteProfile("Sandbox", site().protocol(), server.host(), server.port(), server.user(),
-                PasswordMode.STORED_ENCRYPTED, null, null, null, null, null), server.password().toCharArray());
+                PasswordMode.STORED_ENCRYPTED, null, null, null, null, null, 0), server.password().toCharArray());
         Files.writeString(local.resolve("master.txt"), "master secret\n");
 
         CliRun locked = queue(null, "resume");
@@ -233,7 +233,7 @@ class CliQueueTest {
         SiteStore sites = new SiteStore(config);
         sites.createMasterPassword("m".toCharArray());
         sites.save(new SiteProfile("Sandbox", site().protocol(), server.host(), server.port(), server.user(),
-                PasswordMode.STORED_ENCRYPTED, null, null, null, null, null), server.password().toCharArray());
+                PasswordMode.STORED_ENCRYPTED, null, null, null, null, null, 0), server.password().toCharArray());
         Files.writeString(local.resolve("m.txt"), "m");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),

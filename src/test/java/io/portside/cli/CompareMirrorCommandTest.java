@@ -75,6 +75,37 @@ class CompareMirrorCommandTest {
     }
 
     @Test
+    void sizeLimitsLeaveOutFilesOutsideThemOnEitherSide() throws Exception {
+        try (SandboxServer srv = SandboxServer.start(serverRoot)) {
+            // "changed size.txt" is 22 bytes there and 5 here: out, not an "only remote"
+            CliRun big = CliRun.of("compare", "-r", "--min-size", "10", CliRun.url(srv, "t"), local.toString());
+            List<String> expected = new ArrayList<>(MirrorTrees.COMPARE);
+            expected.removeAll(List.of("different size changed size.txt", "only local     extra local.txt",
+                    "only remote    sub/深 层.txt"));
+            assertEquals(expected, big.out().lines().toList(), big.toString());
+
+            CliRun small = CliRun.of("compare", "-r", "--max-size", "5B", CliRun.url(srv, "t"), local.toString());
+            assertEquals(List.of("only remote    newdir/", "only local     oldsub/", "only remote    sub/深 层.txt"),
+                    small.out().lines().toList(), small.toString());
+
+            CliRun mirror = CliRun.of("mirror", "--max-size", "0.005K", CliRun.url(srv, "t"), local.toString());
+            assertEquals(0, mirror.exitCode(), mirror.toString());
+            assertEquals("deep", Files.readString(local.resolve("sub/深 层.txt")));
+            assertEquals("short", Files.readString(local.resolve("changed size.txt")), "over the limit: untouched");
+            assertFalse(Files.exists(local.resolve("newdir/x.txt")), mirror.toString());
+
+            CliRun crossed = CliRun.of("compare", "--min-size", "2M", "--max-size", "1M", CliRun.url(srv, "t"),
+                    local.toString());
+            assertEquals(2, crossed.exitCode(), crossed.toString());
+            assertTrue(crossed.err().contains("--min-size is larger than --max-size"), crossed.toString());
+            CliRun garbage = CliRun.of("compare", "--max-size", "lots", CliRun.url(srv, "t"), local.toString());
+            assertEquals(2, garbage.exitCode(), garbage.toString());
+            assertTrue(garbage.err().contains("--max-size must be a size such as 10K, 2M or 1G, not 'lots'"),
+                    garbage.toString());
+        }
+    }
+
+    @Test
     void dryRunPrintsThePlanAndChangesNothing() throws Exception {
         Map<String, String> before = MirrorTrees.snapshot(tmp);
         try (SandboxServer srv = SandboxServer.start(serverRoot)) {

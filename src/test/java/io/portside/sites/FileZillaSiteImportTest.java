@@ -36,6 +36,7 @@ class FileZillaSiteImportTest {
                   <PasvMode>MODE_ACTIVE</PasvMode>
                   <EncodingType>Custom</EncodingType>
                   <CustomEncoding>ISO-8859-1</CustomEncoding>
+                  <TimezoneOffset>-90</TimezoneOffset>
                   <Name>Work</Name>
                   <Comments />
                   <LocalDir>/home/bob/work</LocalDir>
@@ -49,6 +50,7 @@ class FileZillaSiteImportTest {
                     <Logontype>2</Logontype>
                     <User>alice</User>
                     <Name>Implicit</Name>
+                    <TimezoneOffset>an hour</TimezoneOffset>
                   </Server>
                   <Folder>Old
                     <Server>
@@ -91,6 +93,7 @@ class FileZillaSiteImportTest {
         assertEquals("bob", work.user());
         assertEquals(DataMode.ACTIVE, work.dataMode());
         assertEquals("ISO-8859-1", work.charset());
+        assertEquals(-90, work.timeOffsetMinutes(), "FileZilla's \"Adjust server time\", in minutes");
         assertEquals("/home/bob dir", work.remoteFolder());
         assertEquals("/home/bob/work", work.localFolder());
         assertEquals(PasswordMode.STORED_ENCRYPTED, work.passwordMode());
@@ -101,6 +104,9 @@ class FileZillaSiteImportTest {
         assertEquals(990, implicit.port());
         assertNull(s.get(1).password());
         assertEquals(PasswordMode.NOT_STORED, implicit.passwordMode());
+        assertEquals(0, implicit.timeOffsetMinutes());
+        assertEquals(List.of("the server time adjustment \"an hour\" is not a number of minutes within a day; none is used"),
+                s.get(1).notes());
 
         FileZillaSiteImport.ImportedSite anon = s.get(2);
         assertTrue(anon.profile().isAnonymous());

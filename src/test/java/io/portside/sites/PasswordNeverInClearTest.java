@@ -52,7 +52,7 @@ class PasswordNeverInClearTest {
             SiteStore store = new SiteStore(config);
             store.createMasterPassword(MASTER.toCharArray());
             store.save(new SiteProfile("Sandbox", Protocol.FTP, server.host(), server.port(), "canary",
-                    PasswordMode.STORED_ENCRYPTED, DataMode.PASSIVE, ExtendedMode.AUTO, "/", null, "UTF-8"),
+                    PasswordMode.STORED_ENCRYPTED, DataMode.PASSIVE, ExtendedMode.AUTO, "/", null, "UTF-8", 0),
                     PASSWORD.toCharArray());
 
             ProtocolEventBus bus = new ProtocolEventBus();

@@ -34,7 +34,7 @@ class SiteStoreTest {
 
     private static SiteProfile work(PasswordMode mode) {
         return new SiteProfile("Work server", Protocol.FTPES, "ftp.example.test", 2121, "bob", mode, DataMode.ACTIVE,
-                ExtendedMode.NEVER, "/pub/incoming", "/home/bob/Downloads", "windows-1252");
+                ExtendedMode.NEVER, "/pub/incoming", "/home/bob/Downloads", "windows-1252", -90);
     }
 
     private SiteStore storeWithOneSavedPassword() throws Exception {
@@ -296,16 +296,29 @@ class SiteStoreTest {
     }
 
     @Test
+    void aFileFromBeforeTheServerTimeOffsetReadsAsNoOffset() throws Exception {
+        storeWithOneSavedPassword();
+        Path file = config.resolve(SiteStore.FILE_NAME);
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"timeOffsetMinutes\" : -90"), json);
+        Files.writeString(file, json.replace("\"timeOffsetMinutes\" : -90,", "").replace(",\n      \"timeOffsetMinutes\" : -90", ""));
+        assertFalse(Files.readString(file).contains("timeOffsetMinutes"), Files.readString(file));
+        assertEquals(0, new SiteStore(config).profiles().get(0).timeOffsetMinutes());
+    }
+
+    @Test
     void profilesCheckWhatTheyAreGiven() {
         assertThrows(IllegalArgumentException.class, () -> SiteProfile.of(" ", "h", 21, "u"));
         assertThrows(IllegalArgumentException.class, () -> SiteProfile.of("n", "", 21, "u"));
         assertThrows(IllegalArgumentException.class, () -> SiteProfile.of("n", "h", 70000, "u"));
         assertThrows(IllegalArgumentException.class, () -> new SiteProfile("n", null, "h", 21, "u", null, null, null,
-                null, null, "no-such-charset"));
-        SiteProfile defaults = new SiteProfile("n", null, "h", 21, "u", null, null, null, null, null, null);
+                null, null, "no-such-charset", 0));
+        SiteProfile defaults = new SiteProfile("n", null, "h", 21, "u", null, null, null, null, null, null, 0);
         assertEquals(Protocol.FTP, defaults.protocol());
         assertEquals(PasswordMode.NOT_STORED, defaults.passwordMode());
         assertEquals("UTF-8", defaults.charset());
+        assertThrows(IllegalArgumentException.class, () -> new SiteProfile("n", null, "h", 21, "u", null, null, null,
+                null, null, null, 1441), "more than a day");
         assertFalse(work(PasswordMode.NOT_STORED).toString().contains(PASSWORD));
     }
 }

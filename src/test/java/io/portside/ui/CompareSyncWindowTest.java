@@ -160,6 +160,49 @@ class CompareSyncWindowTest extends WindowFixture {
     }
 
     @Test
+    void aSavedSitesServerTimeOffsetAndTheSizeLimitsChooseWhatDiffers() throws Exception {
+        push(KeyCode.CONTROL, KeyCode.S);
+        waitUntil("site manager open", () -> !lookup("#siteManager").queryAll().isEmpty());
+        clickOn("#siteName").write("Two hours ahead");
+        clickOn("#siteHost").write(server.host());
+        interact(() -> lookup("#sitePort").queryTextInputControl().setText(String.valueOf(server.port())));
+        clickOn("#siteUser").write(server.user());
+        clickOn("#sitePasswordSave"); // not stored: no master password to make
+        clickOn((Node) call(() -> lookup("#siteTimeOffset .text-field").query()));
+        push(KeyCode.CONTROL, KeyCode.A);
+        write("120");
+        clickOn("#siteSave");
+        waitUntil("saved with its offset", () -> window.sites().find("Two hours ahead")
+                .map(p -> p.timeOffsetMinutes() == 120).orElse(false));
+        clickOn("#siteConnect");
+        waitUntil("asked for the password", () -> !lookup("#askPassword").queryAll().isEmpty());
+        clickOn("#askPassword").write(server.password()).type(KeyCode.ENTER);
+        waitUntil("connected", () -> listed("#remoteTable", "same.txt"));
+
+        push(KeyCode.CONTROL, KeyCode.O);
+        // read two hours later, the server's same.txt is newer than the local one of the same time
+        waitUntil("compared with the site's offset", () -> call(() -> lookup("#legend-cmp-newer").tryQuery().isPresent())
+                && legend("cmp-newer").equals("newer (2)"));
+        assertEquals(Set.of("cmp-newer"), marks("#remoteTable", "same.txt"));
+
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Y);
+        waitUntil("the synchronize dialog", () -> !lookup("#syncDialog").queryAll().isEmpty());
+        assertEquals("120", call(() -> lookup("#syncOffset .text-field").queryTextInputControl().getText()));
+        clickOn("#syncMinSize").write("lots");
+        assertTrue(call(() -> lookup("#syncCompare").query().isDisabled()), "no comparison with a size that is none");
+        assertTrue(call(() -> ((Label) lookup("#syncSummary").query()).getText()).startsWith("A size limit is not a size"));
+        push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        clickOn("#syncMaxSize").write("2");
+        clickOn("#syncCompare");
+        waitUntil("the preview", () -> !call(() -> lookup("#syncPreview").queryAs(TableView.class).getItems().isEmpty()));
+        List<String> lines = call(() -> lookup("#syncPreview").queryAs(TableView.class).getItems().stream()
+                .map(o -> ((io.portside.ui.compare.SyncViewModel.Line) o).action().path()).toList());
+        // at most 2 bytes: the one-byte files and the folders; big.txt, clash and the 3-byte ones are left out
+        assertEquals(List.of("declined", "only local.txt", "onlylocal"), lines);
+        push(KeyCode.ESCAPE);
+    }
+
+    @Test
     void synchronizeShowsAPreviewAndQueuesExactlyTheTickedLines() throws Exception {
         connectAndWaitForListing();
         push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Y);

@@ -116,10 +116,10 @@ class ScreenshotsTest extends WindowFixture {
         // Site manager with two sites.
         window.sites().save(new io.portside.sites.SiteProfile("Company web server", io.portside.ftp.Protocol.FTPES,
                 "ftp.example.com", 21, "deploy", io.portside.sites.PasswordMode.NOT_STORED, io.portside.ftp.DataMode.PASSIVE,
-                io.portside.ftp.ExtendedMode.AUTO, "/var/www", null, "UTF-8"), null);
+                io.portside.ftp.ExtendedMode.AUTO, "/var/www", null, "UTF-8", 0), null);
         window.sites().save(new io.portside.sites.SiteProfile("Mirror (archive)", io.portside.ftp.Protocol.FTP,
                 "mirror.example.org", 21, "", io.portside.sites.PasswordMode.NOT_STORED, io.portside.ftp.DataMode.PASSIVE,
-                io.portside.ftp.ExtendedMode.ALWAYS, "/pub", null, "UTF-8"), null);
+                io.portside.ftp.ExtendedMode.ALWAYS, "/pub", null, "UTF-8", 0), null);
         press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         waitUntil("site manager open", () -> !lookup("#siteManager").queryAll().isEmpty());
         shoot(lookup("#siteManager").query().getScene(), "site-manager.png");

@@ -53,4 +53,24 @@ public final class Units {
         }
         return String.format(Locale.ROOT, "%.1f kB/s", perSecond / 1e3);
     }
+
+    /**
+     * A size as people type it: "500K", "2M", "1.5m", "3G", "80000" (K = 1024 bytes, M = 1024 K,
+     * as curl and wget count); the command line's rates and sizes and the window's size limits.
+     *
+     * @throws NumberFormatException when it is not one
+     */
+    public static long parseSize(String typed) {
+        String v = typed.strip().toUpperCase(java.util.Locale.ROOT);
+        if (v.endsWith("B")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        long unit = v.endsWith("K") ? 1024 : v.endsWith("M") ? 1024 * 1024 : v.endsWith("G") ? 1024L * 1024 * 1024 : 1;
+        String number = unit == 1 ? v : v.substring(0, v.length() - 1).strip();
+        java.math.BigDecimal bytes = new java.math.BigDecimal(number).multiply(java.math.BigDecimal.valueOf(unit));
+        if (bytes.signum() < 0 || bytes.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new NumberFormatException(typed);
+        }
+        return bytes.longValue();
+    }
 }

@@ -3,6 +3,7 @@ package io.portside.ui.compare;
 import io.portside.compare.PlannedAction;
 import io.portside.compare.SyncDirection;
 import io.portside.compare.TimeRule;
+import javafx.beans.binding.Bindings;
 import io.portside.files.FileEntry;
 import io.portside.ftp.event.Units;
 import io.portside.ui.fx.UiText;
@@ -73,6 +74,8 @@ public final class SyncDialog extends Dialog<ButtonType> {
         Spinner<Integer> tolerance = new Spinner<>(0, 86_400, (int) model.time().get().tolerance().toSeconds(), 1);
         tolerance.setId("syncTolerance");
         tolerance.setEditable(true);
+        TextField smallest = sizeField("syncMinSize", model.minSize());
+        TextField largest = sizeField("syncMaxSize", model.maxSize());
         Runnable timeRule = () -> model.time().set(new TimeRule(Duration.ofMinutes(offset.getValue()),
                 Duration.ofSeconds(tolerance.getValue())));
         offset.valueProperty().addListener((o, a, b) -> timeRule.run());
@@ -88,24 +91,34 @@ public final class SyncDialog extends Dialog<ButtonType> {
         options.addRow(4, new Label(""), hidden);
         options.addRow(5, new Label(text.get("sync.offset")), new HBox(8, offset,
                 new Label(text.get("sync.tolerance")), tolerance));
+        options.addRow(6, new Label(text.get("sync.sizes")), new HBox(8, smallest, new Label(text.get("sync.sizesTo")),
+                largest, new Label(text.get("sync.sizesHint"))));
         GridPane.setHgrow(include, Priority.ALWAYS);
 
         Button compare = new Button(text.get("sync.compare"));
         compare.setId("syncCompare");
         compare.setDefaultButton(false);
         compare.setOnAction(e -> model.preview());
-        compare.disableProperty().bind(model.busy());
+        compare.disableProperty().bind(model.busy().or(Bindings.createBooleanBinding(
+                () -> invalid(smallest) || invalid(largest) || crossed(model), smallest.getStyleClass(),
+                largest.getStyleClass(), model.minSize(), model.maxSize())));
 
         TableView<SyncViewModel.Line> table = preview(text, model);
         Label summary = new Label();
         summary.setId("syncSummary");
         summary.setWrapText(true);
-        Runnable sum = () -> summary.setText(model.busy().get() ? text.get("sync.comparing")
+        Runnable sum = () -> summary.setText(invalid(smallest) || invalid(largest) ? text.get("sync.sizeInvalid")
+                : crossed(model) ? text.get("sync.sizesCrossed")
+                : model.busy().get() ? text.get("sync.comparing")
                 : model.failure().get() != null ? text.get("sync.failed", model.failure().get())
                 : summary(text, model));
         model.totals().addListener((o, a, b) -> sum.run());
         model.busy().addListener((o, a, b) -> sum.run());
         model.failure().addListener((o, a, b) -> sum.run());
+        smallest.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> sum.run());
+        largest.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> sum.run());
+        model.minSize().addListener((o, a, b) -> sum.run());
+        model.maxSize().addListener((o, a, b) -> sum.run());
         sum.run();
 
         VBox content = new VBox(10, options, compare, table, summary);
@@ -144,6 +157,31 @@ public final class SyncDialog extends Dialog<ButtonType> {
         f.setPromptText(prompt);
         f.textProperty().bindBidirectional(value);
         return f;
+    }
+
+    /** A size typed as "10K", "2M", "1G" or bytes; empty is no limit; anything else marks the field and keeps the last limit. */
+    private static TextField sizeField(String id, javafx.beans.property.LongProperty bytes) {
+        TextField f = new TextField(bytes.get() < 0 ? "" : String.valueOf(bytes.get()));
+        f.setId(id);
+        f.setPromptText("10K, 2M, 1G");
+        f.setPrefColumnCount(7);
+        f.textProperty().addListener((o, a, typed) -> {
+            f.getStyleClass().remove("invalid");
+            try {
+                bytes.set(typed.isBlank() ? -1 : Units.parseSize(typed));
+            } catch (NumberFormatException e) {
+                f.getStyleClass().add("invalid");
+            }
+        });
+        return f;
+    }
+
+    private static boolean invalid(TextField f) {
+        return f.getStyleClass().contains("invalid");
+    }
+
+    private static boolean crossed(SyncViewModel model) {
+        return model.minSize().get() >= 0 && model.maxSize().get() >= 0 && model.minSize().get() > model.maxSize().get();
     }
 
     private static TableView<SyncViewModel.Line> preview(UiText text, SyncViewModel model) {

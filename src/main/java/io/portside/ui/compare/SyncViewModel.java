@@ -86,6 +86,8 @@ public final class SyncViewModel {
     private final BooleanProperty skipHidden = new SimpleBooleanProperty();
     private final StringProperty include = new SimpleStringProperty("");
     private final StringProperty exclude = new SimpleStringProperty("");
+    private final javafx.beans.property.LongProperty minSize = new javafx.beans.property.SimpleLongProperty(-1);
+    private final javafx.beans.property.LongProperty maxSize = new javafx.beans.property.SimpleLongProperty(-1);
     private final ObjectProperty<TimeRule> time;
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Totals> totals = new ReadOnlyObjectWrapper<>(Totals.NONE);
@@ -116,6 +118,8 @@ public final class SyncViewModel {
         skipHidden.addListener((o, a, b) -> stale());
         include.addListener((o, a, b) -> stale());
         exclude.addListener((o, a, b) -> stale());
+        minSize.addListener((o, a, b) -> stale());
+        maxSize.addListener((o, a, b) -> stale());
         time.addListener((o, a, b) -> stale());
     }
 
@@ -139,6 +143,16 @@ public final class SyncViewModel {
 
     public StringProperty exclude() {
         return exclude;
+    }
+
+    /** Smallest file size looked at, in bytes; -1: no limit. A file outside the limits on either side is left out. */
+    public javafx.beans.property.LongProperty minSize() {
+        return minSize;
+    }
+
+    /** Largest file size looked at, in bytes; -1: no limit. */
+    public javafx.beans.property.LongProperty maxSize() {
+        return maxSize;
     }
 
     public ObjectProperty<TimeRule> time() {
@@ -178,7 +192,8 @@ public final class SyncViewModel {
         SyncDirection d = direction.get();
         boolean deletes = delete.get() && d != SyncDirection.BOTH;
         ComparisonSettings settings = new ComparisonSettings(true,
-                new EntryFilter(patterns(include.get()), patterns(exclude.get()), skipHidden.get(), -1, -1), time.get());
+                new EntryFilter(patterns(include.get()), patterns(exclude.get()), skipHidden.get(), minSize.get(),
+                        maxSize.get()), time.get());
         lines.clear();
         totals.set(Totals.NONE);
         failure.set(null);

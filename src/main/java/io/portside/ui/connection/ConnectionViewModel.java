@@ -41,6 +41,9 @@ public final class ConnectionViewModel implements BrowseSession.Events {
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(Protocol.FTP);
     private final ObjectProperty<DataMode> mode = new SimpleObjectProperty<>(DataMode.PASSIVE);
     private final BooleanProperty extended = new SimpleBooleanProperty(false);
+    /** The saved site's "adjust server time", for comparing its times with local ones. */
+    private final javafx.beans.property.IntegerProperty timeOffsetMinutes =
+            new javafx.beans.property.SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
     private final ReadOnlyObjectWrapper<Site> connectedSite = new ReadOnlyObjectWrapper<>();
     private final BrowseSession browse;
@@ -261,6 +264,7 @@ public final class ConnectionViewModel implements BrowseSession.Events {
     /** Fills the fields from a saved site or a history entry; {@code password} may be empty. */
     public void fill(SiteProfile p, String password) {
         fill(p.protocol(), p.host(), p.port(), p.user(), password);
+        timeOffsetMinutes.set(p.timeOffsetMinutes());
         mode.set(p.dataMode());
         extended.set(p.extendedMode() == ExtendedMode.ALWAYS);
         charset = Charset.forName(p.charset());
@@ -274,12 +278,14 @@ public final class ConnectionViewModel implements BrowseSession.Events {
         user.set(userName == null ? "" : userName);
         password.set(pw == null ? "" : pw);
         protocol.set(proto);
+        timeOffsetMinutes.set(0); // another server: its clock is its own
     }
 
     /** The fields as a site profile without password (for the history and the site manager). */
     public SiteProfile toProfile(String name) {
         return new SiteProfile(name, protocol.get(), host.get().strip(), parsePort(), user.get().strip(),
-                PasswordMode.NOT_STORED, mode.get(), extendedMode(), null, null, charset.name());
+                PasswordMode.NOT_STORED, mode.get(), extendedMode(), null, null, charset.name(),
+                timeOffsetMinutes.get());
     }
 
     private int parsePort() {
@@ -288,6 +294,11 @@ public final class ConnectionViewModel implements BrowseSession.Events {
         } catch (NumberFormatException e) {
             return protocol.get().defaultPort();
         }
+    }
+
+    /** Minutes added to this server's listed times before comparing them (Site Manager's "adjust server time"). */
+    public javafx.beans.property.IntegerProperty timeOffsetMinutes() {
+        return timeOffsetMinutes;
     }
 
     public StringProperty host() {

@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -58,6 +59,8 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
     private final TextField remoteFolder = new TextField();
     private final TextField localFolder = new TextField();
     private final TextField charset = new TextField("UTF-8");
+    private final Spinner<Integer> timeOffset = new Spinner<>(-SiteProfile.MAX_OFFSET_MINUTES,
+            SiteProfile.MAX_OFFSET_MINUTES, 0, 30);
     private final Label message = new Label();
     private final Button changeMaster;
 
@@ -91,12 +94,14 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
         savePassword.setText(text.get("sites.savePassword"));
         savePassword.setId("sitePasswordSave");
         String[] keys = {"sites.name", "sites.host", "sites.port", "sites.protocol", "sites.user", "sites.password", "",
-                "sites.mode", "sites.extended", "sites.remoteFolder", "sites.localFolder", "sites.charset"};
+                "sites.mode", "sites.extended", "sites.remoteFolder", "sites.localFolder", "sites.charset", "sites.timeOffset"};
         javafx.scene.Node[] fields = {name, host, port, protocol, user, password, savePassword, mode, extended,
-                remoteFolder, localFolder, charset};
+                remoteFolder, localFolder, charset, timeOffset};
         for (int i = 0; i < keys.length; i++) {
             form.addRow(i, new Label(keys[i].isEmpty() ? "" : text.get(keys[i])), fields[i]);
         }
+        timeOffset.setId("siteTimeOffset");
+        timeOffset.setEditable(true);
         name.setId("siteName");
         host.setId("siteHost");
         port.setId("sitePort");
@@ -164,6 +169,8 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
         remoteFolder.setText(s == null || s.remoteFolder() == null ? "" : s.remoteFolder());
         localFolder.setText(s == null || s.localFolder() == null ? "" : s.localFolder());
         charset.setText(s == null ? "UTF-8" : s.charset());
+        timeOffset.getValueFactory().setValue(s == null ? 0 : s.timeOffsetMinutes());
+        timeOffset.getEditor().setText(String.valueOf(timeOffset.getValue()));
     }
 
     private SiteProfile fromFields(PasswordMode passwordMode) {
@@ -173,10 +180,21 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(text.get("sites.portNumber"));
         }
+        int offset;
+        try {
+            // what is typed counts even before the spinner commits it (Save right after typing)
+            offset = Integer.parseInt(timeOffset.getEditor().getText().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(text.get("sites.timeOffsetNumber"));
+        }
+        if (Math.abs(offset) > SiteProfile.MAX_OFFSET_MINUTES) {
+            throw new IllegalArgumentException(text.get("sites.timeOffsetNumber"));
+        }
         String n = name.getText().isBlank() ? host.getText().strip() : name.getText().strip();
         return new SiteProfile(n, protocol.getValue(), host.getText().strip(), p, user.getText().strip(), passwordMode,
                 mode.getValue(), extended.isSelected() ? ExtendedMode.ALWAYS : ExtendedMode.AUTO,
-                blankToNull(remoteFolder.getText()), blankToNull(localFolder.getText()), charset.getText().strip());
+                blankToNull(remoteFolder.getText()), blankToNull(localFolder.getText()), charset.getText().strip(),
+                offset);
     }
 
     /** Saves the fields; the first password stored asks for a new master password. */

@@ -64,7 +64,7 @@ public final class LegacySites {
                         "ACTIVE".equalsIgnoreCase(n.path("mode").asText()) ? DataMode.ACTIVE : DataMode.PASSIVE,
                         n.path("extended").asBoolean() ? ExtendedMode.ALWAYS : ExtendedMode.AUTO,
                         blankToNull(n.path("remoteFolder").asText("")), blankToNull(n.path("localFolder").asText("")),
-                        n.path("charset").asText("UTF-8")));
+                        n.path("charset").asText("UTF-8"), 0));
             } catch (IllegalArgumentException ignored) {
                 // a damaged entry is dropped rather than blocking the start
             }

@@ -79,10 +79,14 @@ class ConnectionViewModelTest {
 
         m.fill(new io.portside.sites.SiteProfile("p", io.portside.ftp.Protocol.FTP, "127.0.0.1", 21, "u",
                 io.portside.sites.PasswordMode.NOT_STORED, DataMode.PASSIVE, ExtendedMode.AUTO, null, null,
-                "ISO-8859-1"), "pw");
+                "ISO-8859-1", 45), "pw");
+        assertEquals(45, m.timeOffsetMinutes().get(), "the site's adjusted server time");
+        assertEquals(45, m.toProfile("history").timeOffsetMinutes());
         SessionOptions snapshot = handed.get();
         assertEquals(DataMode.PASSIVE, snapshot.mode());
         assertEquals(java.nio.charset.StandardCharsets.ISO_8859_1, snapshot.charset(), "a profile's charset reaches the queue");
+        m.fill(io.portside.ftp.Protocol.FTP, "127.0.0.2", 21, "u", "pw");
+        assertEquals(0, m.timeOffsetMinutes().get(), "another server's clock is not that site's");
 
     }
 
@@ -97,6 +101,11 @@ class ConnectionViewModelTest {
 
             m.port().set(String.valueOf(s.port()));
             m.connect();
+            // the bus thread may be draining the batcher (its "FX thread" is whoever posts first): wait for it
+            long end = System.nanoTime() + 10_000_000_000L;
+            while ((failures.size() < 2 || m.state().get() != ConnectionState.DISCONNECTED) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
             assertEquals(ConnectionState.DISCONNECTED, m.state().get());
             assertTrue(failures.get(1).getMessage().startsWith("login as portside failed"), failures.toString());
         }
