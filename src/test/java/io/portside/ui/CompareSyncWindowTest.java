@@ -199,6 +199,21 @@ class CompareSyncWindowTest extends WindowFixture {
                 .map(o -> ((io.portside.ui.compare.SyncViewModel.Line) o).action().path()).toList());
         // at most 2 bytes: the one-byte files and the folders; big.txt, clash and the 3-byte ones are left out
         assertEquals(List.of("declined", "only local.txt", "onlylocal"), lines);
+
+        // downloading, same.txt comes: listed at the local file's time, it is two hours later as the site reads it
+        clickOn("#syncMaxSize").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        clickOn("#sync-remote_to_local");
+        clickOn("#syncCompare");
+        waitUntil("same.txt in the preview", () -> call(() -> lookup("#syncPreview").queryAs(TableView.class).getItems()
+                .stream().anyMatch(o -> ((io.portside.ui.compare.SyncViewModel.Line) o).action().path().equals("same.txt"))));
+        List<String> sides = call(() -> {
+            TableView<?> t = lookup("#syncPreview").queryAs(TableView.class);
+            int row = t.getItems().stream().map(o -> ((io.portside.ui.compare.SyncViewModel.Line) o).action().path())
+                    .toList().indexOf("same.txt");
+            return t.getColumns().stream().filter(c -> "syncLocal".equals(c.getId()) || "syncRemote".equals(c.getId()))
+                    .map(c -> String.valueOf(c.getCellData(row))).toList();
+        });
+        assertFalse(sides.get(0).equals(sides.get(1)), "the server's time shown as compared: " + sides);
         push(KeyCode.ESCAPE);
     }
 

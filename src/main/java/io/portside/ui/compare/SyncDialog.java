@@ -210,9 +210,12 @@ public final class SyncDialog extends Dialog<ButtonType> {
         table.getColumns().add(column("syncSize", text.get("sync.col.size"), 80,
                 l -> l.action().bytes() > 0 ? Units.size(l.action().bytes()) : ""));
         table.getColumns().add(column("syncLocal", text.get("sync.col.local"), 170,
-                l -> side(l.action().entry().local(), when)));
+                l -> side(l.action().entry().local(), l.action().entry().local() == null ? null
+                        : l.action().entry().local().modified(), when)));
         table.getColumns().add(column("syncRemote", text.get("sync.col.remote"), 170,
-                l -> side(l.action().entry().remote(), when)));
+                // as the comparison read it: moved by the server time offset, so "newer" is seen to be newer
+                l -> side(l.action().entry().remote(), l.action().entry().remote() == null ? null
+                        : model.time().get().remoteTime(l.action().entry().remote()), when)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SyncViewModel.Line line, boolean empty) {
@@ -239,12 +242,12 @@ public final class SyncDialog extends Dialog<ButtonType> {
         };
     }
 
-    private static String side(FileEntry e, DateTimeFormatter when) {
+    private static String side(FileEntry e, java.time.Instant modified, DateTimeFormatter when) {
         if (e == null) {
             return "—";
         }
         String size = e.directory() ? "" : Units.size(Math.max(0, e.size()));
-        String time = e.modified() == null ? "" : when.format(e.modified());
+        String time = modified == null ? "" : when.format(modified);
         return (size + "  " + time).strip();
     }
 
