@@ -167,7 +167,7 @@ public final class MainWindow implements AutoCloseable {
         statusBar = new StatusBarView(connection, transfers.model(), text);
 
         MenuActions menu = new MenuActions(stage, this::close, text, settings, this::status, panes, tabs, siteActions,
-                diagnose, testServer, transfers);
+                diagnose, testServer, transfers, this::saveSettings);
         SettingsAction preferences = new SettingsAction(stage, text, settings, connection, transfers, panes,
                 menu.transferTypeProperty(), this::status, this::saveSettings);
         menu.setSettingsAction(preferences);

@@ -25,6 +25,7 @@ final class MenuActions implements MainMenu.Actions {
     private final DiagnoseAction doctor;
     private final TestServerConnect testServer;
     private final Transfers transfers;
+    private final Runnable saveSettings;
     private final ObjectProperty<TypeChoice> transferType;
     private SettingsAction preferences;
     private CompareActions compare;
@@ -32,7 +33,8 @@ final class MenuActions implements MainMenu.Actions {
     /** @param closeWindow saves the window's state and stops its connections and threads */
     MenuActions(Stage stage, Runnable closeWindow, UiText text, AppSettings settings, Consumer<String> status,
                 FilePanes panes, BottomTabs tabs, SiteActions sites, DiagnoseAction doctor, TestServerConnect testServer,
-                Transfers transfers) {
+                Transfers transfers, Runnable saveSettings) {
+        this.saveSettings = saveSettings;
         this.stage = stage;
         this.closeWindow = closeWindow;
         this.text = text;
@@ -118,6 +120,7 @@ final class MenuActions implements MainMenu.Actions {
 
     private void typeChanged(TypeChoice type) {
         settings.transferType = type.name();
+        saveSettings.run();
         transfers.setTransferType(type);
         status.accept(text.get("status.transferType", text.get("menu.type." + type.name().toLowerCase(Locale.ROOT))));
     }
@@ -144,6 +147,7 @@ final class MenuActions implements MainMenu.Actions {
     @Override
     public void language(String tag) {
         settings.language = tag;
+        saveSettings.run(); // kept even if this session ends without a normal close
         status.accept(text.get("status.languageRestart"));
     }
 }
