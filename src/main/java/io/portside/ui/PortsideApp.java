@@ -17,9 +17,16 @@ public class PortsideApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         Path config = ConfigFolder.standard();
+        SettingsStore settings = new SettingsStore(config);
+        String language = settings.load().language;
+        if (language != null && !language.isBlank()) {
+            // JavaFX words its own buttons (OK, Cancel, Close) in the default locale: the chosen language's.
+            // Here, at the app's one entry, not in MainWindow: the tests open many windows in one JVM.
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag(language.replace('_', '-')));
+        }
         AppIcon.apply(stage);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> StartupTiming.windowShown());
-        window = new MainWindow(stage, new SettingsStore(config), config.resolve("sandbox"),
+        window = new MainWindow(stage, settings, config.resolve("sandbox"),
                 folder -> getHostServices().showDocument(folder.toUri().toString()));
         stage.show();
     }

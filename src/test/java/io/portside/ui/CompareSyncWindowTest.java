@@ -163,6 +163,8 @@ class CompareSyncWindowTest extends WindowFixture {
     void aSavedSitesServerTimeOffsetAndTheSizeLimitsChooseWhatDiffers() throws Exception {
         push(KeyCode.CONTROL, KeyCode.S);
         waitUntil("site manager open", () -> !lookup("#siteManager").queryAll().isEmpty());
+        assertEquals("Passive mode (PASV/EPSV)", call(() -> lookup("#siteMode .label").queryLabeled().getText()),
+                "the mode in words, not the enum's name");
         clickOn("#siteName").write("Two hours ahead");
         clickOn("#siteHost").write(server.host());
         interact(() -> lookup("#sitePort").queryTextInputControl().setText(String.valueOf(server.port())));

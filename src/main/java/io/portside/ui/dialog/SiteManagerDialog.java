@@ -100,6 +100,18 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
         for (int i = 0; i < keys.length; i++) {
             form.addRow(i, new Label(keys[i].isEmpty() ? "" : text.get(keys[i])), fields[i]);
         }
+        mode.setId("siteMode");
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DataMode m) {
+                return m == null ? "" : text.get(m == DataMode.ACTIVE ? "menu.active" : "menu.passive");
+            }
+
+            @Override
+            public DataMode fromString(String s) {
+                return null; // a choice box never parses
+            }
+        });
         timeOffset.setId("siteTimeOffset");
         timeOffset.setEditable(true);
         name.setId("siteName");
