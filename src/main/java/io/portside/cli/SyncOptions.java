@@ -3,6 +3,7 @@ package io.portside.cli;
 import io.portside.compare.ComparisonSettings;
 import io.portside.compare.EntryFilter;
 import io.portside.compare.TimeRule;
+import io.portside.ftp.event.Units;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ record SyncOptions(boolean dryRun, boolean delete, boolean recursive, boolean sk
         }
 
         SyncOptions build() throws CliException {
-            if (minSize >= 0 && maxSize >= 0 && minSize > maxSize) {
+            if (EntryFilter.sizesCrossed(minSize, maxSize)) {
                 throw CliException.usage("--min-size is larger than --max-size: no file could be both");
             }
             return new SyncOptions(dryRun, delete, recursive, skipHidden, include, exclude, timeOffset, tolerance,
@@ -75,7 +76,7 @@ record SyncOptions(boolean dryRun, boolean delete, boolean recursive, boolean sk
 
         private static long size(String name, String value) throws CliException {
             try {
-                return io.portside.ftp.event.Units.parseSize(value);
+                return Units.parseSize(value);
             } catch (NumberFormatException e) {
                 throw CliException.usage(name + " must be a size such as 10K, 2M or 1G, not '" + value + "'");
             }

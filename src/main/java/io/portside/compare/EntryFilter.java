@@ -40,6 +40,11 @@ public final class EntryFilter {
         this.maxSize = maxSize;
     }
 
+    /** Whether both limits are set and no size could meet them (the smallest above the largest). */
+    public static boolean sizesCrossed(long minSize, long maxSize) {
+        return minSize >= 0 && maxSize >= 0 && minSize > maxSize;
+    }
+
     public List<String> include() {
         return include;
     }

@@ -136,7 +136,7 @@ public final class FileZillaSiteImport {
         String minutes = text(e, "TimezoneOffset", "0").strip();
         try {
             int offset = Integer.parseInt(minutes);
-            if (Math.abs(offset) <= SiteProfile.MAX_OFFSET_MINUTES) {
+            if (SiteProfile.offsetInRange(offset)) {
                 return offset;
             }
         } catch (NumberFormatException ignored) {

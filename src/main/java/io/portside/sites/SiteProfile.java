@@ -46,10 +46,15 @@ public record SiteProfile(String name, Protocol protocol, String host, int port,
         if (!Charset.isSupported(charset)) {
             throw new IllegalArgumentException("the character set \"" + charset + "\" is unknown");
         }
-        if (timeOffsetMinutes < -MAX_OFFSET_MINUTES || timeOffsetMinutes > MAX_OFFSET_MINUTES) {
+        if (!offsetInRange(timeOffsetMinutes)) {
             throw new IllegalArgumentException("the server time offset of \"" + name + "\" must be within a day ("
                     + -MAX_OFFSET_MINUTES + " to " + MAX_OFFSET_MINUTES + " minutes), not " + timeOffsetMinutes);
         }
+    }
+
+    /** Whether {@code minutes} is a server time offset a site can have (a day either way). */
+    public static boolean offsetInRange(int minutes) {
+        return Math.abs(minutes) <= MAX_OFFSET_MINUTES;
     }
 
     /** A plain FTP site with defaults: passive, EPSV/EPRT when useful, UTF-8, password not stored. */

@@ -1,5 +1,6 @@
 package io.portside.ftp.event;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -61,14 +62,14 @@ public final class Units {
      * @throws NumberFormatException when it is not one
      */
     public static long parseSize(String typed) {
-        String v = typed.strip().toUpperCase(java.util.Locale.ROOT);
+        String v = typed.strip().toUpperCase(Locale.ROOT);
         if (v.endsWith("B")) {
             v = v.substring(0, v.length() - 1);
         }
         long unit = v.endsWith("K") ? 1024 : v.endsWith("M") ? 1024 * 1024 : v.endsWith("G") ? 1024L * 1024 * 1024 : 1;
         String number = unit == 1 ? v : v.substring(0, v.length() - 1).strip();
-        java.math.BigDecimal bytes = new java.math.BigDecimal(number).multiply(java.math.BigDecimal.valueOf(unit));
-        if (bytes.signum() < 0 || bytes.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        BigDecimal bytes = new BigDecimal(number).multiply(BigDecimal.valueOf(unit));
+        if (bytes.signum() < 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new NumberFormatException(typed);
         }
         return bytes.longValue();

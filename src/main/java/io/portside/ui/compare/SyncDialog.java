@@ -2,6 +2,7 @@ package io.portside.ui.compare;
 
 import io.portside.compare.PlannedAction;
 import io.portside.compare.SyncDirection;
+import io.portside.compare.EntryFilter;
 import io.portside.compare.TimeRule;
 import javafx.beans.binding.Bindings;
 import io.portside.files.FileEntry;
@@ -181,7 +182,7 @@ public final class SyncDialog extends Dialog<ButtonType> {
     }
 
     private static boolean crossed(SyncViewModel model) {
-        return model.minSize().get() >= 0 && model.maxSize().get() >= 0 && model.minSize().get() > model.maxSize().get();
+        return EntryFilter.sizesCrossed(model.minSize().get(), model.maxSize().get());
     }
 
     private static TableView<SyncViewModel.Line> preview(UiText text, SyncViewModel model) {
@@ -210,12 +211,10 @@ public final class SyncDialog extends Dialog<ButtonType> {
         table.getColumns().add(column("syncSize", text.get("sync.col.size"), 80,
                 l -> l.action().bytes() > 0 ? Units.size(l.action().bytes()) : ""));
         table.getColumns().add(column("syncLocal", text.get("sync.col.local"), 170,
-                l -> side(l.action().entry().local(), l.action().entry().local() == null ? null
-                        : l.action().entry().local().modified(), when)));
+                l -> side(l.action().entry().local(), FileEntry::modified, when)));
         table.getColumns().add(column("syncRemote", text.get("sync.col.remote"), 170,
                 // as the comparison read it: moved by the server time offset, so "newer" is seen to be newer
-                l -> side(l.action().entry().remote(), l.action().entry().remote() == null ? null
-                        : model.time().get().remoteTime(l.action().entry().remote()), when)));
+                l -> side(l.action().entry().remote(), model.time().get()::remoteTime, when)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SyncViewModel.Line line, boolean empty) {
@@ -242,13 +241,14 @@ public final class SyncDialog extends Dialog<ButtonType> {
         };
     }
 
-    private static String side(FileEntry e, java.time.Instant modified, DateTimeFormatter when) {
+    private static String side(FileEntry e, Function<FileEntry, java.time.Instant> time, DateTimeFormatter when) {
         if (e == null) {
             return "—";
         }
         String size = e.directory() ? "" : Units.size(Math.max(0, e.size()));
-        String time = modified == null ? "" : when.format(modified);
-        return (size + "  " + time).strip();
+        java.time.Instant modified = time.apply(e);
+        String at = modified == null ? "" : when.format(modified);
+        return (size + "  " + at).strip();
     }
 
     private static TableColumn<SyncViewModel.Line, String> column(String id, String title, double width,

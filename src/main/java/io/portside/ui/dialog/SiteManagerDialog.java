@@ -197,9 +197,9 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
             // what is typed counts even before the spinner commits it (Save right after typing)
             offset = Integer.parseInt(timeOffset.getEditor().getText().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(text.get("sites.timeOffsetNumber"));
+            offset = Integer.MAX_VALUE;
         }
-        if (Math.abs(offset) > SiteProfile.MAX_OFFSET_MINUTES) {
+        if (!SiteProfile.offsetInRange(offset)) {
             throw new IllegalArgumentException(text.get("sites.timeOffsetNumber"));
         }
         String n = name.getText().isBlank() ? host.getText().strip() : name.getText().strip();
