@@ -47,20 +47,16 @@ public interface FileSystemView {
      */
     OutputStream openWrite(String path, long offset, TransferType type) throws IOException;
 
-    /** Renames, replacing {@code to} when it exists. */
-    void rename(String from, String to) throws IOException;
-
     /**
-     * Renames without asking to replace anything: on the local disk it fails when {@code to}
-     * exists; on a server it is a single RNFR/RNTO, so what happens to an existing {@code to} is
-     * the server's choice.
+     * Renames. With {@code replace} an existing {@code to} is replaced (a finished download's
+     * {@code .part}); without, nothing is asked to be replaced (a user's rename): the local disk
+     * fails when {@code to} exists, a server gets a single RNFR/RNTO and what happens to an
+     * existing {@code to} is its choice.
      */
-    void renameNoReplace(String from, String to) throws IOException;
-
-    void delete(String path) throws IOException;
+    void rename(String from, String to, boolean replace) throws IOException;
 
     /** Deletes a file, or (when {@code folder}) a folder with everything in it; fails when nothing is there. */
-    void deleteTree(String path, boolean folder) throws IOException;
+    void delete(String path, boolean folder) throws IOException;
 
     /**
      * Makes a folder. With {@code parents}, any missing parent folders too, and a folder already

@@ -96,13 +96,13 @@ public final class FtpFiles implements FileSystemView {
         return session.openUpload(path, offset, type);
     }
 
-    /** RNFR/RNTO; servers that refuse to rename over an existing file get DELE first. */
+    /** RNFR/RNTO; replacing, a server that refuses to rename over an existing file gets DELE first. */
     @Override
-    public void rename(String from, String to) throws IOException {
+    public void rename(String from, String to, boolean replace) throws IOException {
         try {
             session.files().rename(from, to);
         } catch (FtpReplyException e) {
-            if (stat(to) == null) {
+            if (!replace || stat(to) == null) {
                 throw e;
             }
             session.files().delete(to);
@@ -110,26 +110,15 @@ public final class FtpFiles implements FileSystemView {
         }
     }
 
-    /** A single RNFR/RNTO, with no DELE-and-retry when the server refuses. */
-    @Override
-    public void renameNoReplace(String from, String to) throws IOException {
-        session.files().rename(from, to);
-    }
-
-    @Override
-    public void delete(String path) throws IOException {
-        session.files().delete(path);
-    }
-
     /** DELE for a file; for a folder, everything in it first (depth first), then RMD. */
     @Override
-    public void deleteTree(String path, boolean folder) throws IOException {
+    public void delete(String path, boolean folder) throws IOException {
         if (!folder) {
             session.files().delete(path);
             return;
         }
         for (FileEntry child : browse(path)) {
-            deleteTree(child.path(), child.directory());
+            delete(child.path(), child.directory());
         }
         session.files().rmdir(path);
     }

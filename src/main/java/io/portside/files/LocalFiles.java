@@ -134,25 +134,19 @@ public final class LocalFiles implements FileSystemView {
         return Channels.newOutputStream(ch);
     }
 
+    /** Replacing, atomic; without, it fails when {@code to} exists and may copy across file systems. */
     @Override
-    public void rename(String from, String to) throws IOException {
-        Files.move(Path.of(from), Path.of(to), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Fails when {@code to} exists; not atomic, so it may copy across file systems. */
-    @Override
-    public void renameNoReplace(String from, String to) throws IOException {
-        Files.move(Path.of(from), Path.of(to));
-    }
-
-    @Override
-    public void delete(String path) throws IOException {
-        Files.deleteIfExists(Path.of(path));
+    public void rename(String from, String to, boolean replace) throws IOException {
+        if (replace) {
+            Files.move(Path.of(from), Path.of(to), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            Files.move(Path.of(from), Path.of(to));
+        }
     }
 
     /** A folder is walked without following links: a link inside it (or the folder itself, if a link) goes, not its target. */
     @Override
-    public void deleteTree(String path, boolean folder) throws IOException {
+    public void delete(String path, boolean folder) throws IOException {
         Path root = Path.of(path);
         if (!folder) {
             Files.delete(root);

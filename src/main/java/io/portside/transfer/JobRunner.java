@@ -41,7 +41,7 @@ final class JobRunner {
     Outcome run() throws IOException, InterruptedException {
         TransferJob j = e.job;
         if (j.deletes()) {
-            dst.deleteTree(j.target(), j.directory());
+            dst.delete(j.target(), j.directory());
             return Outcome.done(UserMessage.of("job.deleted"));
         }
         if (j.directory()) {
@@ -135,7 +135,7 @@ final class JobRunner {
             checkSize(writeTo, source.size());
         }
         if (!plan.appends()) {
-            dst.rename(writeTo, target);
+            dst.rename(writeTo, target, true);
             e.partPath = null;
         }
         if (ctx.settings().preserveTimes()) {
@@ -179,7 +179,7 @@ final class JobRunner {
             throw new FtpException(UserMessage.of("job.endedEarly", Math.max(size, 0), expected), FailureCause.CLOSED, null);
         }
         if (size > expected) {
-            dst.delete(written); // the source changed under us: start over
+            dst.delete(written, false); // the source changed under us: start over
             throw new FtpException(UserMessage.of("job.larger", size, expected), FailureCause.OTHER, null);
         }
     }

@@ -107,7 +107,7 @@ final class Worker implements Runnable {
         }
         try {
             FileSystemView side = e.job.direction() == Direction.DOWNLOAD ? LocalFiles.INSTANCE : connect(e.job.site());
-            side.delete(part);
+            side.delete(part, false);
             e.partPath = null;
         } catch (IOException ignored) {
             // already gone, or the server is unreachable: the target itself was never touched either way

@@ -50,9 +50,9 @@ class LocalFilesTest {
         Files.writeString(dir.resolve("a"), "a");
         Files.writeString(dir.resolve("b"), "b");
         assertThrows(FileAlreadyExistsException.class,
-                () -> files.renameNoReplace(dir.resolve("a").toString(), dir.resolve("b").toString()));
+                () -> files.rename(dir.resolve("a").toString(), dir.resolve("b").toString(), false));
         assertEquals("b", Files.readString(dir.resolve("b")));
-        files.renameNoReplace(dir.resolve("a").toString(), dir.resolve("c").toString());
+        files.rename(dir.resolve("a").toString(), dir.resolve("c").toString(), false);
         assertEquals("a", Files.readString(dir.resolve("c")));
     }
 
@@ -81,12 +81,12 @@ class LocalFilesTest {
         Files.writeString(tree.resolve("f"), "f");
         Files.createSymbolicLink(dir.resolve("tree/link"), keep);
 
-        files.deleteTree(dir.resolve("tree").toString(), true);
+        files.delete(dir.resolve("tree").toString(), true);
         assertFalse(Files.exists(dir.resolve("tree")));
         assertTrue(Files.exists(keep));
 
-        files.deleteTree(keep.toString(), false);
+        files.delete(keep.toString(), false);
         assertFalse(Files.exists(keep));
-        assertThrows(NoSuchFileException.class, () -> files.deleteTree(keep.toString(), false));
+        assertThrows(NoSuchFileException.class, () -> files.delete(keep.toString(), false));
     }
 }

@@ -57,12 +57,12 @@ public final class LocalBrowser implements FileBrowser {
     /** Refuses to replace an existing file or folder. */
     @Override
     public void rename(String from, String to) throws IOException {
-        FILES.renameNoReplace(from, to);
+        FILES.rename(from, to, false);
     }
 
     @Override
     public void delete(FileEntry entry) throws IOException {
-        FILES.deleteTree(entry.path(), entry.directory());
+        FILES.delete(entry.path(), entry.directory());
     }
 
     @Override

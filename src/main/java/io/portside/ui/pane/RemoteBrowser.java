@@ -96,7 +96,7 @@ public final class RemoteBrowser implements FileBrowser {
     @Override
     public void rename(String from, String to) throws IOException {
         call(parent(from), s -> {
-            new FtpFiles(s).renameNoReplace(from, to);
+            new FtpFiles(s).rename(from, to, false);
             return null;
         });
     }
@@ -104,7 +104,7 @@ public final class RemoteBrowser implements FileBrowser {
     @Override
     public void delete(FileEntry entry) throws IOException {
         call(parent(entry.path()), s -> {
-            new FtpFiles(s).deleteTree(entry.path(), entry.directory());
+            new FtpFiles(s).delete(entry.path(), entry.directory());
             return null;
         });
     }
