@@ -44,7 +44,9 @@ class QueueRestartWindowTest extends WindowFixture {
         connectAndWaitForListing();
         clickOn(row("#remoteTable", "big.bin"));
         type(KeyCode.ENTER);
-        waitUntil("big.bin downloading", () -> job("big.bin").state() == JobState.RUNNING && job("big.bin").bytesDone() > 0);
+        // the job appears a moment after Enter (it is planned off the FX thread): wait for it, do not demand it
+        waitUntil("big.bin downloading", () -> queued("big.bin") && job("big.bin").state() == JobState.RUNNING
+                && job("big.bin").bytesDone() > 0);
         interact(() -> {
             TableView<?> remote = table("#remoteTable");
             remote.getSelectionModel().clearSelection();
@@ -112,6 +114,10 @@ class QueueRestartWindowTest extends WindowFixture {
         assertTrue(status.startsWith("The saved transfer queue was not restored"), status);
         clickOn(dialog.lookupButton(javafx.scene.control.ButtonType.OK));
         connectAndWaitForListing(); // the window works
+    }
+
+    private boolean queued(String name) {
+        return call(() -> window.queueRows().stream().anyMatch(j -> j.localPath().endsWith(name)));
     }
 
     private JobProgress job(String name) {
