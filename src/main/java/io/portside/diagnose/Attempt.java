@@ -24,8 +24,14 @@ public record Attempt(DataMethod method, AttemptOutcome outcome, Duration took, 
         events = List.copyOf(events);
     }
 
+    /** The step as the CLI's English names it: "log in", "PASV", "TLS EPSV". */
     public String step() {
         return method == null ? "log in" : overTls ? "TLS " + method.name() : method.name();
+    }
+
+    /** The step in the doctor's language: the command names are the same in every language. */
+    String step(DoctorText t) {
+        return method == null ? t.get("step.login") : step();
     }
 
     public Evidence evidence() {

@@ -7,6 +7,7 @@ import io.portside.ftp.Protocol;
 import io.portside.ftp.ServerCapabilities;
 import io.portside.ftp.SessionOptions;
 import io.portside.ftp.Site;
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.event.Units;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -185,8 +187,8 @@ public final class ConnectionDoctor {
         Attempt tlsAttempt = secured.isEmpty() ? null : secured.get(0);
         String target = new Site(site.protocol(), site.host(), site.port(), site.user(), null).toString();
         return new DiagnosisReport(target, site.host(), server, client, features(caps), attempts,
-                TlsFinding.describe(site, caps, tlsAttempt, attempts), tlsAttempt, secured,
-                explanations, Recommender.recommend(text, attempts, secured), others, started, took);
+                TlsFinding.describe(text, site, caps, tlsAttempt, attempts), tlsAttempt, secured,
+                explanations, Recommender.recommend(text, attempts, secured), others, started, took, text.locale());
     }
 
     /** "AUTH TLS, EPSV, SIZE": each feature with its parameters, as FEAT listed it. */
@@ -196,8 +198,8 @@ public final class ConnectionDoctor {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static String summary(Attempt a) {
-        return String.format("%-6s %-6s %s", a.step(), a.outcome(), a.outcome() == AttemptOutcome.OK
-                ? Units.duration(a.took()) : a.error().getMessage());
+    private String summary(Attempt a) {
+        return String.format(Locale.ROOT, "%-6s %-6s %s", a.step(text), text.get("outcome." + a.outcome().name()),
+                a.outcome() == AttemptOutcome.OK ? Units.duration(a.took()) : UserMessage.textOf(a.error(), text.locale()));
     }
 }

@@ -1,5 +1,6 @@
 package io.portside.diagnose;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.Units;
 import java.time.Duration;
@@ -27,12 +28,13 @@ import java.util.Locale;
  * @param explanations     plain-words explanations, one per observed problem
  * @param recommendation   what to use and what to change
  * @param otherAddresses   addresses seen in replies that are neither ours nor the server's (e.g. a NAT-internal PASV address)
+ * @param locale           the language of the table, the TLS sentence and the report's text
  */
 public record DiagnosisReport(String target, String hostName, String serverAddress, String clientAddress,
                               String features, List<Attempt> attempts, String tls, Attempt tlsAttempt,
                               List<Attempt> tlsAttempts, List<String> explanations,
                               List<String> recommendation, List<String> otherAddresses, Instant started,
-                              Duration took) {
+                              Duration took, Locale locale) {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(ZoneId.systemDefault());
     static final int WIDTH = 78;
@@ -56,39 +58,45 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
 
     /** The table's rows as shown: step, result, time, details. */
     public List<Row> rows() {
+        DoctorText t = new DoctorText(locale);
         List<Row> rows = new ArrayList<>();
         for (Attempt a : attempts) {
-            rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
+            rows.add(row(t, a.step(t), a.outcome(), a.took(), details(t, a)));
         }
         for (Attempt a : tlsAttempts) {
-            rows.add(new Row(a.step(), a.outcome(), a.took(), details(a)));
+            rows.add(row(t, a.step(t), a.outcome(), a.took(), details(t, a)));
         }
         if (tlsAttempt != null) {
             if (tlsAttempt.outcome() == AttemptOutcome.OK || tlsAttempts.size() > 1) {
-                rows.add(new Row("TLS", tlsAttempt.outcome(), tlsAttempt.took(), tls));
+                rows.add(row(t, "TLS", tlsAttempt.outcome(), tlsAttempt.took(), tls));
             } // else TLS failed before any data method: its one row above says why, a second would repeat it
         } else if (loggedIn()) {
             // on an ftpes:// or ftps:// diagnosis the log-in itself ran over TLS
             boolean overTls = attempts.get(0).events().stream()
-                    .anyMatch(e -> e instanceof ProtocolEvent.TlsEstablished t && t.connection().isControl());
-            rows.add(new Row("TLS", overTls ? AttemptOutcome.OK : AttemptOutcome.NOT_TESTED, null, tls));
+                    .anyMatch(e -> e instanceof ProtocolEvent.TlsEstablished s && s.connection().isControl());
+            rows.add(row(t, "TLS", overTls ? AttemptOutcome.OK : AttemptOutcome.NOT_TESTED, null, tls));
         }
         return rows;
     }
 
-    /** One line of the table. */
-    public record Row(String step, AttemptOutcome outcome, Duration took, String details) {
+    /** One line of the table; {@code result} is the outcome in the report's language. */
+    public record Row(String step, AttemptOutcome outcome, String result, Duration took, String details) {
     }
 
-    private String details(Attempt a) {
+    private static Row row(DoctorText t, String step, AttemptOutcome outcome, Duration took, String details) {
+        return new Row(step, outcome, t.get("outcome." + outcome.name()), took, details);
+    }
+
+    private String details(DoctorText t, Attempt a) {
         if (a.outcome() == AttemptOutcome.FAILED) {
-            return a.error() == null ? "failed" : a.error().getMessage();
+            return a.error() == null ? t.get("row.failed") : UserMessage.textOf(a.error(), locale);
         }
         if (a.method() == null) {
-            return "connected to " + serverAddress + (features.isEmpty() ? ", no FEAT" : ", FEAT: " + features);
+            return features.isEmpty() ? t.get("row.connected.noFeat", serverAddress)
+                    : t.get("row.connected", serverAddress, features);
         }
-        String d = "listed " + a.entries() + (a.entries() == 1 ? " entry" : " entries");
-        return a.evidence().passiveReplaced().isPresent() ? d + " (after replacing the announced address)" : d;
+        String d = a.entries() == 1 ? t.get("row.listed.one") : t.get("row.listed", a.entries());
+        return a.evidence().passiveReplaced().isPresent() ? t.get("row.replaced", d) : d;
     }
 
     /**
@@ -97,27 +105,35 @@ public record DiagnosisReport(String target, String hostName, String serverAddre
      */
     public String toText(boolean redactHosts) {
         java.util.function.UnaryOperator<String> h = redactHosts ? redactor()::apply : t -> t;
+        DoctorText t = new DoctorText(locale);
         StringBuilder b = new StringBuilder();
-        b.append("Portside connection diagnosis\n");
-        b.append("Server:  ").append(h.apply(target)).append('\n');
+        b.append(t.get("report.title")).append('\n');
+        b.append(label(t, "server")).append(h.apply(target)).append('\n');
         if (serverAddress != null) {
-            b.append("Control: ").append(h.apply(clientAddress + " -> " + serverAddress)).append('\n');
+            b.append(label(t, "control")).append(h.apply(clientAddress + " -> " + serverAddress)).append('\n');
         }
-        b.append("Date:    ").append(WHEN.format(started)).append(" (took ").append(Units.duration(took)).append(")\n\n");
-        b.append(String.format(Locale.ROOT, "%-8s %-10s %9s  %s%n", "Step", "Result", "Time", "Details"));
+        b.append(label(t, "date")).append(WHEN.format(started)).append(' ')
+                .append(t.get("report.took", Units.duration(took))).append("\n\n");
+        b.append(String.format(Locale.ROOT, "%-8s %-10s %9s  %s%n", t.get("report.step"), t.get("report.result"),
+                t.get("report.time"), t.get("report.details")));
         for (Row r : rows()) {
-            String head = String.format(Locale.ROOT, "%-8s %-10s %9s  ", r.step(), r.outcome().name().replace('_', ' '),
+            String head = String.format(Locale.ROOT, "%-8s %-10s %9s  ", r.step(), r.result(),
                     r.took() == null ? "-" : Units.duration(r.took()));
             b.append(head).append(wrap(h.apply(r.details()), WIDTH - head.length(), " ".repeat(head.length())))
                     .append('\n');
         }
         if (!explanations.isEmpty()) {
-            b.append("\nWhat went wrong\n");
+            b.append('\n').append(t.get("report.whatWentWrong")).append('\n');
             explanations.forEach(e -> b.append(bullet(h.apply(e))));
         }
-        b.append("\nRecommendation\n");
+        b.append('\n').append(t.get("report.recommendation")).append('\n');
         recommendation.forEach(r -> b.append(bullet(h.apply(r))));
         return b.toString();
+    }
+
+    /** "Server:  ": a heading's label, padded so the values line up. */
+    private static String label(DoctorText t, String key) {
+        return String.format(Locale.ROOT, "%-9s", t.get("report." + key));
     }
 
     /** What {@link #toText(boolean)} does to each text when redacting, for a view of the report. */

@@ -26,7 +26,7 @@ final class Failures {
                     FailureCause.of(e), e);
         }
         if (e instanceof BoundedReplyReader.ReplyTooLongException) {
-            return new FtpProtocolException(UserMessage.of("failed.because", what, e.getMessage()));
+            return new FtpProtocolException(UserMessage.of("failed.because", what, UserMessage.of(e)));
         }
         if (e instanceof MalformedServerReplyException) {
             return new FtpProtocolException(UserMessage.of("failed.malformed", what, firstLine(e.getMessage())));

@@ -9,7 +9,7 @@ import java.util.Locale;
  * the reader's language (the window's), {@link #getMessage()} in English (the CLI and the
  * logs print it as is); {@link #failure()} classifies network failures.
  */
-public class FtpException extends IOException {
+public class FtpException extends IOException implements Worded {
     private final FailureCause failure;
     private final UserMessage words;
 
@@ -29,6 +29,7 @@ public class FtpException extends IOException {
     }
 
     /** The sentence, to render in the reader's language. */
+    @Override
     public UserMessage words() {
         return words;
     }

@@ -122,13 +122,8 @@ final class SessionLogin {
             String waited = Units.duration(options.connectTimeout());
             String where = AddressText.hostPort(site.host(), site.port());
             notice(Severity.ERROR, "greeting.none", where, waited);
-            String hint = site.protocol() == Protocol.FTPS
-                    ? "the port may not serve implicit FTPS (try ftp:// or ftpes://), or the server is overloaded"
-                    : "the port may serve another protocol (implicit FTPS, usually on port 990, needs ftps://), "
-                    + "or the server is overloaded";
-            throw new FtpException(UserMessage.verbatim("connecting to " + where + ": the server accepted the connection"
-                    + " but sent no " + (site.protocol() == Protocol.FTPS ? "TLS handshake or " : "")
-                    + "FTP greeting (220) within " + waited + ": " + hint), FailureCause.TIMED_OUT, e);
+            throw new FtpException(UserMessage.of(site.protocol() == Protocol.FTPS ? "greeting.none.implicit"
+                    : "greeting.none", where, waited), FailureCause.TIMED_OUT, e);
         }
     }
 

@@ -38,6 +38,17 @@ public final class UserMessage implements Formattable {
         return new UserMessage(key, Arrays.asList(args.clone()));
     }
 
+    /**
+     * The words of a failure: a worded exception's sentence (rendered later in the reader's
+     * language), any other exception's message as it is.
+     */
+    public static UserMessage of(Throwable e) {
+        if (e instanceof Worded w) {
+            return w.words();
+        }
+        return verbatim(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
     /** Text that is already words of its own (another exception's message, a server's text): shown as it is. */
     public static UserMessage verbatim(String text) {
         return new UserMessage(null, List.of(String.valueOf(text)));
@@ -82,10 +93,7 @@ public final class UserMessage implements Formattable {
      * language, any other exception's message as it is.
      */
     public static String textOf(Throwable e, Locale locale) {
-        if (e instanceof FtpException f) {
-            return f.words().render(locale);
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return of(e).render(locale);
     }
 
     /** In English, as the CLI and exception messages show it. */

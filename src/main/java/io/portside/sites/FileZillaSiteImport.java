@@ -1,5 +1,6 @@
 package io.portside.sites;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.DataMode;
 import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.Protocol;
@@ -36,18 +37,18 @@ public final class FileZillaSiteImport {
      * One imported site. {@code password} is the clear password when FileZilla had one stored
      * in Base64 (the caller hands it to {@link SiteStore#save} and wipes it), else null.
      */
-    public record ImportedSite(SiteProfile profile, char[] password, List<String> notes) {
+    public record ImportedSite(SiteProfile profile, char[] password, List<UserMessage> notes) {
     }
 
     /** What was imported, and what was left out and why. */
-    public record Result(List<ImportedSite> sites, List<String> skipped) {
+    public record Result(List<ImportedSite> sites, List<UserMessage> skipped) {
     }
 
     public static Result read(Path sitemanagerXml) throws SiteStoreException {
         try (InputStream in = Files.newInputStream(sitemanagerXml)) {
             return read(in);
         } catch (IOException e) {
-            throw new SiteStoreException("cannot read " + sitemanagerXml + ": " + e.getMessage(), e);
+            throw new SiteStoreException(UserMessage.of("import.unreadable", sitemanagerXml, UserMessage.of(e)), e);
         }
     }
 
@@ -56,20 +57,20 @@ public final class FileZillaSiteImport {
         try {
             doc = secureBuilder().parse(xml);
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new SiteStoreException("this is not a FileZilla site manager file (" + e.getMessage() + ")", e);
+            throw new SiteStoreException(UserMessage.of("import.notFileZilla", UserMessage.of(e)), e);
         }
         Element root = doc.getDocumentElement();
         Element servers = child(root, "Servers");
         if (!"FileZilla3".equals(root.getTagName()) || servers == null) {
-            throw new SiteStoreException("this is not a FileZilla site manager file (no FileZilla3/Servers)");
+            throw new SiteStoreException(UserMessage.of("import.notFileZilla", "no FileZilla3/Servers"));
         }
         List<ImportedSite> sites = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<UserMessage> skipped = new ArrayList<>();
         walk(servers, "", sites, skipped, new HashSet<>());
         return new Result(sites, skipped);
     }
 
-    private static void walk(Element folder, String prefix, List<ImportedSite> out, List<String> skipped, Set<String> names) {
+    private static void walk(Element folder, String prefix, List<ImportedSite> out, List<UserMessage> skipped, Set<String> names) {
         for (Node n = folder.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (!(n instanceof Element e)) {
                 continue;
@@ -83,21 +84,21 @@ public final class FileZillaSiteImport {
                     names.add(s.profile().name());
                     out.add(s);
                 } catch (IllegalArgumentException why) {
-                    skipped.add("\"" + name + "\": " + why.getMessage());
+                    skipped.add(UserMessage.of("import.skipped", name, UserMessage.of(why)));
                 }
             }
         }
     }
 
     private static ImportedSite server(Element e, String name) {
-        List<String> notes = new ArrayList<>();
+        List<UserMessage> notes = new ArrayList<>();
         Protocol protocol = switch (text(e, "Protocol", "0")) {
             case "0" -> Protocol.FTP_TLS_IF_AVAILABLE; // FileZilla's default: TLS if the server offers it
             case "3" -> Protocol.FTPS;
             case "4" -> Protocol.FTPES;
             case "6" -> Protocol.FTP;
-            case "1" -> throw new IllegalArgumentException("SFTP is not FTP; Portside does not speak it");
-            default -> throw new IllegalArgumentException("protocol " + text(e, "Protocol", "?") + " is not FTP or FTPS");
+            case "1" -> throw new InvalidSiteException("import.sftp");
+            default -> throw new InvalidSiteException("import.protocol", text(e, "Protocol", "?"));
         };
         int port = parsePort(text(e, "Port", String.valueOf(protocol.defaultPort())));
         String logon = text(e, "Logontype", "1");
@@ -111,7 +112,7 @@ public final class FileZillaSiteImport {
             } else if (encoding.isEmpty()) {
                 password = pass.getTextContent().toCharArray(); // very old files kept it plain
             } else {
-                notes.add("the password was encrypted by FileZilla's own master password; enter it again");
+                notes.add(UserMessage.of("import.passwordEncrypted"));
             }
         }
         DataMode mode = "MODE_ACTIVE".equals(text(e, "PasvMode", "")) ? DataMode.ACTIVE : DataMode.PASSIVE;
@@ -121,7 +122,7 @@ public final class FileZillaSiteImport {
             if (Charset.isSupported(custom)) {
                 charset = custom;
             } else {
-                notes.add("the character set " + custom + " is unknown here; UTF-8 is used");
+                notes.add(UserMessage.of("import.charsetUnknown", custom));
             }
         }
         PasswordMode pm = password != null ? PasswordMode.STORED_ENCRYPTED : PasswordMode.NOT_STORED;
@@ -132,7 +133,7 @@ public final class FileZillaSiteImport {
     }
 
     /** FileZilla's "Adjust server time" ({@code <TimezoneOffset>}, in minutes). */
-    private static int timeOffset(Element e, List<String> notes) {
+    private static int timeOffset(Element e, List<UserMessage> notes) {
         String minutes = text(e, "TimezoneOffset", "0").strip();
         try {
             int offset = Integer.parseInt(minutes);
@@ -142,7 +143,7 @@ public final class FileZillaSiteImport {
         } catch (NumberFormatException ignored) {
             // worded below
         }
-        notes.add("the server time adjustment \"" + minutes + "\" is not a number of minutes within a day; none is used");
+        notes.add(UserMessage.of("import.offset", minutes));
         return 0;
     }
 
@@ -195,7 +196,7 @@ public final class FileZillaSiteImport {
         try {
             return Integer.parseInt(s.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the port \"" + s + "\" is not a number");
+            throw new InvalidSiteException("import.port", s);
         }
     }
 

@@ -30,25 +30,33 @@ public record SiteProfile(String name, Protocol protocol, String host, int port,
 
     public SiteProfile {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a site needs a name");
+            throw new InvalidSiteException("site.noName");
         }
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("the site \"" + name + "\" needs a host");
+            throw new InvalidSiteException("site.needsHost", name);
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("the port of \"" + name + "\" must be 1-65535, not " + port);
+            throw new InvalidSiteException("site.portRange", name, port);
         }
         protocol = Objects.requireNonNullElse(protocol, Protocol.FTP);
         passwordMode = Objects.requireNonNullElse(passwordMode, PasswordMode.NOT_STORED);
         dataMode = Objects.requireNonNullElse(dataMode, DataMode.PASSIVE);
         extendedMode = Objects.requireNonNullElse(extendedMode, ExtendedMode.AUTO);
         charset = charset == null || charset.isBlank() ? "UTF-8" : charset;
-        if (!Charset.isSupported(charset)) {
-            throw new IllegalArgumentException("the character set \"" + charset + "\" is unknown");
+        if (!knownCharset(charset)) {
+            throw new InvalidSiteException("site.charsetUnknown", charset);
         }
         if (!offsetInRange(timeOffsetMinutes)) {
-            throw new IllegalArgumentException("the server time offset of \"" + name + "\" must be within a day ("
-                    + -MAX_OFFSET_MINUTES + " to " + MAX_OFFSET_MINUTES + " minutes), not " + timeOffsetMinutes);
+            throw new InvalidSiteException("site.offsetRange", name, -MAX_OFFSET_MINUTES, MAX_OFFSET_MINUTES,
+                    timeOffsetMinutes);
+        }
+    }
+
+    private static boolean knownCharset(String name) {
+        try {
+            return Charset.isSupported(name);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false; // "UTF 8" with a space: not a name at all
         }
     }
 

@@ -1,5 +1,6 @@
 package io.portside.sites;
 
+import io.portside.ftp.UserMessage;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,17 +60,15 @@ public final class SiteStore {
             byte[] bytes = file.readOrNull();
             f = bytes == null ? SitesFile.empty() : json.readValue(bytes, SitesFile.class);
         } catch (IOException | RuntimeException e) {
-            throw new SiteStoreException("the site file " + file.path() + " cannot be read (" + firstLine(e) + "); "
-                    + "it was left as it is", e);
+            throw new SiteStoreException(UserMessage.of("sites.unreadable", file.path(), firstLine(e)), e);
         }
         if (f.version() > SitesFile.CURRENT_VERSION) {
-            throw new SiteStoreException("the site file " + file.path() + " was written by a newer Portside (version "
-                    + f.version() + ")");
+            throw new SiteStoreException(UserMessage.of("sites.newer", file.path(), f.version()));
         }
         if (f.master() != null && (!MasterKey.ALGORITHM.equals(f.master().kdf())
                 || f.master().iterations() < MasterKey.MIN_ITERATIONS)) {
-            throw new SiteStoreException("the site file " + file.path() + " asks for a key derivation weaker than "
-                    + MasterKey.ALGORITHM + " with " + MasterKey.MIN_ITERATIONS + " iterations; refused");
+            throw new SiteStoreException(UserMessage.of("sites.weakKdf", file.path(), MasterKey.ALGORITHM,
+                    MasterKey.MIN_ITERATIONS));
         }
         master = f.master();
         for (SitesFile.Entry e : f.sites() == null ? List.<SitesFile.Entry>of() : f.sites()) {
@@ -123,7 +122,7 @@ public final class SiteStore {
     /** Sets the first master password and unlocks. The caller wipes {@code newMaster}. */
     public synchronized void createMasterPassword(char[] newMaster) throws SiteStoreException {
         if (master != null) {
-            throw new SiteStoreException("a master password exists already; change it instead");
+            throw new SiteStoreException(UserMessage.of("sites.masterExists"));
         }
         requireNonEmpty(newMaster);
         byte[] salt = MasterKey.newSalt(random);
@@ -142,7 +141,7 @@ public final class SiteStore {
     /** Derives the key and checks it against the verifier. */
     public synchronized void unlock(char[] masterPassword) throws SiteStoreException {
         if (master == null) {
-            throw new SiteStoreException("no master password has been set yet");
+            throw new SiteStoreException(UserMessage.of("sites.noMasterYet"));
         }
         replaceKey(checked(masterPassword));
     }
@@ -158,7 +157,7 @@ public final class SiteStore {
      */
     public synchronized void changeMasterPassword(char[] oldMaster, char[] newMaster) throws SiteStoreException {
         if (master == null) {
-            throw new SiteStoreException("no master password has been set yet");
+            throw new SiteStoreException(UserMessage.of("sites.noMasterYet"));
         }
         requireNonEmpty(newMaster);
         MasterKey oldKey = checked(oldMaster);
@@ -211,7 +210,7 @@ public final class SiteStore {
      */
     public synchronized void replace(String oldName, SiteProfile profile, char[] password) throws SiteStoreException {
         if (!profile.name().equals(oldName) && sites.containsKey(profile.name())) {
-            throw new SiteStoreException("a site named \"" + profile.name() + "\" exists already");
+            throw new SiteStoreException(UserMessage.of("sites.exists", profile.name()));
         }
         SitesFile.Entry before = sites.get(oldName);
         SealedSecret secret = null;
@@ -268,10 +267,10 @@ public final class SiteStore {
     public synchronized char[] password(String name) throws SiteStoreException {
         SitesFile.Entry e = sites.get(name);
         if (e == null) {
-            throw new SiteStoreException("there is no site named \"" + name + "\"");
+            throw new SiteStoreException(UserMessage.of("sites.noSuchSite", name));
         }
         if (e.password() == null) {
-            throw new SiteStoreException("the password of \"" + name + "\" is not stored; ask for it");
+            throw new SiteStoreException(UserMessage.of("sites.passwordNotStored", name));
         }
         return open(new SecretBox(requireKey(), random), name, e.password());
     }
@@ -281,7 +280,7 @@ public final class SiteStore {
      * {@code typedPassword} (asked from the user) when the password is not stored.
      */
     public synchronized Site sessionSite(String name, char[] typedPassword) throws SiteStoreException {
-        SiteProfile p = find(name).orElseThrow(() -> new SiteStoreException("there is no site named \"" + name + "\""));
+        SiteProfile p = find(name).orElseThrow(() -> new SiteStoreException(UserMessage.of("sites.noSuchSite", name)));
         if (hasStoredPassword(name)) {
             char[] pw = password(name);
             try {
@@ -291,7 +290,7 @@ public final class SiteStore {
             }
         }
         if (typedPassword == null && !p.isAnonymous()) {
-            throw new SiteStoreException("the password of \"" + name + "\" is not stored; ask for it");
+            throw new SiteStoreException(UserMessage.of("sites.passwordNotStored", name));
         }
         return p.toSite(typedPassword == null ? null : new String(typedPassword));
     }
@@ -301,7 +300,7 @@ public final class SiteStore {
         try {
             salt = Base64.getDecoder().decode(master.salt());
         } catch (IllegalArgumentException e) {
-            throw new SiteStoreException("the salt in " + file.path() + " is damaged", e);
+            throw new SiteStoreException(UserMessage.of("sites.saltDamaged", file.path()), e);
         }
         MasterKey k = MasterKey.derive(masterPassword, salt, master.iterations());
         try {
@@ -331,9 +330,7 @@ public final class SiteStore {
 
     private MasterKey requireKey() throws SiteStoreException {
         if (key == null) {
-            throw new SiteStoreException(master == null
-                    ? "set a master password first: stored passwords are encrypted under it"
-                    : "the site store is locked: enter the master password first");
+            throw new SiteStoreException(UserMessage.of(master == null ? "sites.noMaster" : "sites.locked"));
         }
         return key;
     }
@@ -347,7 +344,7 @@ public final class SiteStore {
 
     private static void requireNonEmpty(char[] pw) throws SiteStoreException {
         if (pw == null || pw.length == 0) {
-            throw new SiteStoreException("the master password cannot be empty");
+            throw new SiteStoreException(UserMessage.of("sites.emptyMaster"));
         }
     }
 
@@ -362,7 +359,7 @@ public final class SiteStore {
         try {
             file.write(json.writeValueAsBytes(f));
         } catch (IOException e) {
-            throw new SiteStoreException("the sites could not be saved to " + file.path() + " (" + firstLine(e) + ")", e);
+            throw new SiteStoreException(UserMessage.of("sites.notSaved", file.path(), firstLine(e)), e);
         }
     }
 

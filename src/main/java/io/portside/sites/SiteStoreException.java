@@ -1,14 +1,24 @@
 package io.portside.sites;
 
+import io.portside.ftp.UserMessage;
+import io.portside.ftp.Worded;
 import java.io.IOException;
 
-/** The site store could not do what was asked; the message is a sentence for the user. */
-public class SiteStoreException extends IOException {
-    public SiteStoreException(String message) {
-        super(message);
+/** The site store could not do what was asked; {@link #words()} is the sentence for the user. */
+public class SiteStoreException extends IOException implements Worded {
+    private final transient UserMessage words;
+
+    public SiteStoreException(UserMessage words) {
+        this(words, null);
     }
 
-    public SiteStoreException(String message, Throwable cause) {
-        super(message, cause);
+    public SiteStoreException(UserMessage words, Throwable cause) {
+        super(words.toString(), cause);
+        this.words = words;
+    }
+
+    @Override
+    public UserMessage words() {
+        return words;
     }
 }

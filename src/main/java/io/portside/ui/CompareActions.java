@@ -1,5 +1,6 @@
 package io.portside.ui;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ui.compare.CompareBy;
 import io.portside.ui.compare.ComparisonView;
 import io.portside.ui.compare.ComparisonViewModel;
@@ -80,8 +81,8 @@ final class CompareActions {
                     }
 
                     @Override
-                    public String failed(String folder, String why) {
-                        return text.get("syncBrowse.failed", folder, why);
+                    public String failed(String folder, Throwable why) {
+                        return text.get("syncBrowse.failed", folder, UserMessage.textOf(why, text.locale()));
                     }
                 });
         sync = new SyncViewModel(local, remote, browseWorker, bridge, () -> connection.connectedSite().get(),

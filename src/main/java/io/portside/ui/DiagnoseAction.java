@@ -13,7 +13,6 @@ import io.portside.ui.dialog.DiagnoseDialog;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
 import io.portside.ui.fx.IoExecutors;
-import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import javafx.stage.Window;
@@ -58,12 +57,8 @@ final class DiagnoseAction {
         Site target;
         try {
             target = connection.site();
-        } catch (IllegalArgumentException e) {
-            errors.show(text.get("error.diagnose"), new IOException(e.getMessage()));
-            return;
-        }
-        if (target.host().isEmpty()) {
-            errors.show(text.get("error.diagnose"), new IOException("enter the server's host name or address first"));
+        } catch (FtpException e) {
+            errors.show(text.get("error.diagnose"), e);
             return;
         }
         DiagnoseDialog dialog = new DiagnoseDialog(owner, text,
@@ -81,7 +76,7 @@ final class DiagnoseAction {
                 });
                 return;
             }
-            DiagnosisReport report = new ConnectionDoctor(target, options, bus, tlsPolicy)
+            DiagnosisReport report = new ConnectionDoctor(target, options, bus, tlsPolicy, text.locale())
                     .run(line -> bridge.post(() -> dialog.progress(line)));
             bridge.post(() -> dialog.show(report));
         });

@@ -28,7 +28,7 @@ final class LogAndDiagram implements AutoCloseable {
                   Consumer<String> status) {
         this.log = log;
         this.logView = logView;
-        SessionDiagrams sessions = new SessionDiagrams();
+        SessionDiagrams sessions = new SessionDiagrams(text.locale());
         this.diagram = new DiagramTab(sessions, text, io, status);
         this.diagramFeed = bus.subscribe("diagrams", sessions::accept);
         diagram.setOnSelect(element -> selectLogLine(log.lineOf(element.source())));

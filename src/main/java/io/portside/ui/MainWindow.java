@@ -1,7 +1,7 @@
 package io.portside.ui;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.SessionOptions;
-import io.portside.ftp.Site;
 import io.portside.ftp.event.LogFormatter;
 import io.portside.ftp.event.ProtocolEventBus;
 import io.portside.ftp.tls.FingerprintFile;
@@ -133,8 +133,9 @@ public final class MainWindow implements AutoCloseable {
         connection.onFailed(e -> errors.show(text.get("error.connect"), e));
         connection.onCancelled(() -> status(text.get("status.cancelled")));
         connection.onGaveUp((lost, e) -> {
-            panes.showGaveUp(lost.host(), e.getMessage());
-            status(text.get("pane.remote.gaveUp", lost.host(), ConnectionViewModel.MAX_RECONNECTS, e.getMessage()));
+            String why = UserMessage.textOf(e, text.locale());
+            panes.showGaveUp(lost.host(), why);
+            status(text.get("pane.remote.gaveUp", lost.host(), ConnectionViewModel.MAX_RECONNECTS, why));
         });
         // "Reconnect" while lost: listing the folder again reconnects there (the home folder if none was listed)
         connection.onReconnect(() -> {
@@ -195,7 +196,7 @@ public final class MainWindow implements AutoCloseable {
     private void connectionChanged(ConnectionState was, ConnectionState now) {
         switch (now) {
             case DISCONNECTED -> panes.showDisconnected();
-            case CONNECTING -> status(text.get("status.connecting", connection.site()));
+            case CONNECTING -> status(text.get("status.connecting", connection.attempting()));
             case LOST -> {
                 panes.showLost();
                 status(text.get("status.lost", connection.connectedSite().get()));
@@ -233,11 +234,6 @@ public final class MainWindow implements AutoCloseable {
     /** Starts the built-in server on a worker, then fills the connection bar and connects. */
     public void startTestServer() {
         testServer.start();
-    }
-
-    /** The site the connection bar describes now (what Connect would open). */
-    public Site connectionSite() {
-        return connection.site();
     }
 
     /** What the next session opens with: the connection bar's mode and the settings' timeouts and ports. */

@@ -44,6 +44,35 @@ class DoctorTlsTest {
     }
 
     @Test
+    void inChineseTheTlsSentenceTheRefusedCertificateAndTheLogsTrustLineAreChinese() throws Exception {
+        Path keystore = TestCertificates.create(keys, "doctor-zh");
+        String fingerprint = TestCertificates.fingerprint(keystore);
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        io.portside.ftp.event.LogFormatter log = new io.portside.ftp.event.LogFormatter(zh);
+        try (SandboxServer srv = SandboxServer.start(root, "u", "pw", SandboxServer.NetworkQuirks.NONE,
+                new SandboxServer.Tls(keystore, TestCertificates.PASSWORD, false))) {
+            Site site = Site.ftp(srv.host(), srv.port(), "u", "pw");
+            DiagnosisReport trusted = new ConnectionDoctor(site, ConnectionDoctorTest.FAST, new ProtocolEventBus(),
+                    new TlsPolicy(Set.of(fingerprint), FingerprintStore.NONE, null), zh).run();
+            assertTrue(trusted.tls().startsWith("AUTH TLS 可用：通过 TLS（ftpes://，PASV）列目录用时"), trusted.tls());
+            String established = trusted.tlsAttempt().events().stream()
+                    .filter(e -> e instanceof io.portside.ftp.event.ProtocolEvent.TlsEstablished)
+                    .map(e -> log.format(e).text()).findFirst().orElseThrow();
+            assertTrue(established.endsWith("按指纹信任（在命令行中给出）"), established);
+            assertTrue(trusted.toText(false).contains("\nTLS      成功"), trusted.toText(false));
+
+            DiagnosisReport untrusted = new ConnectionDoctor(site, ConnectionDoctorTest.FAST, new ProtocolEventBus(),
+                    TlsPolicy.systemOnly(), zh).run();
+            assertTrue(untrusted.tls().contains(":" + srv.port() + " 的证书不受信任"), untrusted.tls());
+            assertTrue(untrusted.tls().contains("请用 --trust-fingerprint " + fingerprint + " 信任它"), untrusted.tls());
+            String failed = untrusted.tlsAttempt().events().stream()
+                    .filter(e -> e instanceof io.portside.ftp.event.ProtocolEvent.TlsFailed)
+                    .map(e -> log.format(e).text()).findFirst().orElseThrow();
+            assertTrue(failed.contains("的证书不受信任"), failed);
+        }
+    }
+
+    @Test
     void noAuthTlsMeansNoTlsAttempt() throws Exception {
         try (io.portside.testing.FakeFtpServer fake = new io.portside.testing.FakeFtpServer().features("EPSV").start()) {
             DiagnosisReport r = new ConnectionDoctor(Site.ftp(fake.host(), fake.port(), fake.user(), fake.password()),

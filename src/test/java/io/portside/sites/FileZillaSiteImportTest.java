@@ -106,7 +106,7 @@ class FileZillaSiteImportTest {
         assertEquals(PasswordMode.NOT_STORED, implicit.passwordMode());
         assertEquals(0, implicit.timeOffsetMinutes());
         assertEquals(List.of("the server time adjustment \"an hour\" is not a number of minutes within a day; none is used"),
-                s.get(1).notes());
+                s.get(1).notes().stream().map(Object::toString).toList());
 
         FileZillaSiteImport.ImportedSite anon = s.get(2);
         assertTrue(anon.profile().isAnonymous());
@@ -118,10 +118,13 @@ class FileZillaSiteImportTest {
         FileZillaSiteImport.ImportedSite crypt = s.get(3);
         assertEquals(Protocol.FTP, crypt.profile().protocol());
         assertNull(crypt.password());
-        assertTrue(crypt.notes().get(0).contains("enter it again"));
+        assertTrue(crypt.notes().get(0).toString().contains("enter it again"));
+        assertEquals("密码由 FileZilla 自己的主密码加密；请重新输入",
+                crypt.notes().get(0).render(java.util.Locale.SIMPLIFIED_CHINESE), "the Chinese window says it in Chinese");
 
         assertEquals(1, r.skipped().size());
-        assertTrue(r.skipped().get(0).contains("SFTP"), r.skipped().toString());
+        assertTrue(r.skipped().get(0).toString().contains("SFTP is not FTP"), r.skipped().toString());
+        assertTrue(r.skipped().get(0).render(java.util.Locale.SIMPLIFIED_CHINESE).contains("SFTP 不是 FTP"), r.skipped().toString());
     }
 
     @Test

@@ -70,6 +70,26 @@ class SiteStoreTest {
     }
 
     @Test
+    void theVaultsRefusalsAreWordedInTheReadersLanguage() throws Exception {
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        SiteStore store = storeWithOneSavedPassword();
+        SiteStoreException twice = assertThrows(SiteStoreException.class,
+                () -> store.replace("Other", work(PasswordMode.NOT_STORED), null));
+        assertEquals("a site named \"Work server\" exists already", twice.getMessage());
+        assertEquals("名为“Work server”的站点已经存在", io.portside.ftp.UserMessage.textOf(twice, zh));
+        SiteStore reopened = new SiteStore(config);
+        SiteStoreException locked = assertThrows(SiteStoreException.class, () -> reopened.password("Work server"));
+        assertEquals("站点库已锁定：请先输入主密码", io.portside.ftp.UserMessage.textOf(locked, zh));
+        InvalidSiteException noHost = assertThrows(InvalidSiteException.class, () -> SiteProfile.of("x", " ", 21, ""));
+        assertEquals("the site \"x\" needs a host", noHost.getMessage());
+        assertEquals("站点“x”需要主机", io.portside.ftp.UserMessage.textOf(noHost, zh));
+        InvalidSiteException badCharset = assertThrows(InvalidSiteException.class, () -> new SiteProfile("x",
+                Protocol.FTP, "h", 21, "", PasswordMode.NOT_STORED, DataMode.PASSIVE, ExtendedMode.AUTO, null, null,
+                "UTF 8", 0));
+        assertEquals("字符集“UTF 8”未知", io.portside.ftp.UserMessage.textOf(badCharset, zh));
+    }
+
+    @Test
     void aWrongMasterPasswordIsReportedAsSuch() throws Exception {
         storeWithOneSavedPassword();
         SiteStore reopened = new SiteStore(config);

@@ -58,4 +58,46 @@ class ChineseWindowTest extends WindowFixture {
         assertTrue(pane.getContentText().endsWith("。"), pane.getContentText());
         clickOn((javafx.scene.Node) pane.lookupButton(javafx.scene.control.ButtonType.OK));
     }
+
+    @Test
+    void anEmptyHostIsRefusedInChinese() {
+        clickOn("#connect");
+        waitUntil("error dialog", () -> !lookup("#errorDialog").queryAll().isEmpty());
+        DialogPane pane = lookup("#errorDialog").queryAs(DialogPane.class);
+        assertTrue(pane.getContentText().contains("请先输入服务器的主机名或地址"), pane.getContentText());
+        clickOn((javafx.scene.Node) pane.lookupButton(javafx.scene.control.ButtonType.OK));
+    }
+
+    @Test
+    void theDoctorsTableTlsSentenceAndCopiedReportAreInChinese() {
+        interact(() -> {
+            lookup("#host").queryTextInputControl().setText(server.host());
+            lookup("#port").queryTextInputControl().setText(String.valueOf(server.port()));
+            lookup("#user").queryTextInputControl().setText(server.user());
+            lookup("#password").queryTextInputControl().setText(server.password());
+        });
+        clickOn((javafx.scene.Node) call(() -> lookup(".menu-bar .label").match(n -> n instanceof javafx.scene.control.Label l
+                && "连接".equals(l.getText())).query()));
+        clickOn("诊断连接…");
+        waitUntil("diagnosis finished", 60,
+                () -> "完成。".equals(call(() -> lookup("#diagnoseProgress").queryLabeled().getText())));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<io.portside.diagnose.DiagnosisReport.Row> table =
+                lookup("#diagnoseTable").queryAs(javafx.scene.control.TableView.class);
+        java.util.List<io.portside.diagnose.DiagnosisReport.Row> rows = call(() -> java.util.List.copyOf(table.getItems()));
+        assertEquals("登录", rows.get(0).step());
+        assertEquals("成功", rows.get(0).result());
+        assertTrue(rows.get(0).details().startsWith("已连接到 127.0.0.1"), rows.get(0).details());
+        assertTrue(rows.stream().anyMatch(r -> r.details().startsWith("列出 ")), rows.toString());
+        io.portside.diagnose.DiagnosisReport.Row tls = rows.get(rows.size() - 1);
+        assertTrue(tls.step().startsWith("TLS"), rows.toString());
+        assertEquals("失败", tls.result(), tls.toString()); // the embedded server lists AUTH TLS but refuses it
+        assertTrue(tls.details().contains("431") && tls.details().contains("服务器拒绝"), tls.toString());
+        clickOn("#diagnoseCopy");
+        String copied = call(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(copied.startsWith("Portside 连接诊断\n服务器："), copied);
+        assertTrue(copied.contains("\n建议\n"), copied);
+        clickOn((javafx.scene.Node) call(() -> lookup("#diagnoseDialog").queryAs(DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.CLOSE)));
+    }
 }

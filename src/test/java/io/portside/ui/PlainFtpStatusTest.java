@@ -35,8 +35,7 @@ class PlainFtpStatusTest extends WindowFixture {
     void implicitFtpsTakesPort990WhenThePortWasUntouched() {
         interact(() -> lookup("#protocol").<ComboBox<Protocol>>query().setValue(Protocol.FTPS));
         assertEquals("990", call(() -> lookup("#port").queryTextInputControl().getText()));
-        assertEquals(990, call(() -> window.connectionSite().port()));
-        assertEquals(Protocol.FTPS, call(() -> window.connectionSite().protocol()));
+        assertEquals(Protocol.FTPS, call(() -> lookup("#protocol").<ComboBox<Protocol>>query().getValue()));
         interact(() -> lookup("#port").queryTextInputControl().setText("2990"));
         interact(() -> lookup("#protocol").<ComboBox<Protocol>>query().setValue(Protocol.FTPES));
         assertEquals("2990", call(() -> lookup("#port").queryTextInputControl().getText()));

@@ -38,11 +38,8 @@ public final class AsciiDiagram {
 
     public static String render(SequenceDiagramModel model) {
         List<String> out = new ArrayList<>();
-        List<Lane> lanes = model.lanes();
-        String client = lanes.isEmpty() ? "client" : "client " + lanes.get(0).address();
-        String server = lanes.isEmpty() ? "server" : "server " + lanes.get(1).address();
-        out.add(String.format(Locale.ROOT, "%-9s %6s %-" + (BODY + 2) + "s%s   (TCP: %s)", "    time", "", client, server,
-                model.tcpRowsSource()));
+        out.add(String.format(Locale.ROOT, "%-9s %6s %s%s   (TCP: %s)", "    time", "",
+                pad(model.laneTitle(Side.CLIENT), BODY + 2), model.laneTitle(Side.SERVER), model.tcpRowsSource()));
         List<DiagramElement> elements = model.elements();
         Instant t0 = elements.isEmpty() ? Instant.EPOCH : elements.get(0).source().time();
         for (DiagramElement e : elements) {
@@ -54,7 +51,7 @@ public final class AsciiDiagram {
                     out.add(row("", 0, fit("     = " + a.decoded()), 0, ""));
                 }
             } else if (e instanceof Band b) {
-                String label = " " + Units.size(b.bytes()) + " in " + Units.duration(b.duration()) + " ";
+                String label = " " + model.bandLabel(b) + " ";
                 out.add(row(time, b.clientPort(), line('#', b.from(), label, '#'), b.serverPort(), conn));
             } else if (e instanceof Note n) {
                 boolean first = true;
@@ -93,13 +90,13 @@ public final class AsciiDiagram {
         StringBuilder b = new StringBuilder();
         if (from == Side.CLIENT) {
             b.append(String.valueOf(fill).repeat(4)).append(text);
-            while (b.length() < BODY - 1) {
+            while (columns(b) < BODY - 1) {
                 b.append(fill);
             }
             b.append(head != 0 ? head : fill == '#' ? '#' : '>');
         } else {
             b.append(head != 0 ? head : fill == '#' ? '#' : '<').append(String.valueOf(fill).repeat(3)).append(text);
-            while (b.length() < BODY) {
+            while (columns(b) < BODY) {
                 b.append(fill);
             }
         }
@@ -114,22 +111,55 @@ public final class AsciiDiagram {
     }
 
     private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 4) + "... ";
+        return columns(s) <= max ? s : head(s, max - 4) + "... ";
     }
 
     private static String pad(String s, int width) {
-        return s.length() >= width ? s.substring(0, width) : s + " ".repeat(width - s.length());
+        String h = head(s, width);
+        return h + " ".repeat(width - columns(h));
     }
 
     private static String padLeft(String s, int width) {
-        return s.length() >= width ? s.substring(0, width) : " ".repeat(width - s.length()) + s;
+        String h = head(s, width);
+        return " ".repeat(width - columns(h)) + h;
+    }
+
+    /** The longest start of {@code s} that fills at most {@code width} columns. */
+    private static String head(String s, int width) {
+        int used = 0;
+        int end = 0;
+        while (end < s.length()) {
+            int cp = s.codePointAt(end);
+            if (used + columns(cp) > width) {
+                break;
+            }
+            used += columns(cp);
+            end += Character.charCount(cp);
+        }
+        return s.substring(0, end);
+    }
+
+    /**
+     * How many columns a text takes in a fixed-width font: Chinese, Japanese and Korean
+     * characters (and full-width punctuation) take two, so labels in Chinese keep the lanes
+     * straight.
+     */
+    static int columns(CharSequence s) {
+        return s.codePoints().map(AsciiDiagram::columns).sum();
+    }
+
+    private static int columns(int cp) {
+        boolean wide = cp >= 0x1100 && cp <= 0x115F || cp >= 0x2E80 && cp <= 0xA4CF || cp >= 0xAC00 && cp <= 0xD7A3
+                || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F || cp >= 0xFF00 && cp <= 0xFF60
+                || cp >= 0xFFE0 && cp <= 0xFFE6;
+        return wide ? 2 : 1;
     }
 
     private static List<String> wrap(String s, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
-        for (String w : s.split(" ")) {
-            if (cur.length() > 0 && cur.length() + 1 + w.length() > width) {
+        for (String w : words(s, width - 2)) {
+            if (cur.length() > 0 && columns(cur) + 1 + columns(w) > width) {
                 lines.add(cur.toString());
                 cur = new StringBuilder("  ");
             }
@@ -140,5 +170,19 @@ public final class AsciiDiagram {
         }
         lines.add(cur.toString());
         return lines;
+    }
+
+    /** The words of {@code s}; a word wider than {@code width} (Chinese has no spaces) in pieces that fit. */
+    private static List<String> words(String s, int width) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.split(" ")) {
+            while (columns(w) > width) {
+                String h = head(w, width);
+                out.add(h);
+                w = w.substring(h.length());
+            }
+            out.add(w);
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.portside.diagnose.diagram;
 
+import io.portside.diagnose.DoctorText;
 import io.portside.diagnose.diagram.DiagramConnection.State;
 import io.portside.diagnose.diagram.DiagramElement.Arrow;
 import io.portside.diagnose.diagram.DiagramElement.Arrow.Kind;
@@ -30,6 +31,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +49,7 @@ import java.util.function.Predicate;
 public final class SequenceDiagramModel {
     private static final String CONNECTING_FROM_ANY = "0.0.0.0";
     private final Predicate<ConnectionId> accepted;
+    private final DoctorText text;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<ConnectionId, DiagramConnection> connections = new LinkedHashMap<>();
     private final List<DiagramElement> elements = new ArrayList<>();
@@ -58,20 +61,24 @@ public final class SequenceDiagramModel {
     private final Set<ConnectionId> captured = new HashSet<>();
     private static final Set<Kind> INFERRED = EnumSet.of(Kind.CONNECT, Kind.ESTABLISHED, Kind.CLOSE);
 
-    /** @param accepted which connections to draw (e.g. one session's), by their id */
-    public SequenceDiagramModel(Predicate<ConnectionId> accepted) {
+    /**
+     * @param accepted which connections to draw (e.g. one session's), by their id
+     * @param locale   the language of the labels (commands, replies and addresses are as on the wire)
+     */
+    public SequenceDiagramModel(Predicate<ConnectionId> accepted, Locale locale) {
         this.accepted = accepted;
+        this.text = new DoctorText(locale);
     }
 
     /** Draws every connection on the bus. */
-    public static SequenceDiagramModel all() {
-        return new SequenceDiagramModel(c -> true);
+    public static SequenceDiagramModel all(Locale locale) {
+        return new SequenceDiagramModel(c -> true, locale);
     }
 
     /** Draws one session: the control connection {@code control} and its data connections. */
-    public static SequenceDiagramModel ofSession(ConnectionId control) {
+    public static SequenceDiagramModel ofSession(ConnectionId control, Locale locale) {
         return new SequenceDiagramModel(c -> c.session() == control.session()
-                && java.util.Objects.equals(c.owner(), control.owner()));
+                && java.util.Objects.equals(c.owner(), control.owner()), locale);
     }
 
     /** Called after each change, on the thread that fed the event. */
@@ -130,10 +137,10 @@ public final class SequenceDiagramModel {
             DiagramConnection c = new DiagramConnection(id, e.local().getPort(), e.remote().getPort(), false,
                     State.CONNECTING, 0, null, e);
             connections.put(id, c);
-            return arrow(Kind.CONNECT, Side.CLIENT, c, "connect (SYN)" + (id.isControl() ? "" : ", passive"), e);
+            return arrow(Kind.CONNECT, Side.CLIENT, c, label(id.isControl() ? "connect" : "connect.passive"), e);
         } else if (event instanceof TcpListening e) {
             connections.put(id, new DiagramConnection(id, e.local().getPort(), 0, true, State.LISTENING, 0, null, e));
-            return note(Side.CLIENT, id, "listening on " + hostPort(e.local()) + " for the server's connection", e);
+            return note(Side.CLIENT, id, label("listening", hostPort(e.local())), e);
         } else if (event instanceof TcpEstablished e) {
             DiagramConnection c = connections.getOrDefault(id,
                     new DiagramConnection(id, 0, 0, e.inbound(), State.CONNECTING, 0, null, e));
@@ -143,9 +150,8 @@ public final class SequenceDiagramModel {
                 client = new Lane(Side.CLIENT, host(e.local())); // unbound while connecting: the real one now
             }
             return e.inbound()
-                    ? arrow(Kind.ESTABLISHED, Side.SERVER, c, "server connects (active), waited "
-                            + Units.duration(e.took()), e)
-                    : arrow(Kind.ESTABLISHED, Side.SERVER, c, "established in " + Units.duration(e.took()), e);
+                    ? arrow(Kind.ESTABLISHED, Side.SERVER, c, label("inbound", Units.duration(e.took())), e)
+                    : arrow(Kind.ESTABLISHED, Side.SERVER, c, label("established", Units.duration(e.took())), e);
         } else if (event instanceof TcpFailed e) {
             DiagramConnection c = connections.get(id);
             if (c == null) {
@@ -153,30 +159,30 @@ public final class SequenceDiagramModel {
                         State.FAILED, 0, null, e);
             }
             connections.put(id, c.closed(State.FAILED, c.bytes(), e.after()));
-            String why = e.cause().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-            return arrow(Kind.FAILED, c.opener(), c, "failed after " + Units.duration(e.after()) + ": " + why, e);
+            String why = text.get("cause." + e.cause().name());
+            return arrow(Kind.FAILED, c.opener(), c, label("failed", Units.duration(e.after()), why), e);
         } else if (event instanceof TcpClosed e) {
             return closed(id, e);
         } else if (event instanceof CommandSent e) {
             Arrow a = controlArrow(Kind.COMMAND, Side.CLIENT, id, e.command(), e);
             EndpointDecoded d = pendingPortDecode;
             pendingPortDecode = null;
-            elements.add(d != null && e.verb().equals(d.endpoint().kind().name()) ? a.withDecoded(decoded(d), d) : a);
+            elements.add(d != null && e.verb().equals(d.endpoint().kind().name()) ? a.withDecoded(decoded(text, d), d) : a);
             return true;
         } else if (event instanceof ReplyReceived e) {
-            String text = e.lines().isEmpty() ? Integer.toString(e.code()) : e.lines().get(0)
-                    + (e.lines().size() > 1 ? " (+" + (e.lines().size() - 1) + " lines)" : "");
-            elements.add(controlArrow(Kind.REPLY, Side.SERVER, id, text, e));
+            String reply = e.lines().isEmpty() ? Integer.toString(e.code()) : e.lines().size() > 1
+                    ? label("moreLines", e.lines().get(0), e.lines().size() - 1) : e.lines().get(0);
+            elements.add(controlArrow(Kind.REPLY, Side.SERVER, id, reply, e));
             return true;
         } else if (event instanceof EndpointDecoded e) {
             return decodedArrived(e);
         } else if (event instanceof PassiveAddressReplaced e) {
-            return note(Side.CLIENT, id, "server named " + hostPort(e.announced()) + (e.announcedPrivate()
-                    ? " (private)" : "") + "; connecting to " + hostPort(e.used()) + " instead", e);
+            return note(Side.CLIENT, id, label(e.announcedPrivate() ? "replaced.private" : "replaced",
+                    hostPort(e.announced()), hostPort(e.used())), e);
         } else if (event instanceof TcpRejected e) {
-            return note(Side.CLIENT, id, "refused a data connection from " + hostPort(e.from()) + " (not the server)", e);
+            return note(Side.CLIENT, id, label("rejected", hostPort(e.from())), e);
         } else if (event instanceof ModeChanged e) {
-            return note(Side.CLIENT, id, "data connections now use " + e.method(), e);
+            return note(Side.CLIENT, id, label("mode", e.method()), e);
         } else if (event instanceof PacketSeen e) {
             return packet(e);
         }
@@ -190,7 +196,7 @@ public final class SequenceDiagramModel {
         }
         for (int i = elements.size() - 1; i >= 0; i--) {
             if (elements.get(i) instanceof Arrow a && a.kind() == Kind.REPLY && a.connection().equals(e.connection())) {
-                elements.set(i, a.withDecoded(decoded(e), e));
+                elements.set(i, a.withDecoded(decoded(text, e), e));
                 return true;
             }
         }
@@ -210,7 +216,7 @@ public final class SequenceDiagramModel {
             elements.add(new Band(id, sender, c.clientPort(), c.serverPort(), bytes, e.open(), e));
         }
         Side by = e.by() == ClosedBy.SERVER ? Side.SERVER : Side.CLIENT;
-        return arrow(Kind.CLOSE, by, c, "close (FIN) by " + by.name().toLowerCase(java.util.Locale.ROOT), e);
+        return arrow(Kind.CLOSE, by, c, label(by == Side.SERVER ? "close.server" : "close.client"), e);
     }
 
     /**
@@ -227,9 +233,9 @@ public final class SequenceDiagramModel {
         int serverPort = (e.fromClient() ? p.destination() : p.source()).getPort();
         String label = p.flagNames() + " seq " + p.seq() + (p.has(TcpPacket.ACK) ? " ack " + p.ack() : "")
                 + switch (e.meaning()) {
-                    case RETRANSMISSION -> " (retransmission " + e.repeat() + ")";
-                    case REFUSED -> " (refused)";
-                    case RESET -> " (reset)";
+                    case RETRANSMISSION -> label("retransmission", e.repeat());
+                    case REFUSED -> label("refused");
+                    case RESET -> label("reset");
                     case NORMAL -> "";
                 };
         Arrow a = new Arrow(Kind.PACKET, e.fromClient() ? Side.CLIENT : Side.SERVER, e.connection(), clientPort,
@@ -242,9 +248,26 @@ public final class SequenceDiagramModel {
         return true;
     }
 
-    /** "captured" once any packet was drawn, else "inferred from socket events": what the TCP rows show. */
-    public synchronized String tcpRowsSource() {
-        return captured.isEmpty() ? "inferred from socket events" : "captured";
+    /** True once any captured packet was drawn: the TCP rows are real packets, not inferred from socket events. */
+    public synchronized boolean packetsCaptured() {
+        return !captured.isEmpty();
+    }
+
+    /** "captured", else "inferred from socket events", in the diagram's language: what the TCP rows show. */
+    public String tcpRowsSource() {
+        return text.get(packetsCaptured() ? "diagram.tcp.captured" : "diagram.tcp.inferred");
+    }
+
+    /** "56 B in 0.2 ms": what a band of data carried, in the diagram's language. */
+    public String bandLabel(Band b) {
+        return label("band", Units.size(b.bytes()), Units.duration(b.duration()));
+    }
+
+    /** "client 10.77.0.2" / "server 198.18.0.2": a lane's heading (the side's word alone before the control connection). */
+    public synchronized String laneTitle(Side side) {
+        Lane lane = side == Side.CLIENT ? client : server;
+        return text.get(side == Side.CLIENT ? "diagram.client" : "diagram.server", lane == null ? "" : lane.address())
+                .strip();
     }
 
     private Arrow controlArrow(Kind kind, Side from, ConnectionId id, String label, ProtocolEvent e) {
@@ -267,13 +290,18 @@ public final class SequenceDiagramModel {
     }
 
     /** {@code 127.0.0.1:1663 (6*256+127 = 1663)} for PORT/PASV; EPSV names only a port. */
-    static String decoded(EndpointDecoded e) {
+    static String decoded(DoctorText text, EndpointDecoded e) {
         DataEndpoint d = e.endpoint();
         return switch (d.kind()) {
             case PASV, PORT -> d.host() + ":" + d.port() + " (" + d.high() + "*256+" + d.low() + " = " + d.port() + ")";
-            case EPSV -> "port " + d.port() + " on the control address";
+            case EPSV -> text.get("diagram.epsv", d.port());
             case EPRT -> (d.host().contains(":") ? "[" + d.host() + "]" : d.host()) + ":" + d.port();
         };
+    }
+
+    /** A label in the diagram's language ({@code doctor.diagram.KEY}). */
+    private String label(String key, Object... args) {
+        return text.get("diagram." + key, args);
     }
 
     private static String host(InetSocketAddress a) {

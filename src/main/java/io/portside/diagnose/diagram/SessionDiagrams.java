@@ -6,6 +6,7 @@ import io.portside.ftp.event.ProtocolEvent.TcpConnecting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,12 @@ public final class SessionDiagrams {
     public static final int MAX_SESSIONS = 50;
     private final Map<ConnectionId, SequenceDiagramModel> byControl = new LinkedHashMap<>();
     private final List<Consumer<ConnectionId>> added = new CopyOnWriteArrayList<>();
+    private final Locale locale;
+
+    /** @param locale the language of the diagrams' labels */
+    public SessionDiagrams(Locale locale) {
+        this.locale = locale;
+    }
 
     /** Told (on the feeding thread) of each new session, by its control connection's id. */
     public void onSessionAdded(Consumer<ConnectionId> listener) {
@@ -36,7 +43,7 @@ public final class SessionDiagrams {
         synchronized (this) {
             model = byControl.get(control);
             if (model == null && e instanceof TcpConnecting && e.connection().isControl()) {
-                model = SequenceDiagramModel.ofSession(control);
+                model = SequenceDiagramModel.ofSession(control, locale);
                 byControl.put(control, model);
                 isNew = true;
                 while (byControl.size() > MAX_SESSIONS) {

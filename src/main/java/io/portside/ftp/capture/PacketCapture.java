@@ -1,5 +1,6 @@
 package io.portside.ftp.capture;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.capture.CaptureUnavailableException.Reason;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.ProtocolEvent;
@@ -101,7 +102,7 @@ public final class PacketCapture implements AutoCloseable {
             }
         } catch (IOException e) {
             if (!(e instanceof java.io.EOFException)) {
-                notice(Notice.Severity.WARNING, "error", "packet capture stopped reading: " + e.getMessage());
+                notice(Notice.Severity.WARNING, "capture.stoppedReading", UserMessage.of(e));
             }
         }
     }
@@ -113,7 +114,7 @@ public final class PacketCapture implements AutoCloseable {
         try {
             file.write(f);
         } catch (IOException e) {
-            notice(Notice.Severity.WARNING, "error", "cannot write the capture file " + file.path() + ": " + e);
+            notice(Notice.Severity.WARNING, "capture.cannotWrite", file.path(), UserMessage.of(e));
         }
     }
 

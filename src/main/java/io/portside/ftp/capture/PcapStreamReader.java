@@ -1,5 +1,7 @@
 package io.portside.ftp.capture;
 
+import io.portside.ftp.FtpException;
+import io.portside.ftp.UserMessage;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -45,7 +47,7 @@ final class PcapStreamReader {
                 readPcapHeader(magic);
             }
         } catch (EOFException e) {
-            throw new IOException("the capture stream ended within its file header (no packets; is it a pcap file?)");
+            throw damaged("pcap.cutHeader");
         }
     }
 
@@ -61,7 +63,7 @@ final class PcapStreamReader {
         try {
             return pcapng ? nextBlock() : nextRecord();
         } catch (EOFException cut) {
-            throw new IOException("the capture stream ends in the middle of a packet (cut short or damaged)");
+            throw damaged("pcap.cutPacket");
         }
     }
 
@@ -81,7 +83,7 @@ final class PcapStreamReader {
             swapped = true;
             magic = Integer.reverseBytes(magic);
         } else {
-            throw new IOException(String.format("not a pcap or pcapng stream (starts with %08x)", magic));
+            throw damaged("pcap.notPcap", String.format("%08x", magic));
         }
         nanos = magic == PCAP_NANOS;
         in.skipNBytes(2 + 2 + 4 + 4 + 4); // version, zone, sigfigs, snaplen
@@ -108,7 +110,7 @@ final class PcapStreamReader {
         } else if (Integer.reverseBytes(order) == BYTE_ORDER_MAGIC) {
             swapped = true;
         } else {
-            throw new IOException("pcapng section header with an unknown byte order");
+            throw damaged("pcap.byteOrder");
         }
         int length = fix(java.nio.ByteBuffer.wrap(lengthBytes).getInt());
         checkLength(length, 16);
@@ -171,7 +173,7 @@ final class PcapStreamReader {
     private Frame enhancedPacket(Block b) throws IOException {
         int iface = b.i32(0);
         if (iface < 0 || iface >= interfaces.size()) {
-            throw new IOException("pcapng packet for interface " + iface + " that was never described");
+            throw damaged("pcap.unknownInterface", iface);
         }
         long ticks = ((b.i32(4) & 0xffffffffL) << 32) | (b.i32(8) & 0xffffffffL);
         int captured = b.i32(12);
@@ -182,7 +184,7 @@ final class PcapStreamReader {
 
     private Frame simplePacket(Block b) throws IOException {
         if (interfaces.isEmpty()) {
-            throw new IOException("pcapng simple packet before any interface");
+            throw damaged("pcap.simpleBeforeInterface");
         }
         int original = b.i32(0);
         int captured = Math.min(original, b.body.length - 4);
@@ -197,7 +199,7 @@ final class PcapStreamReader {
 
     private static void checkLength(int length, int min) throws IOException {
         if (length < min || length > MAX_BLOCK) {
-            throw new IOException("damaged capture stream (a block of " + length + " bytes)");
+            throw damaged("pcap.damagedBlock", length);
         }
     }
 
@@ -211,7 +213,7 @@ final class PcapStreamReader {
 
     private byte[] bytes(int n) throws IOException {
         if (n < 0 || n > MAX_BLOCK) {
-            throw new IOException("damaged capture stream (a frame of " + n + " bytes)");
+            throw damaged("pcap.damagedFrame", n);
         }
         byte[] b = new byte[n];
         in.readFully(b);
@@ -233,16 +235,21 @@ final class PcapStreamReader {
 
         int i32(int at) throws IOException {
             if (at + 4 > body.length) {
-                throw new IOException("damaged pcapng block");
+                throw damaged("pcap.damagedPcapng");
             }
             return fix(java.nio.ByteBuffer.wrap(body, at, 4).getInt());
         }
 
         byte[] slice(int from, int length) throws IOException {
             if (length < 0 || from + length > body.length) {
-                throw new IOException("damaged pcapng packet block");
+                throw damaged("pcap.damagedPacketBlock");
             }
             return java.util.Arrays.copyOfRange(body, from, from + length);
         }
+    }
+
+    /** A stream that is not (or no longer) a capture, in words of the errors bundle. */
+    private static FtpException damaged(String key, Object... args) {
+        return new FtpException(UserMessage.of(key, args));
     }
 }

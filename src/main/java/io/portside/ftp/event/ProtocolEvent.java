@@ -1,6 +1,7 @@
 package io.portside.ftp.event;
 
 import io.portside.ftp.DataEndpoint;
+import io.portside.ftp.UserMessage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -100,11 +101,11 @@ public sealed interface ProtocolEvent {
      * @param trust   how the certificate came to be trusted, in words
      */
     record TlsEstablished(Instant time, ConnectionId connection, String protocol, String cipherSuite, Boolean resumed,
-                          String subject, String sha256, String trust, Duration took) implements ProtocolEvent {
+                          String subject, String sha256, UserMessage trust, Duration took) implements ProtocolEvent {
     }
 
     /** A TLS handshake failed; {@code reason} is in words. */
-    record TlsFailed(Instant time, ConnectionId connection, String reason, Duration after) implements ProtocolEvent {
+    record TlsFailed(Instant time, ConnectionId connection, UserMessage reason, Duration after) implements ProtocolEvent {
     }
 
     /** The data-connection method in use changed: a user toggle or an automatic fallback. */

@@ -1,5 +1,7 @@
 package io.portside.ftp.net;
 
+import io.portside.ftp.Worded;
+import io.portside.ftp.UserMessage;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.function.Supplier;
@@ -40,14 +42,12 @@ public final class BoundedReplyReader extends Reader {
         for (int i = off; i < off + Math.max(n, 0); i++) {
             lineLength = buf[i] == '\n' ? 0 : lineLength + 1;
             if (lineLength > maxLine) {
-                throw new ReplyTooLongException("the server sent a reply line longer than " + maxLine / 1024
-                        + " KiB without an end of line; the connection was closed");
+                throw new ReplyTooLongException(UserMessage.of("reply.lineTooLong", maxLine / 1024));
             }
         }
         replyLength += Math.max(n, 0);
         if (replyLength > maxReply) {
-            throw new ReplyTooLongException("the server sent a reply longer than " + maxReply / 1024
-                    + " KiB (a multi-line reply that does not end); the connection was closed");
+            throw new ReplyTooLongException(UserMessage.of("reply.tooLong", maxReply / 1024));
         }
         return n;
     }
@@ -60,9 +60,17 @@ public final class BoundedReplyReader extends Reader {
     }
 
     /** An over-long reply: a protocol violation, not a network failure. */
-    public static final class ReplyTooLongException extends IOException {
-        public ReplyTooLongException(String message) {
-            super(message);
+    public static final class ReplyTooLongException extends IOException implements Worded {
+        private final transient UserMessage words;
+
+        public ReplyTooLongException(UserMessage words) {
+            super(words.toString());
+            this.words = words;
+        }
+
+        @Override
+        public UserMessage words() {
+            return words;
         }
     }
 }

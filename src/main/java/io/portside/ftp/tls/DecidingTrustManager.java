@@ -1,5 +1,6 @@
 package io.portside.ftp.tls;
 
+import io.portside.ftp.UserMessage;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
@@ -25,7 +26,7 @@ final class DecidingTrustManager extends X509ExtendedTrustManager {
     private final String hostPort;
     private final Set<String> acceptedThisSession = new HashSet<>();
     private volatile CertificateInfo lastCertificate;
-    private volatile String lastVerdict;
+    private volatile UserMessage lastVerdict;
 
     DecidingTrustManager(TlsPolicy policy, String host, int port) throws Exception {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -42,7 +43,7 @@ final class DecidingTrustManager extends X509ExtendedTrustManager {
     }
 
     /** How the last certificate came to be trusted, in words. */
-    String lastVerdict() {
+    UserMessage lastVerdict() {
         return lastVerdict;
     }
 
@@ -77,20 +78,20 @@ final class DecidingTrustManager extends X509ExtendedTrustManager {
         lastCertificate = info;
         String remembered = policy.store().get(hostPort);
         if (acceptedThisSession.contains(fp)) {
-            lastVerdict = "trusted earlier in this session";
+            lastVerdict = UserMessage.of("trust.earlier");
             return;
         }
         if (policy.pinned().contains(fp)) {
-            accept(fp, "trusted by its fingerprint (given on the command line)");
+            accept(fp, UserMessage.of("trust.pinned"));
             return;
         }
         if (fp.equals(remembered)) {
-            accept(fp, "trusted: the user chose to trust this certificate for " + hostPort);
+            accept(fp, UserMessage.of("trust.remembered", hostPort));
             return;
         }
         boolean changed = remembered != null;
         if (problem == null && !changed) {
-            accept(fp, "trusted by the system's certificate authorities");
+            accept(fp, UserMessage.of("trust.system"));
             return;
         }
         if (policy.prompt() == null) {
@@ -100,26 +101,21 @@ final class DecidingTrustManager extends X509ExtendedTrustManager {
         switch (d) {
             case ALWAYS -> {
                 policy.store().put(hostPort, fp);
-                accept(fp, "trusted always by the user's choice" + (changed ? " (replacing the old certificate)" : ""));
+                accept(fp, UserMessage.of(changed ? "trust.alwaysReplacing" : "trust.always"));
             }
-            case ONCE -> accept(fp, "trusted once by the user's choice");
-            default -> throw new UntrustedCertificateException("the user did not trust the certificate of " + hostPort, info);
+            case ONCE -> accept(fp, UserMessage.of("trust.once"));
+            default -> throw new UntrustedCertificateException(UserMessage.of("trust.declined", hostPort), info);
         }
     }
 
-    private void accept(String fp, String verdict) {
+    private void accept(String fp, UserMessage verdict) {
         acceptedThisSession.add(fp);
         lastVerdict = verdict;
     }
 
-    private String refusal(CertificateInfo info, boolean changed, String remembered) {
-        if (changed) {
-            return "WARNING: the certificate of " + hostPort + " CHANGED since you trusted it (was " + remembered
-                    + ", now " + info.sha256() + "). This may be an attack; if the server's administrator confirms"
-                    + " the new certificate, trust it with --trust-fingerprint " + info.sha256();
-        }
-        return "the certificate of " + hostPort + " is not trusted (" + info.problem() + "; subject " + info.subject()
-                + "). If you know it is the server's, trust it with --trust-fingerprint " + info.sha256();
+    private UserMessage refusal(CertificateInfo info, boolean changed, String remembered) {
+        return changed ? UserMessage.of("trust.changed", hostPort, remembered, info.sha256())
+                : UserMessage.of("trust.refused", hostPort, info.problem(), info.subject(), info.sha256());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.portside.ftp.tls;
 
+import io.portside.ftp.UserMessage;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Locale;
@@ -22,10 +23,10 @@ final class SessionCacheBridge {
     }
 
     /** Returns null on success, else why the session could not be shared. */
-    static String share(SSLSession control, String host, int dataPort) {
+    static UserMessage share(SSLSession control, String host, int dataPort) {
         SSLSessionContext context = control.getSessionContext();
         if (context == null) {
-            return "the control connection's TLS session is not cached";
+            return UserMessage.of("tls.notCached");
         }
         try {
             Field field = context.getClass().getDeclaredField("sessionHostPortCache");
@@ -36,8 +37,7 @@ final class SessionCacheBridge {
             put.invoke(cache, (host + ":" + dataPort).toLowerCase(Locale.ENGLISH), control);
             return null;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return "Java refused access to its TLS session cache (" + e.getClass().getSimpleName()
-                    + "); start Portside with --add-opens java.base/sun.security.ssl=ALL-UNNAMED --add-opens java.base/sun.security.util=ALL-UNNAMED";
+            return UserMessage.of("tls.cacheRefused", e.getClass().getSimpleName());
         }
     }
 }

@@ -13,7 +13,7 @@ public final class TlsFailures {
     public static UserMessage explain(IOException e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof UntrustedCertificateException u) {
-                return UserMessage.verbatim(u.getMessage());
+                return u.words();
             }
         }
         String msg = String.valueOf(e.getMessage());

@@ -1,5 +1,6 @@
 package io.portside.ftp.tls;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.ProtocolEvent;
 import io.portside.ftp.event.ProtocolEventBus;
@@ -73,7 +74,7 @@ public final class TlsLayer {
 
     /** Starts TLS on a data connection, resuming the control connection's session. */
     public SSLSocket secureData(Socket plain, ConnectionId id) throws IOException {
-        String why = SessionCacheBridge.share(controlSession, host, plain.getPort());
+        UserMessage why = SessionCacheBridge.share(controlSession, host, plain.getPort());
         if (why != null) {
             bus.publish(new ProtocolEvent.Notice(Instant.now(), id, ProtocolEvent.Notice.Severity.WARNING,
                     "tls.noshare", java.util.List.of(why)));
@@ -92,7 +93,7 @@ public final class TlsLayer {
         try {
             s.startHandshake();
         } catch (IOException e) {
-            bus.publish(new ProtocolEvent.TlsFailed(Instant.now(), id, TlsFailures.explain(e).toString(),
+            bus.publish(new ProtocolEvent.TlsFailed(Instant.now(), id, TlsFailures.explain(e),
                     Duration.ofNanos(System.nanoTime() - start)));
             throw e;
         }
@@ -104,7 +105,7 @@ public final class TlsLayer {
         CertificateInfo cert = trust.lastCertificate();
         bus.publish(new ProtocolEvent.TlsEstablished(Instant.now(), id, session.getProtocol(), session.getCipherSuite(),
                 controlSession == null ? null : resumed, cert == null ? null : cert.subject(),
-                cert == null ? null : cert.sha256(), resumed ? "resumed (no certificate check needed)" : trust.lastVerdict(),
+                cert == null ? null : cert.sha256(), resumed ? UserMessage.of("trust.resumed") : trust.lastVerdict(),
                 Duration.ofNanos(System.nanoTime() - start)));
         return s;
     }

@@ -111,7 +111,7 @@ public final class SyncDialog extends Dialog<ButtonType> {
         Runnable sum = () -> summary.setText(invalid(smallest) || invalid(largest) ? text.get("sync.sizeInvalid")
                 : crossed(model) ? text.get("sync.sizesCrossed")
                 : model.busy().get() ? text.get("sync.comparing")
-                : model.failure().get() != null ? text.get("sync.failed", model.failure().get())
+                : model.failure().get() != null ? text.get("sync.failed", model.failure().get().render(text.locale()))
                 : summary(text, model));
         model.totals().addListener((o, a, b) -> sum.run());
         model.busy().addListener((o, a, b) -> sum.run());

@@ -1,5 +1,6 @@
 package io.portside.ui.compare;
 
+import io.portside.ftp.UserMessage;
 import io.portside.compare.ComparisonResult;
 import io.portside.compare.ComparisonSettings;
 import io.portside.compare.EntryFilter;
@@ -92,7 +93,7 @@ public final class SyncViewModel {
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Totals> totals = new ReadOnlyObjectWrapper<>(Totals.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserMessage> failure = new ReadOnlyObjectWrapper<>();
     private SyncPlan plan;
     private String planLocal;
     private String planRemote;
@@ -172,7 +173,7 @@ public final class SyncViewModel {
     }
 
     /** Why the last comparison or run failed, in words; null when it did not. */
-    public ReadOnlyObjectProperty<String> failure() {
+    public ReadOnlyObjectProperty<UserMessage> failure() {
         return failure.getReadOnlyProperty();
     }
 
@@ -267,7 +268,7 @@ public final class SyncViewModel {
     }
 
     private void failed(long ticket, Exception e) {
-        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        UserMessage why = UserMessage.of(e);
         bridge.post(() -> {
             if (ticket == requests) {
                 busy.set(false);

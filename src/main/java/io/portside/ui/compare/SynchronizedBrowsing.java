@@ -49,7 +49,8 @@ public final class SynchronizedBrowsing {
 
         String declined(String folder);
 
-        String failed(String folder, String why);
+        /** @param why the failure, to word in the window's language */
+        String failed(String folder, Throwable why);
     }
 
     public SynchronizedBrowsing(FilePaneViewModel local, FilePaneViewModel remote, Executor localWorker,
@@ -167,7 +168,7 @@ public final class SynchronizedBrowsing {
                     }
                 });
             } catch (IOException | RuntimeException e) {
-                bridge.post(() -> off(words.failed(folder, e.getMessage())));
+                bridge.post(() -> off(words.failed(folder, e)));
             }
         });
     }
@@ -178,7 +179,7 @@ public final class SynchronizedBrowsing {
                 pane.browser().files(folder).makeFolder(folder, true);
                 bridge.post(() -> open(pane, folder, toRemote));
             } catch (IOException | RuntimeException e) {
-                bridge.post(() -> off(words.failed(folder, e.getMessage())));
+                bridge.post(() -> off(words.failed(folder, e)));
             }
         });
     }

@@ -3,6 +3,7 @@ package io.portside.ui.connection;
 import io.portside.ftp.DataMode;
 import io.portside.ftp.ExtendedMode;
 import io.portside.ftp.FtpException;
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.FtpSession;
 import io.portside.ftp.Protocol;
 import io.portside.ftp.SessionOptions;
@@ -46,6 +47,8 @@ public final class ConnectionViewModel implements BrowseSession.Events {
             new javafx.beans.property.SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
     private final ReadOnlyObjectWrapper<Site> connectedSite = new ReadOnlyObjectWrapper<>();
+    /** The site of the latest connection attempt, for the status bar while it is under way. */
+    private Site attempting;
     private final BrowseSession browse;
     private volatile SessionOptions baseOptions;
     private final ReadOnlyObjectWrapper<Security> security = new ReadOnlyObjectWrapper<>(Security.NONE);
@@ -145,16 +148,19 @@ public final class ConnectionViewModel implements BrowseSession.Events {
         onOptionsChanged.accept(options());
     }
 
-    /** The site the fields describe; throws with a sentence when the port is not a number. */
-    public Site site() {
+    /** The site the fields describe; throws with a sentence when the host is empty or the port is not one. */
+    public Site site() throws FtpException {
         int p;
         try {
             p = Integer.parseInt(port.get().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the port must be a number from 1 to 65535, not '" + port.get() + "'");
+            throw new FtpException(UserMessage.of("site.portNotNumber", port.get()));
         }
         if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("the port must be a number from 1 to 65535, not " + p);
+            throw new FtpException(UserMessage.of("site.portNotNumber", p));
+        }
+        if (host.get().isBlank()) {
+            throw new FtpException(UserMessage.of("site.noHost"));
         }
         return new Site(protocol.get(), host.get().strip(), p, user.get().strip(), password.get());
     }
@@ -175,12 +181,8 @@ public final class ConnectionViewModel implements BrowseSession.Events {
         Site target;
         try {
             target = site();
-        } catch (IllegalArgumentException e) {
-            onFailed.accept(new FtpException(e.getMessage()));
-            return;
-        }
-        if (target.host().isEmpty()) {
-            onFailed.accept(new FtpException("enter the server's host name or address first"));
+        } catch (FtpException e) {
+            onFailed.accept(e);
             return;
         }
         if (state.get() == ConnectionState.LOST && target.equals(connectedSite.get())) {
@@ -191,6 +193,7 @@ public final class ConnectionViewModel implements BrowseSession.Events {
             browse.close(); // another site: the lost one's listing and notice go
             settleDisconnected();
         }
+        attempting = target;
         state.set(ConnectionState.CONNECTING);
         browse.open(target, options(), tlsPolicy);
     }
@@ -335,6 +338,11 @@ public final class ConnectionViewModel implements BrowseSession.Events {
 
     public ReadOnlyObjectProperty<Security> security() {
         return security.getReadOnlyProperty();
+    }
+
+    /** The site the latest Connect is opening (or opened), as it was when Connect was chosen. */
+    public Site attempting() {
+        return attempting;
     }
 
     public ReadOnlyObjectProperty<Site> connectedSite() {

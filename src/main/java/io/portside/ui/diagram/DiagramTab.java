@@ -152,7 +152,7 @@ public final class DiagramTab extends BorderPane {
 
     private void updateSource() {
         if (model != null) {
-            source.setText(text.get("captured".equals(model.tcpRowsSource())
+            source.setText(text.get(model.packetsCaptured()
                     ? "diagram.source.captured" : "diagram.source.inferred"));
         }
     }

@@ -145,12 +145,11 @@ public final class DiagramView extends ScrollPane {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double cx = LEFT + 40;
         double sx = WIDTH - 110;
-        List<Lane> lanes = model.lanes();
         g.setFont(Font.font("System", 13));
         g.setFill(Color.BLACK);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("client " + (lanes.isEmpty() ? "" : lanes.get(0).address()), cx, 20);
-        g.fillText("server " + (lanes.isEmpty() ? "" : lanes.get(1).address()), sx, 20);
+        g.fillText(model.laneTitle(Side.CLIENT), cx, 20);
+        g.fillText(model.laneTitle(Side.SERVER), sx, 20);
         g.setFont(Font.font("System", 10));
         g.setFill(Color.DIMGRAY);
         g.fillText("TCP: " + model.tcpRowsSource(), (cx + sx) / 2, 34);
@@ -218,7 +217,7 @@ public final class DiagramView extends ScrollPane {
             ports(g, b.clientPort(), b.serverPort(), cx, sx, y);
             g.setFill(Color.rgb(0, 150, 80, 0.25));
             g.fillRect(cx, top + 6, sx - cx, ROW - 12);
-            label(g, (b.from() == Side.SERVER ? "<= " : "") + Units.size(b.bytes()) + " in " + Units.duration(b.duration())
+            label(g, (b.from() == Side.SERVER ? "<= " : "") + model.bandLabel(b)
                     + (b.from() == Side.CLIENT ? " =>" : ""), cx, sx, y, Color.BLACK);
         } else if (e instanceof Note n) {
             label(g, "! " + n.text(), cx, sx, y, Color.DARKORANGE);

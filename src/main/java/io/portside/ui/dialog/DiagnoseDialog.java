@@ -55,7 +55,7 @@ public final class DiagnoseDialog extends Dialog<Void> {
         table.setPlaceholder(new Label(text.get("diagnose.running")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(text.get("diagnose.method"), 80, r -> r.step()));
-        table.getColumns().add(column(text.get("diagnose.result"), 90, r -> r.outcome().name().replace('_', ' ')));
+        table.getColumns().add(column(text.get("diagnose.result"), 90, DiagnosisReport.Row::result));
         table.getColumns().add(column(text.get("diagnose.time"), 80, r -> r.took() == null ? "–" : Units.duration(r.took())));
         TableColumn<DiagnosisReport.Row, String> details = column(text.get("diagnose.details"), 400,
                 r -> hosts().apply(r.details()));

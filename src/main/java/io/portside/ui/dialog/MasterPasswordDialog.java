@@ -1,6 +1,7 @@
 package io.portside.ui.dialog;
 
 import io.portside.sites.SiteStore;
+import io.portside.ftp.UserMessage;
 import io.portside.sites.SiteStoreException;
 import io.portside.sites.WrongMasterPasswordException;
 import io.portside.ui.fx.FxBatcher;
@@ -89,7 +90,7 @@ public final class MasterPasswordDialog extends Dialog<MasterPasswordDialog.Resu
                 } catch (WrongMasterPasswordException wrong) {
                     problem = text.get("master.wrong");
                 } catch (SiteStoreException other) {
-                    problem = other.getMessage();
+                    problem = UserMessage.textOf(other, text.locale());
                 } finally {
                     Arrays.fill(old, '\0');
                     Arrays.fill(next, '\0');

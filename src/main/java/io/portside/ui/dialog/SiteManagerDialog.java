@@ -7,6 +7,7 @@ import io.portside.sites.FileZillaSiteImport;
 import io.portside.sites.PasswordMode;
 import io.portside.sites.SiteProfile;
 import io.portside.sites.SiteStore;
+import io.portside.ftp.UserMessage;
 import io.portside.sites.SiteStoreException;
 import io.portside.ui.fx.FxBatcher;
 import io.portside.ui.fx.UiText;
@@ -227,7 +228,7 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
         try {
             profile = fromFields(passwordMode);
         } catch (IllegalArgumentException e) {
-            message.setText(e.getMessage());
+            message.setText(UserMessage.textOf(e, text.locale()));
             return;
         }
         password.clear();
@@ -272,7 +273,7 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
                 FileZillaSiteImport.Result r = FileZillaSiteImport.read(sitemanagerXml);
                 bridge.post(() -> storeImported(r));
             } catch (SiteStoreException e) {
-                bridge.post(() -> message.setText(e.getMessage()));
+                bridge.post(() -> message.setText(UserMessage.textOf(e, text.locale())));
             }
         });
     }
@@ -300,8 +301,9 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
             // what was imported, then what the importer changed or left out, site by site
             java.util.List<String> lines = new java.util.ArrayList<>();
             lines.add(text.get("sites.imported", r.sites().size()));
-            r.sites().forEach(s -> s.notes().forEach(n -> lines.add("\"" + s.profile().name() + "\": " + n)));
-            lines.addAll(r.skipped());
+            r.sites().forEach(s -> s.notes().forEach(n -> lines.add(UserMessage.of("import.skipped", s.profile().name(), n)
+                    .render(text.locale()))));
+            r.skipped().forEach(m -> lines.add(m.render(text.locale())));
             message.setText(String.join("\n", lines));
         });
     }
@@ -313,7 +315,7 @@ public final class SiteManagerDialog extends Dialog<SiteProfile> {
                 change.run();
                 bridge.post(after);
             } catch (SiteStoreException | RuntimeException e) {
-                bridge.post(() -> message.setText(e.getMessage()));
+                bridge.post(() -> message.setText(UserMessage.textOf(e, text.locale())));
             }
         });
     }

@@ -75,4 +75,27 @@ class AsciiDiagramTest {
         lineWith(text, "! listening on 127.0.0.1:" + port[2]);
         lineWith(text, ":" + port[2] + " |<=== server connects (active), waited", "data#");
     }
+
+    @Test
+    void inChineseTheLabelsAreChineseAndTheLanesStayInTheirColumns() throws Exception {
+        SequenceDiagramModelTest.Recorded r = record(DataMode.ACTIVE);
+        SequenceDiagramModel model = SequenceDiagramModelTest.modelOf(r.events(), java.util.Locale.SIMPLIFIED_CHINESE);
+        String text = AsciiDiagram.render(model);
+        System.out.println(text);
+        String header = lines(text).get(0);
+        assertTrue(header.contains("客户端 127.0.0.1") && header.contains("服务器 127.0.0.1")
+                && header.contains("(TCP: 由套接字事件推断)"), header);
+        lineWith(text, "|---- 连接（SYN） ---");
+        lineWith(text, "! 在 127.0.0.1:");
+        lineWith(text, "|<=== 服务器连入（主动），等待了");
+        lineWith(text, "由客户端关闭（FIN）");
+        // a Chinese character takes two columns in a fixed-width font: the right lane stays put
+        List<String> rows = lines(text).subList(1, lines(text).size());
+        int left = rows.get(0).indexOf('|');
+        for (String l : rows) {
+            assertEquals('|', l.charAt(left), l);
+            String body = l.substring(left + 1);
+            assertEquals(AsciiDiagram.BODY, AsciiDiagram.columns(body.substring(0, body.indexOf('|'))), l);
+        }
+    }
 }

@@ -65,10 +65,11 @@ class CapturedDiagramTest {
             events = rec.all();
             wire = witness.stop();
         }
-        SequenceDiagramModel model = SequenceDiagramModel.ofSession(control);
+        SequenceDiagramModel model = SequenceDiagramModel.ofSession(control, java.util.Locale.ROOT);
         events.forEach(model::accept);
 
         assertEquals("captured", model.tcpRowsSource());
+        assertTrue(model.packetsCaptured());
         List<Arrow> arrows = model.elements().stream().filter(Arrow.class::isInstance).map(Arrow.class::cast).toList();
         assertTrue(arrows.stream().noneMatch(a -> a.kind() == Kind.CONNECT || a.kind() == Kind.ESTABLISHED
                 || a.kind() == Kind.CLOSE), "captured packets replace the inferred rows: " + arrows);
@@ -108,7 +109,7 @@ class CapturedDiagramTest {
 
     @Test
     void withoutACaptureTheRowsSayTheyAreInferred() {
-        SequenceDiagramModel model = SequenceDiagramModel.all();
+        SequenceDiagramModel model = SequenceDiagramModel.all(java.util.Locale.ROOT);
         assertEquals("inferred from socket events", model.tcpRowsSource());
         assertTrue(AsciiDiagram.render(model).lines().findFirst().orElseThrow()
                 .endsWith("(TCP: inferred from socket events)"));

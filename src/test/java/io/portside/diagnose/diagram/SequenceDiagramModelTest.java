@@ -59,7 +59,11 @@ class SequenceDiagramModelTest {
     }
 
     static SequenceDiagramModel modelOf(List<ProtocolEvent> events) {
-        SequenceDiagramModel m = SequenceDiagramModel.all();
+        return modelOf(events, java.util.Locale.ROOT);
+    }
+
+    static SequenceDiagramModel modelOf(List<ProtocolEvent> events, java.util.Locale locale) {
+        SequenceDiagramModel m = SequenceDiagramModel.all(locale);
         events.forEach(m::accept);
         return m;
     }
@@ -163,11 +167,11 @@ class SequenceDiagramModelTest {
     void sessionFilterKeepsOtherSessionsOut() throws Exception {
         Recorded r = record(DataMode.PASSIVE);
         ProtocolEvent first = r.events().get(0);
-        SequenceDiagramModel other = new SequenceDiagramModel(c -> c.session() != first.connection().session());
+        SequenceDiagramModel other = new SequenceDiagramModel(c -> c.session() != first.connection().session(), java.util.Locale.ROOT);
         r.events().forEach(other::accept);
         assertEquals(List.of(), other.elements());
         int[] changes = {0};
-        SequenceDiagramModel mine = SequenceDiagramModel.ofSession(first.connection());
+        SequenceDiagramModel mine = SequenceDiagramModel.ofSession(first.connection(), java.util.Locale.ROOT);
         mine.addListener(() -> changes[0]++);
         r.events().forEach(mine::accept);
         long pasvDecodes = r.events().stream()

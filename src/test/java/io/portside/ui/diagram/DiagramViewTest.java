@@ -39,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class DiagramViewTest {
-    private final SequenceDiagramModel model = SequenceDiagramModel.all();
+    private final SequenceDiagramModel model = SequenceDiagramModel.all(java.util.Locale.ROOT);
     private DiagramView view;
 
     @Start
