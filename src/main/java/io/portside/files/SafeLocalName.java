@@ -1,5 +1,6 @@
 package io.portside.files;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.event.ConnectionId;
 import io.portside.ftp.event.ProtocolEvent;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +39,14 @@ public final class SafeLocalName {
     }
 
     /** The outcome: either a path inside the folder, or the reason to skip the entry. */
-    public record Decision(String remoteName, Path path, String reason) {
+    public record Decision(String remoteName, Path path, UserMessage reason) {
         public boolean accepted() {
             return path != null;
         }
 
-        /** A sentence for the log, e.g. {@code skipped "../x": '..' would leave the folder}. */
-        public String warning() {
-            return accepted() ? "" : "skipped \"" + printableName() + "\": " + reason;
+        /** A sentence for the status bar, e.g. {@code skipped "../x": '..' would leave the folder}; null when accepted. */
+        public UserMessage warning() {
+            return accepted() ? null : UserMessage.of("name.skippedWarning", printableName(), reason);
         }
 
         /** The remote name fit for a log line: control characters as \\uXXXX, clipped. */
@@ -59,7 +60,7 @@ public final class SafeLocalName {
          */
         public ProtocolEvent.Notice skippedNotice(ConnectionId connection) {
             return new ProtocolEvent.Notice(Instant.now(), connection, ProtocolEvent.Notice.Severity.WARNING,
-                    "name.skipped", List.of(printableName(), reason == null ? "" : reason));
+                    "name.skipped", List.of(printableName(), reason == null ? UserMessage.verbatim("") : reason));
         }
     }
 
@@ -68,7 +69,7 @@ public final class SafeLocalName {
      * Refuses a name that already exists locally as a symbolic link, which could point anywhere.
      */
     public static Decision resolve(Path folder, String remoteName) {
-        String why = problemWith(remoteName);
+        UserMessage why = problemWith(remoteName);
         if (why != null) {
             return refused(remoteName, why);
         }
@@ -77,14 +78,14 @@ public final class SafeLocalName {
         try {
             candidate = base.resolve(remoteName).normalize();
         } catch (InvalidPathException e) {
-            return refused(remoteName, "the name cannot be a file name on this system (" + e.getReason() + ")");
+            return refused(remoteName, UserMessage.of("name.invalidHere", e.getReason()));
         }
         // Final guard, whatever the rules above missed: exactly one level below the folder.
         if (!candidate.startsWith(base) || candidate.equals(base) || !base.equals(candidate.getParent())) {
-            return refused(remoteName, "the name would leave the folder");
+            return refused(remoteName, UserMessage.of("name.leaves"));
         }
         if (Files.isSymbolicLink(candidate)) {
-            return refused(remoteName, "a symbolic link with this name already exists in the local folder");
+            return refused(remoteName, UserMessage.of("name.symlinkThere"));
         }
         return new Decision(remoteName, candidate, null);
     }
@@ -97,7 +98,7 @@ public final class SafeLocalName {
     public static Decision resolve(Path folder, List<String> remoteSegments) {
         String joined = String.join("/", remoteSegments);
         if (remoteSegments.isEmpty()) {
-            return refused(joined, "the name is empty");
+            return refused(joined, UserMessage.of("name.empty"));
         }
         Path current = folder.toAbsolutePath().normalize();
         for (int i = 0; i < remoteSegments.size(); i++) {
@@ -107,13 +108,13 @@ public final class SafeLocalName {
             }
             boolean last = i == remoteSegments.size() - 1;
             if (!last && Files.exists(d.path(), LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(d.path(), LinkOption.NOFOLLOW_LINKS)) {
-                return refused(joined, "\"" + printable(remoteSegments.get(i)) + "\" is a file in the local folder, not a folder");
+                return refused(joined, UserMessage.of("name.fileNotFolder", printable(remoteSegments.get(i))));
             }
             current = d.path();
         }
         Path base = folder.toAbsolutePath().normalize();
         if (!current.startsWith(base)) {
-            return refused(joined, "the name would leave the folder");
+            return refused(joined, UserMessage.of("name.leaves"));
         }
         return new Decision(joined, current, null);
     }
@@ -124,40 +125,40 @@ public final class SafeLocalName {
     }
 
     /** Null when the name is acceptable as a single file name, else the reason in words. */
-    static String problemWith(String name) {
+    static UserMessage problemWith(String name) {
         if (name == null || name.isEmpty()) {
-            return "the name is empty";
+            return UserMessage.of("name.empty");
         }
         if (name.equals(".")) {
-            return "'.' is the folder itself, not a file";
+            return UserMessage.of("name.dot");
         }
         if (name.equals("..")) {
-            return "'..' would leave the folder";
+            return UserMessage.of("name.dotDot");
         }
         if (name.indexOf('\0') >= 0 || name.chars().anyMatch(Character::isISOControl)) {
-            return "the name contains NUL or control characters";
+            return UserMessage.of("name.control");
         }
         if (name.indexOf('/') >= 0) {
-            return name.startsWith("/") ? "the name is an absolute path" : "the name contains '/'";
+            return UserMessage.of(name.startsWith("/") ? "name.absolute" : "name.slash");
         }
         if (name.indexOf('\\') >= 0) {
-            return "the name contains '\\'";
+            return UserMessage.of("name.backslash");
         }
         if (DRIVE.matcher(name).matches()) {
-            return "the name is an absolute path (it starts with a Windows drive letter)";
+            return UserMessage.of("name.drive");
         }
         if (name.endsWith(".") || name.endsWith(" ")) {
             // Windows drops them, so "a." would overwrite "a"; ".." is handled above.
-            return "the name ends with a dot or a space";
+            return UserMessage.of("name.trailing");
         }
         if (isWindowsReserved(name)) {
-            return "the name is a Windows reserved name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with or without extension)";
+            return UserMessage.of("name.reserved");
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            return "the name is longer than " + MAX_NAME_BYTES + " bytes";
+            return UserMessage.of("name.tooLong", MAX_NAME_BYTES);
         }
         if (hasLoneSurrogate(name)) {
-            return "the name is not valid Unicode";
+            return UserMessage.of("name.notUnicode");
         }
         return null;
     }
@@ -184,7 +185,7 @@ public final class SafeLocalName {
         return false;
     }
 
-    private static Decision refused(String name, String reason) {
+    private static Decision refused(String name, UserMessage reason) {
         return new Decision(name, null, reason);
     }
 

@@ -77,7 +77,7 @@ final class TransferActions implements PaneHost {
                     if (s != null) {
                         s.report(d::skippedNotice);
                     }
-                    status.accept(d.warning());
+                    status.accept(d.warning().render(text.locale()));
                     continue;
                 }
                 submit(Direction.DOWNLOAD, e.directory(), e.path(), d.path().toString(), e.size());
