@@ -86,12 +86,12 @@ final class DataConnector {
                 throw e;
             }
             DataMode other = mode.other();
-            notice(Severity.WARNING, "fallback", methodName(mode), e.getMessage(), methodName(other));
+            notice(Severity.WARNING, "fallback", methodName(mode), UserMessage.of(e), methodName(other));
             Socket s = openIn(other, command, argument, restartOffset);
             if (s != null) {
                 state.fellBackTo(other);
-                bus.publish(new ProtocolEvent.ModeChanged(Instant.now(), controlId, methodName(other),
-                        methodName(mode) + " failed and " + methodName(other) + " worked; kept for this session"));
+                bus.publish(new ProtocolEvent.ModeChanged(Instant.now(), controlId, UserMessage.command(methodName(other)),
+                        UserMessage.of("mode.fellBack", methodName(mode), methodName(other))));
             }
             return s;
         }

@@ -186,9 +186,9 @@ public final class FtpSession implements AutoCloseable {
     /** Changes the data-connection mode; the next data connection uses it. Any thread. */
     public void setMode(DataMode dataMode, ExtendedMode extended) {
         mode.choose(dataMode, extended);
-        String method = dataMode == DataMode.PASSIVE ? "passive (PASV/EPSV)" : "active (PORT/EPRT)";
+        UserMessage method = UserMessage.of(dataMode == DataMode.PASSIVE ? "mode.passive" : "mode.active");
         bus.publish(new ProtocolEvent.ModeChanged(Instant.now(), id, method,
-                "chosen by the user (extended commands: " + extended.name().toLowerCase() + "); used from the next data connection"));
+                UserMessage.of("mode.byUser", extended.name().toLowerCase(java.util.Locale.ROOT))));
     }
 
     public String pwd() throws FtpException {

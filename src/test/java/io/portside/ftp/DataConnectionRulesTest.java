@@ -67,7 +67,7 @@ class DataConnectionRulesTest {
             TcpFailed failed = fx.events.await(TcpFailed.class, f -> !f.connection().isControl());
             assertEquals("127.0.0.2", failed.remote().getAddress().getHostAddress());
             assertEquals(FailureCause.REFUSED, failed.cause());
-            fx.events.await(ModeChanged.class, m -> m.method().equals("PORT"));
+            fx.events.await(ModeChanged.class, m -> m.method().toString().equals("PORT"));
             List<String> verbs = fx.events.of(CommandSent.class).stream().map(CommandSent::verb)
                     .filter(v -> v.equals("PASV") || v.equals("PORT")).toList();
             assertEquals(List.of("PASV", "PORT", "PORT"), verbs, "one PASV, then PORT kept for the session");

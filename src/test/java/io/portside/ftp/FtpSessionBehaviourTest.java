@@ -166,7 +166,13 @@ class FtpSessionBehaviourTest {
             s.setMode(DataMode.ACTIVE, ExtendedMode.NEVER);
             s.list(null);
         }
-        fx.events.await(ModeChanged.class, m -> m.reason().contains("chosen by the user"));
+        fx.events.await(ModeChanged.class, m -> m.reason().toString().contains("chosen by the user"));
+        ModeChanged change = fx.events.of(ModeChanged.class).get(0);
+        assertEquals("data connections now use active (PORT/EPRT): chosen by the user (extended commands: never);"
+                + " used from the next data connection", new io.portside.ftp.event.LogFormatter(java.util.Locale.ROOT)
+                .format(change).text());
+        assertEquals("数据连接现在使用 主动模式（PORT/EPRT）：由用户选择（扩展命令：never）；从下一个数据连接起使用",
+                new io.portside.ftp.event.LogFormatter(java.util.Locale.SIMPLIFIED_CHINESE).format(change).text());
         List<String> verbs = fx.events.of(CommandSent.class).stream().map(CommandSent::verb)
                 .filter(v -> v.equals("PASV") || v.equals("PORT")).toList();
         assertEquals(List.of("PASV", "PORT"), verbs);

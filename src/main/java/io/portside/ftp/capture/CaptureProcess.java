@@ -1,5 +1,6 @@
 package io.portside.ftp.capture;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.capture.CaptureUnavailableException.Reason;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -46,9 +47,11 @@ final class CaptureProcess implements AutoCloseable {
                     stderr.join(500);
                     c.stop();
                     c.close();
-                    String said = c.errors().isEmpty() ? (exited ? "it exited with code " + p.exitValue()
-                            : "it did not say it listens within " + LISTEN_WAIT.toSeconds() + " s") : c.errors();
-                    throw new CaptureUnavailableException(CaptureTool.meansNoPermission(said)
+                    // what the tool printed is its own words; what it did not say is put in ours
+                    Object said = !c.errors().isEmpty() ? c.errors() : exited
+                            ? UserMessage.of("capture.exited", p.exitValue())
+                            : UserMessage.of("capture.silent", LISTEN_WAIT.toSeconds());
+                    throw new CaptureUnavailableException(CaptureTool.meansNoPermission(c.errors())
                             ? Reason.NO_PERMISSION : Reason.FAILED, tool.name(), said);
                 }
             }

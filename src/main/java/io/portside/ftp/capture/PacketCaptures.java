@@ -1,5 +1,6 @@
 package io.portside.ftp.capture;
 
+import io.portside.ftp.UserMessage;
 import io.portside.ftp.event.ProtocolEvent.Notice;
 import io.portside.ftp.event.ProtocolEventBus;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class PacketCaptures implements AutoCloseable {
             unavailable(e);
         } catch (IOException e) {
             unavailable(new CaptureUnavailableException(CaptureUnavailableException.Reason.FAILED,
-                    "the capture file " + captureFile, e.getMessage()));
+                    UserMessage.of("capture.file", captureFile), UserMessage.of(e)));
         }
     }
 

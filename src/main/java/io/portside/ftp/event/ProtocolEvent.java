@@ -109,7 +109,7 @@ public sealed interface ProtocolEvent {
     }
 
     /** The data-connection method in use changed: a user toggle or an automatic fallback. */
-    record ModeChanged(Instant time, ConnectionId connection, String method, String reason)
+    record ModeChanged(Instant time, ConnectionId connection, UserMessage method, UserMessage reason)
             implements ProtocolEvent {
     }
 
