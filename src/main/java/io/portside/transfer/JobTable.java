@@ -58,14 +58,14 @@ final class JobTable {
     }
 
     /** Puts back a saved job (see {@link QueueStore}). */
-    long restore(TransferJob job, JobState state, String renamedTarget, String partPath, String message, long done,
+    long restore(TransferJob job, JobState state, String renamedTarget, String partPath, UserMessage message, long done,
                  long total) {
         synchronized (lock) {
             // a saved job comes back paused, failed (to be retried) or queued
             QueuedJob e = newEntry(0, job, state == JobState.PAUSED || state == JobState.FAILED ? state : JobState.QUEUED);
             e.renamedTarget = renamedTarget;
             e.partPath = partPath;
-            e.message = message == null ? null : UserMessage.verbatim(message); // saved in English
+            e.message = message;
             e.bytesDone = done;
             e.bytesTotal = job.directory() ? -1 : total;
             order.add(e);

@@ -126,17 +126,19 @@ public final class QueueStore {
     /**
      * @param done bytes transferred when saved, @param total the size then known; both null in files of before
      * @param deletes a synchronization's delete (null, read as false, in files of before)
+     * @param message the message in English, for a person reading the file (and all files of before have)
+     * @param words   the message as key and arguments, what a restart shows in the window's language
      */
     record SavedJob(String direction, boolean directory, int site, String source, String target, String conflict,
                     long size, Long modified, String state, String renamedTarget, String partPath, String message,
-                    Long done, Long total, Boolean deletes) {
+                    Long done, Long total, Boolean deletes, SavedWords words) {
     }
 
     record SavedQueue(int version, List<SavedSite> sites, List<SavedJob> jobs) {
     }
 
     /** A saved job, read back and checked. */
-    private record Loaded(TransferJob job, JobState state, String renamedTarget, String partPath, String message,
+    private record Loaded(TransferJob job, JobState state, String renamedTarget, String partPath, UserMessage message,
                           long done, long total) {
     }
 
@@ -192,7 +194,8 @@ public final class QueueStore {
                     j.modifiedHint() == null ? null : j.modifiedHint().toEpochMilli(), state.name(),
                     orNull(to, e.renamedTarget), orNull(to, e.partPath),
                     e.message == null ? null : e.message.toString(), e.bytesDone,
-                    j.directory() ? null : e.bytesTotal, j.deletes() ? Boolean.TRUE : null));
+                    j.directory() ? null : e.bytesTotal, j.deletes() ? Boolean.TRUE : null,
+                    e.message == null ? null : SavedWords.of(e.message)));
         }
     }
 
@@ -267,7 +270,9 @@ public final class QueueStore {
             if (state != JobState.QUEUED && state != JobState.PAUSED && state != JobState.FAILED) {
                 throw new Damage(UserMessage.of("queue.badState", state));
             }
-            jobs.add(new Loaded(job, state, j.renamedTarget(), j.partPath(), j.message(), done(job, j),
+            UserMessage message = j.words() != null ? j.words().toMessage()
+                    : j.message() == null ? null : UserMessage.verbatim(j.message()); // files of before: English
+            jobs.add(new Loaded(job, state, j.renamedTarget(), j.partPath(), message, done(job, j),
                     j.total() == null || j.total() < 0 ? job.sizeHint() : j.total()));
         }
         return jobs;

@@ -278,7 +278,7 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     /** Puts back a saved job (see {@link QueueStore}). */
-    long restore(TransferJob job, JobState state, String renamedTarget, String partPath, String message, long done,
+    long restore(TransferJob job, JobState state, String renamedTarget, String partPath, UserMessage message, long done,
                  long total) {
         return jobs.restore(job, state, renamedTarget, partPath, message, done, total);
     }

@@ -64,6 +64,9 @@ class QueueRestartTest {
                 assertEquals(JobState.PAUSED, jobs.get(1).state(), "paused stays paused");
                 assertEquals(JobState.QUEUED, jobs.get(2).state());
                 assertNull(jobs.get(0).job().site().password());
+                // kept as key and arguments: the Chinese window says it in Chinese after the restart
+                assertEquals("paused when the queue closed", jobs.get(0).message());
+                assertEquals("队列关闭时已暂停", jobs.get(0).words().render(java.util.Locale.SIMPLIFIED_CHINESE));
                 f.queue.start();
                 f.awaitIdle();
                 assertEquals("third", Files.readString(local.resolve("third.txt")));
