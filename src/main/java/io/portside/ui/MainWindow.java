@@ -115,7 +115,8 @@ public final class MainWindow implements AutoCloseable {
         connection.setCapture(capture);
         transfers = new Transfers(connection, bus, tlsPolicy, () -> stage, text, bridge,
                 settings.preferences.applyTo(QueueSettings.defaults().withTransferType(settings.transferType())),
-                new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage),
+                new RestoredPasswords(sites, new MasterPasswordGate(sites, text, ioWorker, bridge), text, () -> stage,
+                        () -> connection.connectedSite().get()),
                 capture);
 
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status,

@@ -96,6 +96,32 @@ class QueueRestartWindowTest extends WindowFixture {
     }
 
     @Test
+    void aRestoredJobResumedWhileConnectedToItsSiteUsesThatConnectionsPasswordAndIsWordedInChinese() throws Exception {
+        window.transferQueue().setSpeedLimit(300_000);
+        connectAndWaitForListing();
+        clickOn(row("#remoteTable", "big.bin"));
+        type(KeyCode.ENTER);
+        waitUntil("big.bin downloading", () -> queued("big.bin") && job("big.bin").bytesDone() > 0);
+
+        restartWindow(() -> { // the user chose Chinese before quitting
+            Path file = configDir().resolve("settings.json");
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+            json.writeValue(file.toFile(), tree.put("language", "zh_CN"));
+        });
+
+        waitUntil("big.bin back, paused", () -> queued("big.bin") && job("big.bin").state() == JobState.PAUSED);
+        assertEquals("队列关闭时已暂停", call(() -> lookup("#queueTable .table-row-cell").queryAll().stream()
+                .flatMap(r -> r.lookupAll(".table-cell").stream()).map(c -> ((javafx.scene.control.Labeled) c).getText())
+                .filter("队列关闭时已暂停"::equals).findFirst().orElse("")), "the cut-off job's message, in the window's language");
+        connectAndWaitForListing(); // the user logs in to the same site, typing the password
+        queueMenu("big.bin", "继续");
+        waitUntil("big.bin done", 30, () -> job("big.bin").state() == JobState.DONE);
+        assertTrue(lookup("#askPasswordDialog").queryAll().isEmpty(), "the connection's password was used, not asked for");
+        assertArrayEquals(big, Files.readAllBytes(localRoot.resolve("big.bin")));
+    }
+
+    @Test
     void aDamagedQueueFileIsSaidInWordsAndKeptAside() throws Exception {
         restartWindow(() -> Files.writeString(configDir().resolve("queue.json"), "{\"version\":1,\"jobs\":[{\"dir"));
         waitUntil("the error is shown", () -> !lookup("#errorDialog").queryAll().isEmpty());

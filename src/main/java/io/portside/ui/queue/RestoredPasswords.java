@@ -17,9 +17,10 @@ import javafx.application.Platform;
 import javafx.stage.Window;
 
 /**
- * The password of a site whose jobs came back from the saved queue (which keeps none): from
- * the vault when a saved site with the same address and user stores one (the master password
- * is asked for if the vault is locked), else typed by the user. Called on a queue worker, which
+ * The password of a site whose jobs came back from the saved queue (which keeps none): the
+ * window's own connection's when it is logged in to that site as that user (as FileZilla does),
+ * else from the vault when a saved site with the same address and user stores one (the master
+ * password is asked for if the vault is locked), else typed by the user. Called on a queue worker, which
  * waits while the dialog is open on the FX thread; the queue asks once per site.
  */
 public final class RestoredPasswords implements Function<Site, String> {
@@ -27,36 +28,47 @@ public final class RestoredPasswords implements Function<Site, String> {
     private final MasterPasswordGate gate;
     private final UiText text;
     private final Supplier<Window> owner;
+    private final Supplier<Site> connected;
 
-    public RestoredPasswords(SiteStore sites, MasterPasswordGate gate, UiText text, Supplier<Window> owner) {
+    /** @param connected the site the window is connected to now (with its password), or null; read on the FX thread */
+    public RestoredPasswords(SiteStore sites, MasterPasswordGate gate, UiText text, Supplier<Window> owner,
+                             Supplier<Site> connected) {
         this.sites = sites;
         this.gate = gate;
         this.text = text;
         this.owner = owner;
+        this.connected = connected;
+    }
+
+    /** What the FX thread found: a password (the connection's, or typed), or whether the vault was unlocked. */
+    private record Answer(char[] password, boolean vaultUnlocked) {
     }
 
     @Override
     public String apply(Site site) {
         Optional<SiteProfile> saved = sites.storingPasswordOf(site);
-        CompletableFuture<char[]> typed = new CompletableFuture<>();
-        CompletableFuture<Boolean> unlocked = new CompletableFuture<>();
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                if (saved.isPresent()) {
-                    unlocked.complete(gate.unlock(owner.get()));
+                Site live = connected.get();
+                if (live != null && live.password() != null && live.toString().equals(site.toString())) {
+                    answer.complete(new Answer(live.password().toCharArray(), false)); // toString: scheme, user, host, port
+                } else if (saved.isPresent()) {
+                    answer.complete(new Answer(null, gate.unlock(owner.get())));
                 } else {
-                    typed.complete(PasswordPrompt.ask(owner.get(), text, site.toString(), site.user()).orElse(null));
+                    answer.complete(new Answer(PasswordPrompt.ask(owner.get(), text, site.toString(), site.user())
+                            .orElse(null), false));
                 }
             } catch (RuntimeException e) {
-                unlocked.complete(false);
-                typed.complete(null);
+                answer.complete(new Answer(null, false));
             }
         });
         try {
-            if (saved.isEmpty()) {
-                return text(typed.get());
+            Answer a = answer.get();
+            if (a.password() != null || saved.isEmpty()) {
+                return text(a.password());
             }
-            return unlocked.get() ? text(sites.password(saved.get().name())) : null;
+            return a.vaultUnlocked() ? text(sites.password(saved.get().name())) : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the queue is closing
             return null;
