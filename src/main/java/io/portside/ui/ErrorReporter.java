@@ -26,7 +26,7 @@ final class ErrorReporter {
 
     /** @param what the sentence's subject, e.g. "Could not connect" */
     void show(String what, Throwable e) {
-        status.accept(what + ": " + UserMessage.textOf(e, text.locale()));
+        status.accept(text.get("error.status", what, UserMessage.textOf(e, text.locale())));
         ErrorDialog.show(window.get(), text, what, e instanceof FtpException || e instanceof IOException ? e
                 : new IOException(String.valueOf(e.getMessage()), e));
     }

@@ -26,6 +26,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -129,6 +130,7 @@ public final class FilePane extends VBox {
         b.getStyleClass().add("tool-button");
         b.setTooltip(new Tooltip(text.get(key)));
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE); // never "..." for its glyph, even while the window is narrow
         b.setOnAction(e -> action.run());
         return b;
     }
