@@ -8,4 +8,9 @@ public enum JobState {
     public boolean isFinished() {
         return this == DONE || this == FAILED || this == SKIPPED || this == CANCELLED;
     }
+
+    /** The user's Retry applies (see {@link JobStateMachine}): paused, failed, skipped or cancelled. */
+    public boolean canRetry() {
+        return JobStateMachine.retryable(this);
+    }
 }

@@ -1,5 +1,6 @@
 package io.portside.transfer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.portside.ftp.UserMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param args the arguments of a keyed message (null for text)
  * @param text the text, when {@code key} is null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL) // {"text": "..."} or {"key": "...", "args": [...]}
 record SavedWords(String key, List<SavedWords> args, String text) {
 
     static SavedWords of(UserMessage m) {

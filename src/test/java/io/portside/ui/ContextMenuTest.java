@@ -79,6 +79,12 @@ class ContextMenuTest extends WindowFixture {
         waitUntil("done row", () -> rowCount("#queueTable") == 1);
         openMenuOn(lookup("#queueTable .table-row-cell")
                 .match(n -> n instanceof TableRow<?> r && r.getItem() != null).queryAs(Node.class));
+        // only what applies to a finished job can be chosen
+        java.util.Map<String, Boolean> disabled = call(() -> lookup("#queueTable").queryAs(javafx.scene.control.TableView.class)
+                .getContextMenu().getItems().stream().collect(java.util.stream.Collectors.toMap(
+                        javafx.scene.control.MenuItem::getId, javafx.scene.control.MenuItem::isDisable)));
+        assertEquals(java.util.Map.of("queue.pause", true, "queue.resume", true, "queue.cancel", true, "queue.retry", true,
+                "queue.remove", false, "queue.openFolder", false), disabled);
         clickOn("Remove from list");
         waitUntil("row removed", () -> rowCount("#queueTable") == 0);
     }

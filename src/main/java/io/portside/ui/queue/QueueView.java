@@ -167,7 +167,19 @@ public final class QueueView extends BorderPane {
                 openFolder.accept(j.job().directory() ? p : p.toAbsolutePath().getParent());
             }
         });
-        return new ContextMenu(pause, resume, cancel, retry, remove, open);
+        ContextMenu menu = new ContextMenu(pause, resume, cancel, retry, remove, open);
+        // what applies to at least one of the selected jobs, as FileZilla's queue menu greys out the rest
+        menu.setOnShowing(e -> {
+            List<JobState> states = table.getSelectionModel().getSelectedItems().stream()
+                    .map(r -> r.progress().state()).toList();
+            pause.setDisable(states.stream().noneMatch(st -> st == JobState.QUEUED || st == JobState.RUNNING));
+            resume.setDisable(!states.contains(JobState.PAUSED));
+            cancel.setDisable(states.stream().allMatch(JobState::isFinished));
+            retry.setDisable(states.stream().noneMatch(JobState::canRetry));
+            remove.setDisable(states.isEmpty());
+            open.setDisable(states.size() != 1);
+        });
+        return menu;
     }
 
     private MenuItem item(String key, Runnable r) {
