@@ -5,8 +5,9 @@ import io.portside.files.FileEntry;
 /**
  * Answers "the target exists, what now?" for the workers: by the job's or the queue's policy,
  * or, under {@link ConflictPolicy#ASK}, by asking the user. Questions go out one at a time, so
- * two workers never open two dialogs, and an "apply to all" answer is kept until the queue's
- * policy changes.
+ * two workers never open two dialogs, and an "apply to all" answer holds for the batch under
+ * way (as FileZilla's "apply to current queue only"): until no job is queued or running, or the
+ * queue's policy changes.
  */
 final class ConflictAsker {
     private final QueueContext ctx;

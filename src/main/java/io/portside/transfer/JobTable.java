@@ -31,11 +31,13 @@ final class JobTable {
     /** Removed while running: counted as running until the worker lets go. */
     private final Set<QueuedJob> pendingRemoval = new HashSet<>();
     private final int[] counts = new int[JobState.values().length];
+    private final QueueContext ctx;
     private long nextId = 1;
     /** Every job before this index is finished, so the search for work starts here. */
     private int scanFrom;
 
     JobTable(QueueContext ctx) {
+        this.ctx = ctx;
         this.lock = ctx.lock;
         this.progress = ctx.progress;
     }
@@ -105,6 +107,10 @@ final class JobTable {
         counts[e.state.ordinal()]--;
         counts[s.ordinal()]++;
         e.state = s;
+        if (counts[JobState.QUEUED.ordinal()] == 0 && counts[JobState.RUNNING.ordinal()] == 0) {
+            // the batch is through: an "apply to all" answer was for it, not for the next drop
+            ctx.conflicts.forgetAnswerForAll();
+        }
         if (s != JobState.FAILED) {
             e.failure = null; // retried: the old exception no longer applies
         }

@@ -126,8 +126,12 @@ class ConflictPolicyTest {
             f.queue.start();
             f.queue.add(TransferJob.downloadTree(f.site, "/", dir.toString()));
             f.awaitIdle();
+            assertEquals(1, asked.size(), "asked once, then the answer applied to all");
+            // that batch is through: the next one that meets a conflict asks again, not silently overwrites
+            f.queue.add(TransferJob.download(f.site, "/f0", dir.resolve("f0").toString()));
+            f.awaitIdle();
+            assertEquals(2, asked.size(), "a later drop is a new batch");
         }
-        assertEquals(1, asked.size(), "asked once, then the answer applied to all");
         assertEquals(7, asked.get(0).target().size() + 0 * asked.get(0).source().size());
         for (int i = 0; i < 5; i++) {
             assertEquals("remote " + i, Files.readString(dir.resolve("f" + i)));
