@@ -4,9 +4,8 @@ import io.portside.files.FileEntry;
 import java.util.List;
 
 /**
- * The drag in progress between the window's two panes: where it started and what it carries.
- * The dragboard only marks such drags ({@link PaneDragAndDrop#PORTSIDE_FILES}); the entries,
- * with their sizes and folder flags, stay here. One per window, shared by both panes.
+ * The drag in progress between the window's two panes: where it started and what it carries
+ * (the entries, with their sizes and folder flags). One per window, shared by both panes.
  */
 public final class DragSession {
     FilePane source;

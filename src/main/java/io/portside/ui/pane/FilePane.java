@@ -21,7 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.MouseButton;
@@ -189,7 +188,6 @@ public final class FilePane extends VBox {
         // rows never move under a press: a listing that arrives meanwhile waits for the release
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> model.hold(true));
         table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> model.hold(false));
-        table.addEventFilter(DragEvent.DRAG_DONE, e -> model.hold(false));
         table.setRowFactory(t -> {
             TableRow<FileEntry> row = new MarkedRow();
             row.setOnMouseClicked(e -> {

@@ -1,13 +1,12 @@
 package io.portside.ui.pane;
 
 import io.portside.files.FileEntry;
-import java.io.File;
-import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.MouseDragEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 
 /**
@@ -15,10 +14,14 @@ import javafx.scene.input.TransferMode;
  * from the other pane or, on the remote side, files from the system's file manager. Dropping
  * on a folder row targets that folder, elsewhere the pane's current folder; the target is
  * highlighted (style class {@code drop-target}) while hovered.
+ *
+ * <p>Between the two panes the drag is JavaFX's own press-drag-release gesture, not the
+ * platform's drag and drop: on Linux (GTK, JavaFX 21) a platform drag leaves the pointer
+ * grabbed by the window, so the dialog a drop can open (a conflict, a password) never gets a
+ * click (JDK-8346932; found walking journey 4). Drops from the file manager are platform
+ * drags by nature, and only arrive here.
  */
 final class PaneDragAndDrop {
-    /** Marks a drag that started in one of our panes. */
-    static final DataFormat PORTSIDE_FILES = new DataFormat("application/x-portside-files");
     private static final String HIGHLIGHT = "drop-target";
 
     private final FilePane pane;
@@ -38,20 +41,36 @@ final class PaneDragAndDrop {
     }
 
     void installOnTable() {
+        // from the other pane
+        table.addEventHandler(MouseDragEvent.MOUSE_DRAG_ENTERED, e -> highlight(fromOtherPane()));
+        table.addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> highlight(false));
+        table.addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> {
+            highlight(false);
+            if (fromOtherPane()) {
+                dropHere(pane.model().folder().get());
+                e.consume();
+            }
+        });
+        // the drag ends wherever the button is released: a drop elsewhere is no drop
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(() -> {
+            if (session.source == pane) { // after the target's MOUSE_DRAG_RELEASED, whichever comes first
+                session.clear();
+            }
+        }));
+        // from the file manager
         table.setOnDragOver(e -> {
-            if (acceptable(e)) {
+            if (fromDesktop(e)) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
         });
-        table.setOnDragEntered(e -> {
-            if (acceptable(e) && !pane.getStyleClass().contains(HIGHLIGHT)) {
-                pane.getStyleClass().add(HIGHLIGHT);
-            }
-        });
-        table.setOnDragExited(e -> pane.getStyleClass().removeAll(HIGHLIGHT));
+        table.setOnDragEntered(e -> highlight(fromDesktop(e)));
+        table.setOnDragExited(e -> highlight(false));
         table.setOnDragDropped(e -> {
-            pane.getStyleClass().removeAll(HIGHLIGHT);
-            e.setDropCompleted(drop(e, pane.model().folder().get()));
+            highlight(false);
+            if (fromDesktop(e)) {
+                host.droppedFromDesktop(e.getDragboard().getFiles(), pane, pane.model().folder().get());
+                e.setDropCompleted(true);
+            }
             e.consume();
         });
     }
@@ -64,62 +83,70 @@ final class PaneDragAndDrop {
             if (!table.getSelectionModel().getSelectedItems().contains(row.getItem())) {
                 table.getSelectionModel().clearAndSelect(row.getIndex());
             }
-            start(row);
+            session.start(pane, pane.selection());
+            row.startFullDrag();
             e.consume();
         });
+        row.addEventHandler(MouseDragEvent.MOUSE_DRAG_ENTERED, e -> highlightRow(row, isFolder(row) && fromOtherPane()));
+        row.addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> highlightRow(row, false));
+        row.addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> {
+            highlightRow(row, false);
+            if (isFolder(row) && fromOtherPane()) {
+                highlight(false);
+                dropHere(row.getItem().path());
+                e.consume();
+            }
+        });
         row.setOnDragOver(e -> {
-            if (!row.isEmpty() && row.getItem().directory() && acceptable(e)) {
+            if (isFolder(row) && fromDesktop(e)) {
                 e.acceptTransferModes(TransferMode.COPY);
-                if (!row.getStyleClass().contains(HIGHLIGHT)) {
-                    row.getStyleClass().add(HIGHLIGHT);
-                }
+                highlightRow(row, true);
                 e.consume();
             }
         });
-        row.setOnDragExited(e -> row.getStyleClass().removeAll(HIGHLIGHT));
+        row.setOnDragExited(e -> highlightRow(row, false));
         row.setOnDragDropped(e -> {
-            if (!row.isEmpty() && row.getItem().directory()) {
-                row.getStyleClass().removeAll(HIGHLIGHT);
-                e.setDropCompleted(drop(e, row.getItem().path()));
+            if (isFolder(row) && fromDesktop(e)) {
+                highlightRow(row, false);
+                host.droppedFromDesktop(e.getDragboard().getFiles(), pane, row.getItem().path());
+                e.setDropCompleted(true);
                 e.consume();
             }
         });
     }
 
-    private void start(TableRow<FileEntry> row) {
-        List<FileEntry> entries = pane.selection();
-        var db = row.startDragAndDrop(TransferMode.COPY);
-        ClipboardContent c = new ClipboardContent();
-        c.put(PORTSIDE_FILES, remote() ? "remote" : "local");
-        c.putString(String.join("\n", entries.stream().map(FileEntry::path).toList()));
-        if (!remote()) {
-            // so local files can also be dropped into other applications
-            c.putFiles(entries.stream().map(en -> new File(en.path())).toList());
-        }
-        db.setContent(c);
-        db.setDragView(row.snapshot(null, null));
-        session.start(pane, entries);
+    private static boolean isFolder(TableRow<FileEntry> row) {
+        return !row.isEmpty() && row.getItem().directory();
     }
 
-    private boolean acceptable(DragEvent e) {
-        var db = e.getDragboard();
-        if (db.hasContent(PORTSIDE_FILES)) {
-            return session.source != null && session.source != pane;
-        }
-        return db.hasFiles() && remote();
+    /** A drag that started in the other pane is under way. */
+    private boolean fromOtherPane() {
+        return session.source != null && session.source != pane;
     }
 
-    private boolean drop(DragEvent e, String folder) {
-        var db = e.getDragboard();
-        if (db.hasContent(PORTSIDE_FILES) && session.source != null && session.source != pane) {
-            host.dropped(session.source, session.entries, pane, folder);
-            session.clear();
-            return true;
+    /** Files from the system's file manager; they can only go up, to the server. */
+    private boolean fromDesktop(DragEvent e) {
+        return e.getDragboard().hasFiles() && remote();
+    }
+
+    private void dropHere(String folder) {
+        FilePane from = session.source;
+        var entries = session.entries;
+        session.clear();
+        host.dropped(from, entries, pane, folder);
+    }
+
+    private void highlight(boolean on) {
+        pane.getStyleClass().removeAll(HIGHLIGHT);
+        if (on) {
+            pane.getStyleClass().add(HIGHLIGHT);
         }
-        if (db.hasFiles() && remote()) {
-            host.droppedFromDesktop(db.getFiles(), pane, folder);
-            return true;
+    }
+
+    private static void highlightRow(TableRow<FileEntry> row, boolean on) {
+        row.getStyleClass().removeAll(HIGHLIGHT);
+        if (on) {
+            row.getStyleClass().add(HIGHLIGHT);
         }
-        return false;
     }
 }
