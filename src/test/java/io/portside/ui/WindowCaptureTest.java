@@ -200,6 +200,51 @@ class WindowCaptureTest extends WindowFixture {
         assertEquals("SYN seq " + loggedSyn.seq(), workerSyn.label());
     }
 
+    /** Connection › Diagnose connection…: each of the doctor's sessions is captured too, and can be picked in the diagram. */
+    @Test
+    void theDoctorsSessionsAreCapturedAndDrawnWithTheirPackets() throws Exception {
+        String text;
+        try {
+            interact(() -> {
+                lookup("#host").queryTextInputControl().setText(server.host());
+                lookup("#port").queryTextInputControl().setText(String.valueOf(server.port()));
+                lookup("#user").queryTextInputControl().setText(server.user());
+                lookup("#password").queryTextInputControl().setText(server.password());
+            });
+            clickOn("Connection");
+            clickOn("Diagnose connection…");
+            waitUntil("diagnosis finished", 60, () -> "Done.".equals(call(() -> lookup("#diagnoseProgress")
+                    .queryLabeled().getText())));
+            clickOn((javafx.scene.Node) call(() -> lookup("#diagnoseDialog").queryAs(javafx.scene.control.DialogPane.class)
+                    .lookupButton(javafx.scene.control.ButtonType.CLOSE)));
+            // the owner is "diag PASV": the pattern's owner is its last word
+            waitUntil("the doctor's PASV handshakes are logged", 20, () -> logged(logText()).stream()
+                    .filter(p -> p.owner().equals("PASV") && p.connection().startsWith("data#")).count() >= 3);
+            text = logText();
+        } finally {
+            witness.stop();
+        }
+        List<Logged> all = logged(text);
+        String controlId = all.stream().filter(p -> p.owner().equals("PASV") && p.connection().startsWith("ctl#"))
+                .findFirst().orElseThrow().connection(); // the doctor numbers its sessions: login is 1
+        List<Logged> control = handshake(all, "PASV", controlId, text);
+        assertEquals(server.port(), control.get(0).destinationPort(), text);
+        String dataId = all.stream().filter(p -> p.owner().equals("PASV") && p.connection().startsWith("data#"))
+                .findFirst().orElseThrow().connection();
+        handshake(all, "PASV", dataId, text);
+
+        interact(() -> lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        DiagramTab tab = call(() -> window.diagramTab());
+        ConnectionId pasv = call(() -> tab.picker().getItems().stream().filter(c -> c.owner().equals("diag PASV"))
+                .findFirst().orElse(null));
+        assertNotNull(pasv, "the doctor's PASV session can be picked: " + call(() -> tab.picker().getItems()));
+        interact(() -> tab.picker().setValue(pasv));
+        DiagramView view = call(tab::view);
+        assertEquals("SYN-ACK seq " + control.get(1).seq() + " ack " + control.get(1).ack(),
+                call(() -> firstPacket(view, "SYN-ACK", controlId)).label());
+        assertEquals("TCP rows: captured packets", call(() -> lookup("#diagramSource").queryLabeled().getText()));
+    }
+
     private static long sizeOf(Path p) {
         try {
             return Files.size(p);
