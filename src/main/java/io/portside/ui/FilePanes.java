@@ -47,10 +47,20 @@ final class FilePanes {
         split.setId("paneSplit");
     }
 
-    /** The folder the local pane opens in: the one remembered from last time if it still exists. */
-    static Path startFolder(String remembered) {
-        return remembered != null && Files.isDirectory(Path.of(remembered))
-                ? Path.of(remembered) : Path.of(System.getProperty("user.home"));
+    /**
+     * The folder the local pane opens in: the one remembered from last time if it still exists,
+     * else the home folder, else (a service account's home such as {@code /nonexistent}) the
+     * working folder or the file system's root, so the pane never opens on an error.
+     */
+    static Path startFolder(String remembered, Path home) {
+        if (remembered != null && Files.isDirectory(Path.of(remembered))) {
+            return Path.of(remembered);
+        }
+        if (Files.isDirectory(home)) {
+            return home;
+        }
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here) ? here : here.getRoot();
     }
 
     FilePane local() {

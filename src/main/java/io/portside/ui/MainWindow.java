@@ -121,7 +121,7 @@ public final class MainWindow implements AutoCloseable {
 
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status,
                 this::queuedStatus);
-        panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder), connection,
+        panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder, Path.of(System.getProperty("user.home"))), connection,
                 localWorker, browseWorker, bridge, errors);
         testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
         connection.onConnected(() -> {
@@ -177,7 +177,10 @@ public final class MainWindow implements AutoCloseable {
         preferences.apply(settings.preferences);
         BorderPane root = new BorderPane();
         root.setTop(new VBox(MainMenu.build(text, connection, menu, settings.language, menu.transferTypeProperty(),
-                        CaptureMenu.build(text, capture, m -> settings.capture = m.name()), compare.viewItems()),
+                        CaptureMenu.build(text, capture, m -> {
+                            settings.capture = m.name();
+                            saveSettings(); // kept even if this session ends without a normal close
+                        }), compare.viewItems()),
                 new ConnectionBar(connection, text, () -> FXCollections.observableArrayList(settings.recent))));
         root.setCenter(mainSplit);
         root.setBottom(statusBar);

@@ -53,6 +53,8 @@ class CaptureSettingTest extends WindowFixture {
         assertTrue(call(() -> item("menu.capture.auto").isSelected()), "auto is the window's default");
         assertEquals("Packet capture", call(() -> item("menu.capture.auto").getParentMenu().getText()));
         interact(() -> item("menu.capture.off").fire());
+        // written when chosen, not only at a normal close (a session that is killed keeps it too)
+        waitUntil("off in settings.json", () -> new SettingsStore(configDir()).load().captureMode() == CaptureMode.OFF);
         restartWindow();
         assertEquals(CaptureMode.OFF, new SettingsStore(configDir()).load().captureMode());
         assertTrue(call(() -> item("menu.capture.off").isSelected()), "the menu shows the kept choice");

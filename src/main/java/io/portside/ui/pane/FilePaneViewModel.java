@@ -115,12 +115,13 @@ public final class FilePaneViewModel {
         long ticket = request("");
         busy.set(true);
         worker.execute(() -> {
+            String home = null;
             try {
-                String home = browser.home();
+                home = browser.home();
                 Listed listed = Listed.of(home, visible(browser.list(home)), order);
                 bridge.post(() -> show(ticket, listed, true));
             } catch (IOException | RuntimeException e) {
-                fail(ticket, null, e);
+                fail(ticket, home, e); // "Cannot open /srv/x: ...", not "Cannot open : ..."
             }
         });
     }
