@@ -42,6 +42,7 @@ final class FilePanes {
                 e -> errors.show(text.get("error.local"), e)), text, actions, drags);
         remote = new FilePane("remote", new FilePaneViewModel(new RemoteBrowser(connection::live), browseWorker,
                 bridge, e -> errors.show(text.get("error.remote"), e)), text, actions, drags);
+        remote.showTimesShiftedBy(connection.timeOffsetMinutes()); // the site's clock, as FileZilla shows it
         actions.panes(local, remote);
         split = new SplitPane(local, remote);
         split.setId("paneSplit");

@@ -63,6 +63,18 @@ class CompareSyncWindowTest extends WindowFixture {
         });
     }
 
+    /** The window's short date and time in English (the fixture's language), e.g. "1/2/26, 3:04 PM". */
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+            .ofLocalizedDateTime(java.time.format.FormatStyle.SHORT).withLocale(java.util.Locale.ENGLISH);
+
+    /** The text of the Modified cell in the row showing {@code name}. */
+    private String modifiedCell(String table, String name) {
+        return call(() -> rowShowing(table, name).lookupAll(".table-cell").stream()
+                .map(c -> (javafx.scene.control.TableCell<?, ?>) c)
+                .filter(c -> "modified".equals(c.getTableColumn().getId())).map(javafx.scene.control.TableCell::getText)
+                .findFirst().orElseThrow());
+    }
+
     private List<String> names(String table) {
         return call(() -> this.<FileEntry>table(table).getItems().stream().map(FileEntry::name).toList());
     }
@@ -180,6 +192,10 @@ class CompareSyncWindowTest extends WindowFixture {
         waitUntil("asked for the password", () -> !lookup("#askPassword").queryAll().isEmpty());
         clickOn("#askPassword").write(server.password()).type(KeyCode.ENTER);
         waitUntil("connected", () -> listed("#remoteTable", "same.txt"));
+        // both listed at the same time; the remote pane shows the server's two hours later, as FileZilla does
+        waitUntil("local same.txt listed", () -> listed("#localTable", "same.txt"));
+        java.time.LocalDateTime local = java.time.LocalDateTime.parse(modifiedCell("#localTable", "same.txt"), SHOWN);
+        assertEquals(local.plusHours(2), java.time.LocalDateTime.parse(modifiedCell("#remoteTable", "same.txt"), SHOWN));
 
         push(KeyCode.CONTROL, KeyCode.O);
         // read two hours later, the server's same.txt is newer than the local one of the same time

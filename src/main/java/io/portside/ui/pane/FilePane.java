@@ -138,6 +138,14 @@ public final class FilePane extends VBox {
         return model;
     }
 
+    /**
+     * Shows the listing's times {@code minutes} later, as FileZilla's "adjust server time" does on
+     * the remote side; what is compared and transferred keeps the server's own times.
+     */
+    public void showTimesShiftedBy(javafx.beans.value.ObservableIntegerValue minutes) {
+        table.showTimesShiftedBy(minutes);
+    }
+
     public TableView<FileEntry> table() {
         return table;
     }

@@ -4,6 +4,7 @@ import io.portside.files.FileEntry;
 import io.portside.ftp.event.Units;
 import io.portside.ui.fx.Icons;
 import io.portside.ui.fx.UiText;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -13,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -36,6 +40,9 @@ final class FileTable extends TableView<FileEntry> {
     private static long shownSize(FileEntry e) {
         return e.directory() ? -1 : e.size();
     }
+
+    /** Minutes added to the times shown (a saved site's "adjust server time"); sorting is unchanged by it. */
+    private final IntegerProperty shiftMinutes = new SimpleIntegerProperty(0);
 
     FileTable(UiText text, boolean remote) {
         DateTimeFormatter when = text.dateTime(FormatStyle.SHORT);
@@ -72,9 +79,10 @@ final class FileTable extends TableView<FileEntry> {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : when.format(t));
+                setText(empty || t == null ? null : when.format(t.plus(Duration.ofMinutes(shiftMinutes.get()))));
             }
         });
+        shiftMinutes.addListener((o, a, b) -> refresh());
         if (remote) {
             column("permissions", text.get("column.permissions"), 85, FileEntry::permissions, Comparator.<String>naturalOrder())
                     .getStyleClass().add("column-mono");
@@ -130,5 +138,10 @@ final class FileTable extends TableView<FileEntry> {
         String ext = e.extension();
         return e.directory() ? text.get("type.folder") : ext.isEmpty() ? text.get("type.file")
                 : text.get("type.ext", ext.toUpperCase(Locale.ROOT));
+    }
+
+    /** Shows every time {@code minutes} later than listed, following it as it changes. */
+    void showTimesShiftedBy(ObservableIntegerValue minutes) {
+        shiftMinutes.bind(minutes);
     }
 }
