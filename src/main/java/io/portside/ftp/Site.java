@@ -19,6 +19,14 @@ public record Site(Protocol protocol, String host, int port, String user, String
         return user == null || user.isEmpty() ? "portside@" : password == null ? "" : password;
     }
 
+    /**
+     * Which server account this is, whatever the password: scheme, user, host and port. Two sites
+     * with the same key are the same login (the queue's connections, a restored job's password).
+     */
+    public String accountKey() {
+        return toString();
+    }
+
     @Override
     public String toString() {
         return protocol.scheme() + "://" + (user == null || user.isEmpty() ? "" : user + "@") + host + ":" + port;

@@ -8,8 +8,12 @@ public final class InvalidSiteException extends IllegalArgumentException impleme
     private final transient UserMessage words;
 
     InvalidSiteException(String key, Object... args) {
-        super(UserMessage.of(key, args).toString());
-        this.words = UserMessage.of(key, args);
+        this(UserMessage.of(key, args));
+    }
+
+    private InvalidSiteException(UserMessage words) {
+        super(words.toString());
+        this.words = words;
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class MissingPasswords implements SessionFactory {
     }
 
     private synchronized String password(Site site) {
-        String key = TransferQueue.siteKey(site);
+        String key = site.accountKey();
         Answer a = answers.get(key);
         if (a == null || a.password == null && System.nanoTime() - a.at > REFUSAL_NANOS) {
             a = new Answer(source.apply(site), System.nanoTime());
@@ -64,9 +64,9 @@ public final class MissingPasswords implements SessionFactory {
     }
 
     private synchronized void forget(Site site, String password) {
-        Answer a = answers.get(TransferQueue.siteKey(site));
+        Answer a = answers.get(site.accountKey());
         if (a != null && password.equals(a.password)) {
-            answers.remove(TransferQueue.siteKey(site));
+            answers.remove(site.accountKey());
         }
     }
 }

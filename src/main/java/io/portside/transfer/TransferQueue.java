@@ -1,6 +1,5 @@
 package io.portside.transfer;
 
-import io.portside.ftp.Site;
 import io.portside.ftp.UserMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -281,9 +280,5 @@ public final class TransferQueue implements AutoCloseable {
     long restore(TransferJob job, JobState state, String renamedTarget, String partPath, UserMessage message, long done,
                  long total) {
         return jobs.restore(job, state, renamedTarget, partPath, message, done, total);
-    }
-
-    static String siteKey(Site site) {
-        return site.toString(); // scheme, user, host and port; never the password
     }
 }

@@ -118,7 +118,7 @@ final class Worker implements Runnable {
         if (session != null && !session.isConnected()) {
             closedUnder = session.connectionId().toString(); // the server hung up while the worker was idle
         }
-        if (session != null && (!session.isConnected() || !TransferQueue.siteKey(session.site()).equals(TransferQueue.siteKey(site)))) {
+        if (session != null && (!session.isConnected() || !session.site().accountKey().equals(site.accountKey()))) {
             closeSession();
         }
         if (session == null) {

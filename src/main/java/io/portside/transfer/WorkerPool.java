@@ -178,7 +178,7 @@ final class WorkerPool {
 
     /** True when {@code w} may work on {@code site}: it holds that site already, or the site is below its limit. */
     private boolean hasRoom(Worker w, Site site) {
-        String key = TransferQueue.siteKey(site);
+        String key = site.accountKey();
         if (key.equals(w.boundSite)) {
             return true;
         }
@@ -196,7 +196,7 @@ final class WorkerPool {
      * has (no second login), as a FileZilla user expects; notifyAll has woken it too.
      */
     private boolean anotherIdleHolds(Worker w, Site site) {
-        String key = TransferQueue.siteKey(site);
+        String key = site.accountKey();
         if (key.equals(w.boundSite)) {
             return false;
         }
@@ -209,6 +209,6 @@ final class WorkerPool {
     }
 
     private void bind(Worker w, Site site) {
-        w.boundSite = TransferQueue.siteKey(site);
+        w.boundSite = site.accountKey();
     }
 }

@@ -121,7 +121,8 @@ public final class MainWindow implements AutoCloseable {
 
         TransferActions actions = new TransferActions(text, connection, transfers.queue(), () -> stage, this::status,
                 this::queuedStatus);
-        panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder, Path.of(System.getProperty("user.home"))), connection,
+        Path home = Path.of(System.getProperty("user.home"));
+        panes = new FilePanes(text, actions, FilePanes.startFolder(settings.lastLocalFolder, home), connection,
                 localWorker, browseWorker, bridge, errors);
         testServer = new TestServerConnect(sandbox, text, connection, ioWorker, bridge, this::status, errors);
         connection.onConnected(() -> {

@@ -90,16 +90,6 @@ public final class SequenceDiagramModel {
         listeners.remove(onChange);
     }
 
-    /** Client lane first; empty until the control connection starts. */
-    public synchronized List<Lane> lanes() {
-        List<Lane> out = new ArrayList<>();
-        if (client != null) {
-            out.add(client);
-            out.add(server);
-        }
-        return out;
-    }
-
     public synchronized List<DiagramConnection> connections() {
         return new ArrayList<>(connections.values());
     }
@@ -167,7 +157,7 @@ public final class SequenceDiagramModel {
             Arrow a = controlArrow(Kind.COMMAND, Side.CLIENT, id, e.command(), e);
             EndpointDecoded d = pendingPortDecode;
             pendingPortDecode = null;
-            elements.add(d != null && e.verb().equals(d.endpoint().kind().name()) ? a.withDecoded(decoded(text, d), d) : a);
+            elements.add(d != null && e.verb().equals(d.endpoint().kind().name()) ? a.withDecoded(decoded(d), d) : a);
             return true;
         } else if (event instanceof ReplyReceived e) {
             String reply = e.lines().isEmpty() ? Integer.toString(e.code()) : e.lines().size() > 1
@@ -196,7 +186,7 @@ public final class SequenceDiagramModel {
         }
         for (int i = elements.size() - 1; i >= 0; i--) {
             if (elements.get(i) instanceof Arrow a && a.kind() == Kind.REPLY && a.connection().equals(e.connection())) {
-                elements.set(i, a.withDecoded(decoded(text, e), e));
+                elements.set(i, a.withDecoded(decoded(e), e));
                 return true;
             }
         }
@@ -290,11 +280,11 @@ public final class SequenceDiagramModel {
     }
 
     /** {@code 127.0.0.1:1663 (6*256+127 = 1663)} for PORT/PASV; EPSV names only a port. */
-    static String decoded(DoctorText text, EndpointDecoded e) {
+    private String decoded(EndpointDecoded e) {
         DataEndpoint d = e.endpoint();
         return switch (d.kind()) {
             case PASV, PORT -> d.host() + ":" + d.port() + " (" + d.high() + "*256+" + d.low() + " = " + d.port() + ")";
-            case EPSV -> text.get("diagram.epsv", d.port());
+            case EPSV -> label("epsv", d.port());
             case EPRT -> (d.host().contains(":") ? "[" + d.host() + "]" : d.host()) + ":" + d.port();
         };
     }

@@ -299,7 +299,7 @@ public final class ConnectionViewModel implements BrowseSession.Events {
         }
     }
 
-    /** Minutes added to this server's listed times before comparing them (Site Manager's "adjust server time"). */
+    /** Minutes added to this server's listed times when compared and shown (Site Manager's "adjust server time"). */
     public javafx.beans.property.IntegerProperty timeOffsetMinutes() {
         return timeOffsetMinutes;
     }

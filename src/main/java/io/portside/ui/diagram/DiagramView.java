@@ -4,7 +4,6 @@ import io.portside.diagnose.diagram.DiagramElement;
 import io.portside.diagnose.diagram.DiagramElement.Arrow;
 import io.portside.diagnose.diagram.DiagramElement.Band;
 import io.portside.diagnose.diagram.DiagramElement.Note;
-import io.portside.diagnose.diagram.Lane;
 import io.portside.diagnose.diagram.SequenceDiagramModel;
 import io.portside.diagnose.diagram.Side;
 import io.portside.ftp.event.ProtocolEvent;

@@ -2,6 +2,7 @@ package io.portside.ui.pane;
 
 import io.portside.files.FileEntry;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.DragEvent;
@@ -87,10 +88,10 @@ final class PaneDragAndDrop {
             row.startFullDrag();
             e.consume();
         });
-        row.addEventHandler(MouseDragEvent.MOUSE_DRAG_ENTERED, e -> highlightRow(row, isFolder(row) && fromOtherPane()));
-        row.addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> highlightRow(row, false));
+        row.addEventHandler(MouseDragEvent.MOUSE_DRAG_ENTERED, e -> highlight(row, isFolder(row) && fromOtherPane()));
+        row.addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> highlight(row, false));
         row.addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> {
-            highlightRow(row, false);
+            highlight(row, false);
             if (isFolder(row) && fromOtherPane()) {
                 highlight(false);
                 dropHere(row.getItem().path());
@@ -100,14 +101,14 @@ final class PaneDragAndDrop {
         row.setOnDragOver(e -> {
             if (isFolder(row) && fromDesktop(e)) {
                 e.acceptTransferModes(TransferMode.COPY);
-                highlightRow(row, true);
+                highlight(row, true);
                 e.consume();
             }
         });
-        row.setOnDragExited(e -> highlightRow(row, false));
+        row.setOnDragExited(e -> highlight(row, false));
         row.setOnDragDropped(e -> {
             if (isFolder(row) && fromDesktop(e)) {
-                highlightRow(row, false);
+                highlight(row, false);
                 host.droppedFromDesktop(e.getDragboard().getFiles(), pane, row.getItem().path());
                 e.setDropCompleted(true);
                 e.consume();
@@ -137,16 +138,14 @@ final class PaneDragAndDrop {
     }
 
     private void highlight(boolean on) {
-        pane.getStyleClass().removeAll(HIGHLIGHT);
-        if (on) {
-            pane.getStyleClass().add(HIGHLIGHT);
-        }
+        highlight(pane, on);
     }
 
-    private static void highlightRow(TableRow<FileEntry> row, boolean on) {
-        row.getStyleClass().removeAll(HIGHLIGHT);
+    /** Marks {@code target} (the pane, or a folder row) as where a drop would go, or unmarks it. */
+    private static void highlight(Node target, boolean on) {
+        target.getStyleClass().removeAll(HIGHLIGHT);
         if (on) {
-            row.getStyleClass().add(HIGHLIGHT);
+            target.getStyleClass().add(HIGHLIGHT);
         }
     }
 }

@@ -51,8 +51,8 @@ public final class RestoredPasswords implements Function<Site, String> {
         Platform.runLater(() -> {
             try {
                 Site live = connected.get();
-                if (live != null && live.password() != null && live.toString().equals(site.toString())) {
-                    answer.complete(new Answer(live.password().toCharArray(), false)); // toString: scheme, user, host, port
+                if (live != null && live.password() != null && live.accountKey().equals(site.accountKey())) {
+                    answer.complete(new Answer(live.password().toCharArray(), false));
                 } else if (saved.isPresent()) {
                     answer.complete(new Answer(null, gate.unlock(owner.get())));
                 } else {

@@ -91,7 +91,8 @@ class SequenceDiagramModelTest {
         int[] pasv = sixNumbers(raw227);
         TcpEstablished ctl = only(r.events(), TcpEstablished.class, e -> e.connection().isControl());
 
-        assertEquals(List.of(new Lane(Side.CLIENT, "127.0.0.1"), new Lane(Side.SERVER, "127.0.0.1")), model.lanes());
+        assertEquals(List.of("client 127.0.0.1", "server 127.0.0.1"),
+                List.of(model.laneTitle(Side.CLIENT), model.laneTitle(Side.SERVER)), "both lanes, with their addresses");
         List<DiagramConnection> conns = model.connections();
         assertEquals(2, conns.size(), conns::toString);
         DiagramConnection control = conns.get(0);
