@@ -47,6 +47,19 @@ class ChineseWindowTest extends WindowFixture {
         assertEquals("已连接", lookup("#statusState").queryLabeled().getText());
         waitUntil("decoded PASV in Chinese", () -> logText().contains("服务器在 127.0.0.1:"));
         assertTrue(logText().contains("被动模式：客户端 -> 服务器"), logText());
+
+        // the handshake diagram's labels, and its text export, in Chinese too
+        interact(() -> lookup("#bottomTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2));
+        io.portside.ui.diagram.DiagramTab tab = call(() -> window.diagramTab());
+        waitUntil("the browse session drawn", () -> call(() -> tab.view() != null && tab.view().rows().stream()
+                .anyMatch(e -> e instanceof io.portside.diagnose.diagram.DiagramElement.Arrow a
+                        && a.label().equals("连接（SYN）"))));
+        java.nio.file.Path txt = tmp.resolve("diagram-zh.txt");
+        interact(() -> tab.setSaveChooser(name -> txt));
+        clickOn("#diagramExportText");
+        waitUntil("the text is written", () -> java.nio.file.Files.isRegularFile(txt) && txt.toFile().length() > 0);
+        String header = call(() -> java.nio.file.Files.readAllLines(txt).get(0));
+        assertTrue(header.contains("客户端 127.0.0.1") && header.contains("服务器 127.0.0.1"), header);
     }
 
     @Test
